@@ -1,0 +1,78 @@
+// code.h — code objects: the compiler's output and the interpreter's input.
+//
+// Code units are 32 bits: opcode in the low byte, oparg in the upper 24 bits, followed by the instruction's
+// inline-cache words (opcodes.def gives their number). `lines` has one entry per code unit, for tracebacks.
+// Local variables, cells and free variables share one numbering ("localsplus"), as in CPython, so every tier
+// addresses them as frame + offset.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "object.h"
+
+namespace krait {
+
+enum OpFlags : uint8_t { OPF_RAISES = 1, OPF_ESCAPES = 2, OPF_SAFEPOINT = 4 };
+
+enum Opcode : uint8_t {
+#define OP(name, cache, flags) OP_##name,
+#include "opcodes.def"
+#undef OP
+    OP__COUNT
+};
+
+extern const char* const op_names[OP__COUNT];
+extern const uint8_t op_cache_size[OP__COUNT];
+extern const uint8_t op_flags[OP__COUNT];
+
+inline uint32_t make_unit(uint8_t op, uint32_t arg) { return op | (arg << 8); }
+inline uint8_t unit_op(uint32_t u) { return u & 0xFF; }
+inline uint32_t unit_arg(uint32_t u) { return u >> 8; }
+constexpr uint32_t kMaxOparg = (1u << 24) - 1;
+
+enum CodeFlags : uint32_t {
+    CO_VARARGS = 4,
+    CO_VARKEYWORDS = 8,
+    CO_NESTED = 0x10,
+    CO_GENERATOR = 0x20,
+    CO_MODULE = 0x100,   // module body: names go through the globals dict
+    CO_CLASS = 0x200,    // class body: names go through the class namespace
+};
+
+enum LocalKind : uint8_t { LK_LOCAL = 1, LK_CELL = 2, LK_FREE = 4, LK_ARG = 8 };
+
+// A region of code [start, end) whose exceptions jump to `handler` with the stack cut to `depth` values and the
+// exception pushed. Entries are ordered innermost first, so the first match wins.
+struct ExceptionTableEntry {
+    uint32_t start, end, handler, depth;
+};
+
+struct CodeObject : Object {
+    std::vector<uint32_t> code;
+    std::vector<int32_t> lines;
+    std::vector<Value> consts;
+    std::vector<StrObject*> names;  // globals, attributes, imported names
+    std::vector<StrObject*> localsplus_names;
+    std::vector<uint8_t> localsplus_kinds;
+    std::vector<ExceptionTableEntry> exc_table;
+    uint32_t argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+    uint32_t flags = 0;
+    uint32_t nlocalsplus = 0;
+    uint32_t nfree = 0;
+    uint32_t stacksize = 0;
+    int32_t firstlineno = 1;
+    StrObject* name = nullptr;
+    StrObject* qualname = nullptr;
+    StrObject* filename = nullptr;
+
+    uint32_t total_args() const {
+        return argcount + kwonlyargcount + ((flags & CO_VARARGS) ? 1 : 0) + ((flags & CO_VARKEYWORDS) ? 1 : 0);
+    }
+    int line_at(size_t unit) const { return unit < lines.size() ? lines[unit] : firstlineno; }
+};
+
+// Prints the bytecode of `code` and of every code object among its constants (krait --dis).
+std::string disassemble(CodeObject* code);
+
+}  // namespace krait

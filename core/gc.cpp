@@ -1,0 +1,238 @@
+// gc.cpp — the precise mark-and-sweep collector.
+//
+// Roots: every frame on the value stack (its whole extent), the raised and handled exceptions, the module table,
+// the builtins, permanent objects (traced for their children), and C++ roots (Root / RootVec). Marking uses an
+// explicit stack so that long linked structures cannot overflow the C++ stack.
+#include "gc.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "code.h"
+#include "containers.h"
+#include "frame.h"
+#include "vm.h"
+
+namespace krait {
+
+GcState gc;
+
+namespace {
+
+std::vector<Object*> g_permanent;  // traced for children every collection
+std::vector<Object*> g_mark_stack;
+
+inline void mark_obj(Object* o) {
+    if (o && !o->gc_mark) {
+        o->gc_mark = 1;
+        g_mark_stack.push_back(o);
+    }
+}
+inline void mark(Value v) {
+    if (val_is_obj(v)) mark_obj(obj(v));
+}
+inline void mark_values(const Value* v, size_t n) {
+    for (size_t i = 0; i < n; i++) mark(v[i]);
+}
+void mark_table(const HashTable& t) {
+    for (uint32_t i = 0; i < t.nentries; i++) {
+        mark(t.entries[i].key);
+        mark(t.entries[i].value);
+    }
+}
+
+void mark_frame(Frame* f) {
+    mark_obj(f->code);
+    mark_obj(f->func);
+    mark_obj(f->globals);
+    mark(f->locals_dict);
+    mark_obj(f->gen);
+    mark_values(f->localsplus(), f->code->nlocalsplus + f->code->stacksize);
+}
+
+void trace_instance(InstanceObject* o) {
+    if (o->shape) mark_values(o->slots, o->shape->size);
+    mark_obj(o->dict);
+}
+
+// Pushes every object `o` refers to.
+void trace(Object* o) {
+    mark_obj(o->type);
+    switch (o->kind) {
+        case Kind::Instance: trace_instance(static_cast<InstanceObject*>(o)); break;
+        case Kind::Type: {
+            auto* t = static_cast<TypeObject*>(o);
+            mark_obj(t->name), mark_obj(t->module), mark_obj(t->bases), mark_obj(t->mro), mark_obj(t->dict);
+            mark_obj(t->solid_base);
+            break;
+        }
+        case Kind::BigInt: case Kind::Str: case Kind::Bytes: case Kind::Range: break;
+        case Kind::Tuple: {
+            auto* t = static_cast<TupleObject*>(o);
+            mark_values(t->items, t->size);
+            break;
+        }
+        case Kind::List: {
+            auto* l = static_cast<ListObject*>(o);
+            mark_values(l->items, l->size);
+            break;
+        }
+        case Kind::Dict: mark_table(static_cast<DictObject*>(o)->table); break;
+        case Kind::Set: mark_table(static_cast<SetObject*>(o)->table); break;
+        case Kind::Slice: {
+            auto* s = static_cast<SliceObject*>(o);
+            mark(s->start), mark(s->stop), mark(s->step);
+            break;
+        }
+        case Kind::Function: {
+            auto* f = static_cast<FunctionObject*>(o);
+            mark_obj(f->code), mark_obj(f->globals), mark_obj(f->defaults), mark_obj(f->kwdefaults);
+            mark_obj(f->closure), mark_obj(f->name), mark_obj(f->qualname), mark_obj(f->dict);
+            mark(f->doc), mark(f->module);
+            break;
+        }
+        case Kind::Native: mark(static_cast<NativeObject*>(o)->bound); break;
+        case Kind::BoundMethod: {
+            auto* m = static_cast<BoundMethodObject*>(o);
+            mark(m->func), mark(m->self);
+            break;
+        }
+        case Kind::Cell: mark(static_cast<CellObject*>(o)->ref); break;
+        case Kind::Code: {
+            auto* c = static_cast<CodeObject*>(o);
+            mark_values(c->consts.data(), c->consts.size());
+            for (auto* n : c->names) mark_obj(n);
+            for (auto* n : c->localsplus_names) mark_obj(n);
+            mark_obj(c->name), mark_obj(c->qualname), mark_obj(c->filename);
+            break;
+        }
+        case Kind::Module: {
+            auto* m = static_cast<ModuleObject*>(o);
+            mark_obj(m->name), mark_obj(m->dict);
+            break;
+        }
+        case Kind::Generator: {
+            auto* g = static_cast<GeneratorObject*>(o);
+            if (g->saved) mark_frame(reinterpret_cast<Frame*>(g->saved));
+            mark_obj(g->name), mark_obj(g->qualname), mark(g->handled_exc);
+            break;
+        }
+        case Kind::Exception: {
+            auto* e = static_cast<ExceptionObject*>(o);
+            trace_instance(e);
+            mark_obj(e->args), mark(e->cause), mark(e->context);
+            if (e->trace)
+                for (auto& t : *e->trace) mark_obj(t.code);
+            break;
+        }
+        case Kind::Property: {
+            auto* p = static_cast<PropertyObject*>(o);
+            mark(p->fget), mark(p->fset), mark(p->fdel), mark(p->doc);
+            break;
+        }
+        case Kind::StaticMethod: case Kind::ClassMethod: mark(static_cast<WrapperObject*>(o)->func); break;
+        case Kind::Super: {
+            auto* s = static_cast<SuperObject*>(o);
+            mark_obj(s->type), mark(s->obj), mark_obj(s->obj_type);
+            break;
+        }
+        case Kind::Iter: {
+            auto* it = static_cast<IterObject*>(o);
+            mark(it->src), mark(it->aux);
+            break;
+        }
+        case Kind::DictView: mark_obj(static_cast<DictViewObject*>(o)->dict); break;
+        case Kind::File: {
+            auto* f = static_cast<FileObject*>(o);
+            mark_obj(f->name), mark_obj(f->mode);
+            break;
+        }
+    }
+}
+
+void mark_roots() {
+    for (Frame* f = vm.frame; f; f = f->prev) mark_frame(f);
+    mark(vm.exc), mark(vm.handled);
+    mark_obj(vm.builtins), mark_obj(vm.builtins_module), mark_obj(vm.sys_module), mark_obj(vm.modules);
+    for (Value* r : gc.roots) mark(*r);
+    for (auto* vec : gc.root_vectors) mark_values(vec->data(), vec->size());
+    for (auto& arr : gc.root_arrays) mark_values(arr.first, arr.second);
+    for (Object* o : g_permanent) trace(o);
+}
+
+}  // namespace
+
+Object* gc_alloc(size_t size, TypeObject* type, Kind kind) {
+    Object* o = static_cast<Object*>(calloc(1, size));
+    if (!o) return nullptr;
+    o->type = type;
+    o->kind = kind;
+    o->gc_next = gc.all;
+    gc.all = o;
+    gc_account(size);
+    return o;
+}
+
+void gc_make_permanent(Object* o) {
+    if (!o->gc_permanent) {
+        o->gc_permanent = 1;
+        g_permanent.push_back(o);
+    }
+}
+
+void gc_finalize(Object* o) {
+    switch (o->kind) {
+        case Kind::Instance: free(static_cast<InstanceObject*>(o)->slots); break;
+        case Kind::BigInt: static_cast<BigIntObject*>(o)->~BigIntObject(); break;
+        case Kind::List: free(static_cast<ListObject*>(o)->items); break;
+        case Kind::Dict: ht_free(&static_cast<DictObject*>(o)->table); break;
+        case Kind::Set: ht_free(&static_cast<SetObject*>(o)->table); break;
+        case Kind::Code: static_cast<CodeObject*>(o)->~CodeObject(); break;
+        case Kind::Generator: free(static_cast<GeneratorObject*>(o)->saved); break;
+        case Kind::Exception: {
+            auto* e = static_cast<ExceptionObject*>(o);
+            free(e->slots);
+            delete e->trace;
+            break;
+        }
+        case Kind::File: {
+            auto* f = static_cast<FileObject*>(o);
+            if (f->fp && f->owns) fclose(static_cast<FILE*>(f->fp));
+            break;
+        }
+        case Kind::Type: delete static_cast<TypeObject*>(o)->subclasses; break;
+        default: break;
+    }
+}
+
+void gc_collect() {
+    gc.pending = false;
+    gc.collections++;
+    mark_roots();
+    while (!g_mark_stack.empty()) {
+        Object* o = g_mark_stack.back();
+        g_mark_stack.pop_back();
+        trace(o);
+    }
+    size_t live = 0;
+    Object** link = &gc.all;
+    while (Object* o = *link) {
+        if (o->gc_mark || o->gc_permanent) {
+            o->gc_mark = 0;
+            live++;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            gc_finalize(o);
+            free(o);
+        }
+    }
+    for (Object* o : g_permanent) o->gc_mark = 0;
+    gc.live_after_last = live;
+    gc.allocated_since = 0;
+    // Collect again after allocating about as much as is live now (at least 8 MiB): amortized linear cost.
+    size_t live_bytes_estimate = live * 64;
+    gc.threshold = live_bytes_estimate > (8u << 20) ? live_bytes_estimate : (8u << 20);
+}
+
+}  // namespace krait

@@ -1,0 +1,26 @@
+// interp_support.h — the out-of-line halves of interpreter instructions (interp_support.cpp): everything an
+// instruction does that is not worth inlining in the dispatch loop. Each returns failure with an exception set.
+#pragma once
+
+#include "code.h"
+#include "frame.h"
+#include "object.h"
+
+namespace krait {
+
+void report_unbound_deref(CodeObject* code, uint32_t index);
+Value callable_name(Value callable);  // "f()" style name for error messages, as a str
+// MAKE_FUNCTION: code on top of the stack, below it (as flags say) closure (8), kwdefaults (2), defaults (1).
+Value make_function(Frame* f, Value* sp, uint32_t flags);
+Value call_with_star_args(Value callable, Value args, Value kwargs);
+void do_raise(Value exc, Value cause);
+bool check_except_type(Value type);
+bool enter_context(Value mgr, Value* exit_fn, Value* enter_result);
+// Unpacks seq into the stack slots starting at `out` (the slot seq occupied), last item first. after < 0 means
+// exactly `before` items; otherwise before items, a list of the rest, and `after` items.
+bool unpack_iterable(Value seq, uint32_t before, int after, Value* out);
+Value import_module(StrObject* name, Value fromlist);
+Value import_from(Value module, StrObject* name);
+bool import_star(Frame* f, Value module);
+
+}  // namespace krait

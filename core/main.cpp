@@ -1,0 +1,174 @@
+// main.cpp — the `krait` command line: python3-like conventions (script, -c, stdin, -X options, exit statuses).
+// The same file is the entry point of the WebAssembly build (run by web/krait-node.js).
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "code.h"
+#include "containers.h"
+#include "gc.h"
+#include "methods.h"
+#include "vm.h"
+
+namespace krait {
+CodeObject* compile_source(std::string_view source, const std::string& filename);
+}
+
+using namespace krait;
+
+namespace {
+
+const char* const kVersion = "Krait 0.1 (Python 3.12 language)";
+
+void usage(FILE* out) {
+    fputs("usage: krait [option] ... [-c cmd | file | -] [arg] ...\n"
+          "Options:\n"
+          "  -c cmd     : program passed in as string (terminates option list)\n"
+          "  -h, --help : print this help message and exit\n"
+          "  -V, --version : print the version number and exit\n"
+          "  -X opt     : implementation-specific option:\n"
+          "               -X gc-stress   collect garbage at every safepoint (also KRAIT_GC_STRESS=1)\n"
+          "  --dis      : print the bytecode of every code object instead of running\n"
+          "  file       : program read from script file\n"
+          "  -          : program read from stdin (default when stdin is not a terminal)\n"
+          "  arg ...    : arguments passed to program in sys.argv[1:]\n",
+          out);
+}
+
+void on_sigint(int) { vm.interrupted = 1; }
+
+bool read_file(const std::string& path, std::string* out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    return true;
+}
+
+// Exit status for an uncaught exception, printing it the way CPython does.
+int report_uncaught(Value exc) {
+    Root r(exc);
+    if (is_instance(exc, T.e_SystemExit)) {
+        Value code = obj_getattr(exc, intern("code"));
+        if (val_is_null(code)) err_clear();
+        fflush(stdout);
+        if (val_is_null(code) || val_is_none(code)) return 0;
+        if (val_is_int(code)) return static_cast<int>(val_int(code) & 0xFF);
+        if (val_is_bool(code)) return val_is_true(code);
+        Value s = obj_str(code);
+        if (!val_is_null(s)) fprintf(stderr, "%s\n", std::string(str_view(s)).c_str());
+        else err_clear();
+        return 1;
+    }
+    print_exception(exc);
+    if (is_instance(exc, T.e_KeyboardInterrupt)) {
+        // Like CPython: die of SIGINT so the parent sees the interrupt.
+        fflush(stdout);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;
+    }
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string command;
+    bool have_command = false, dis = false;
+    int i = 1;
+    for (; i < argc; i++) {
+        std::string a = argv[i];
+        if (a == "-c") {
+            if (i + 1 >= argc) {
+                fputs("Argument expected for the -c option\n", stderr);
+                usage(stderr);
+                return 2;
+            }
+            command = argv[++i];
+            have_command = true;
+            break;
+        } else if (a == "-h" || a == "--help") {
+            usage(stdout);
+            return 0;
+        } else if (a == "-V" || a == "--version") {
+            printf("%s\n", kVersion);
+            return 0;
+        } else if (a == "--dis") {
+            dis = true;
+        } else if (a == "-X") {
+            if (i + 1 >= argc) {
+                fputs("Argument expected for the -X option\n", stderr);
+                return 2;
+            }
+            std::string opt = argv[++i];
+            vm.options.xopts.push_back(opt);
+            if (opt == "gc-stress") vm.options.gc_stress = true;
+        } else if (a.rfind("-X", 0) == 0 && a.size() > 2) {
+            vm.options.xopts.push_back(a.substr(2));
+            if (a.substr(2) == "gc-stress") vm.options.gc_stress = true;
+        } else if (a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S" || a == "-I" || a == "-O") {
+            // Accepted for compatibility with python3; they change nothing here.
+        } else if (a == "-") {
+            break;
+        } else if (a.size() > 1 && a[0] == '-') {
+            fprintf(stderr, "Unknown option: %s\n", a.c_str());
+            usage(stderr);
+            return 2;
+        } else {
+            break;
+        }
+    }
+    std::string source, filename;
+    int script_arg = i;
+    if (have_command) {
+        source = command;
+        filename = "<string>";
+    } else if (i < argc && std::string(argv[i]) != "-") {
+        filename = argv[i];
+        if (!read_file(filename, &source)) {
+            fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0], argv[i]);
+            return 2;
+        }
+    } else {
+        std::stringstream ss;
+        ss << std::cin.rdbuf();
+        source = ss.str();
+        filename = "<stdin>";
+    }
+    runtime_init(argc, argv, script_arg);
+    if (have_command) {
+        // sys.argv[0] is '-c' for a command.
+        Value argv_list = obj_getattr(val(vm.sys_module), intern("argv"));
+        if (is_kind(argv_list, Kind::List) && as<ListObject>(argv_list)->size > 0)
+            as<ListObject>(argv_list)->items[0] = val(intern("-c"));
+    }
+    gc.stress = vm.options.gc_stress || getenv("KRAIT_GC_STRESS") != nullptr;
+    size_t slash = filename.find_last_of('/');
+    vm.script_dir = filename[0] == '<' ? "." : slash == std::string::npos ? "." : filename.substr(0, slash);
+    signal(SIGINT, on_sigint);
+
+    if (dis) {
+        CodeObject* code = compile_source(source, filename);
+        if (!code) return report_uncaught(err_fetch());
+        fputs(disassemble(code).c_str(), stdout);
+        return 0;
+    }
+    ModuleObject* main_module = module_new("__main__");
+    dict_set_str(main_module->dict, intern("__builtins__"), val(vm.builtins_module));
+    if (filename[0] != '<') dict_set_str(main_module->dict, intern("__file__"), str_new(filename));
+    dict_set_str(vm.modules, intern("__main__"), val(main_module));
+    Value r = exec_source(source, filename, main_module);
+    int status = val_is_null(r) ? report_uncaught(err_fetch()) : 0;
+    fflush(stdout);
+    fflush(stderr);
+    return status;
+}

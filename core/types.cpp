@@ -1,0 +1,287 @@
+// types.cpp — type objects: the built-in types and exception hierarchy, C3 method resolution order, lookup along
+// the MRO, version tags for inline caches, and classes created by `class` statements (type(name, bases, ns)).
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "containers.h"
+#include "gc.h"
+#include "methods.h"
+#include "slots.h"
+#include "vm.h"
+
+namespace krait {
+
+BuiltinTypes T;
+Value g_not_implemented = VAL_NULL;
+Value g_ellipsis = VAL_NULL;
+
+namespace {
+
+uint32_t g_next_type_version = 1;
+uint32_t g_next_shape_id = 1;
+
+Shape* new_root_shape() {
+    auto* s = new Shape();
+    s->id = g_next_shape_id++;
+    return s;
+}
+
+TypeObject* alloc_type(TypeObject* meta) {
+    auto* t = gc_new<TypeObject>(meta, Kind::Type);
+    t->version = g_next_type_version++;
+    t->root_shape = new_root_shape();
+    t->subclasses = new std::vector<TypeObject*>();
+    return t;
+}
+
+void register_subclass(TypeObject* t) {
+    for (size_t i = 0; i < t->bases->size; i++) {
+        TypeObject* b = as<TypeObject>(t->bases->items[i]);
+        b->subclasses->push_back(t);
+    }
+}
+
+// C3 linearization: merge the MROs of the bases and the list of bases.
+Value compute_mro(TypeObject* t) {
+    std::vector<std::vector<TypeObject*>> seqs;
+    for (size_t i = 0; i < t->bases->size; i++) {
+        TupleObject* m = as<TypeObject>(t->bases->items[i])->mro;
+        std::vector<TypeObject*> s;
+        for (size_t j = 0; j < m->size; j++) s.push_back(as<TypeObject>(m->items[j]));
+        seqs.push_back(s);
+    }
+    std::vector<TypeObject*> bases;
+    for (size_t i = 0; i < t->bases->size; i++) bases.push_back(as<TypeObject>(t->bases->items[i]));
+    seqs.push_back(bases);
+    std::vector<Value> out{val(t)};
+    for (;;) {
+        bool empty = true;
+        for (auto& s : seqs) empty = empty && s.empty();
+        if (empty) break;
+        TypeObject* cand = nullptr;
+        for (auto& s : seqs) {
+            if (s.empty()) continue;
+            TypeObject* head = s[0];
+            bool in_tail = false;
+            for (auto& s2 : seqs)
+                for (size_t k = 1; k < s2.size(); k++) in_tail = in_tail || s2[k] == head;
+            if (!in_tail) {
+                cand = head;
+                break;
+            }
+        }
+        if (!cand) {
+            std::string names;
+            for (size_t i = 0; i < t->bases->size; i++) {
+                names += i ? ", " : "";
+                names += str_view(val(as<TypeObject>(t->bases->items[i])->name));
+            }
+            return raise(T.e_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
+                         names.c_str());
+        }
+        out.push_back(val(cand));
+        for (auto& s : seqs)
+            if (!s.empty() && s[0] == cand) s.erase(s.begin());
+    }
+    return tuple_from_array(out.data(), out.size());
+}
+
+TypeObject* new_type(const char* name, TypeObject* base, Kind layout, uint32_t flags) {
+    TypeObject* t = alloc_type(T.t_type);
+    t->name = intern(name);
+    t->module = intern("builtins");
+    t->layout = layout;
+    t->flags = flags;
+    t->dict = dict_new();
+    t->bases = base ? as<TupleObject>(tuple_pack({val(base)})) : tuple_new(0);
+    if (base) {
+        t->mro = as<TupleObject>(compute_mro(t));
+        t->solid_base = base->solid_base ? base->solid_base : base;
+        if (base->flags & TF_EXCEPTION) t->flags |= TF_EXCEPTION;
+        register_subclass(t);
+    } else {
+        t->mro = as<TupleObject>(tuple_pack({val(t)}));
+        t->solid_base = t;
+    }
+    gc_make_permanent(t);
+    dict_set_str(t->dict, intern("__module__"), val(t->module));
+    return t;
+}
+
+}  // namespace
+
+TypeObject* make_builtin_type(const char* name, TypeObject* base, Kind layout, bool basetype) {
+    TypeObject* t = new_type(name, base ? base : T.t_object, layout, basetype ? TF_BASETYPE : 0);
+    if (layout == Kind::Iter) init_iter_type(t);
+    inherit_builtin_slots(t);
+    return t;
+}
+
+void init_types() {
+    // `type` and `object` refer to each other: build both by hand first.
+    T.t_type = alloc_type(nullptr);
+    T.t_type->type = T.t_type;
+    T.t_object = alloc_type(T.t_type);
+    // Dicts, strs and tuples need their types before they can be created; those types need names. Create the
+    // skeletons first, then fill in names, dicts and MROs.
+    T.t_str = alloc_type(T.t_type);
+    T.t_dict = alloc_type(T.t_type);
+    T.t_tuple = alloc_type(T.t_type);
+    TypeObject* early[] = {T.t_type, T.t_object, T.t_str, T.t_dict, T.t_tuple};
+    const char* early_names[] = {"type", "object", "str", "dict", "tuple"};
+    Kind early_layouts[] = {Kind::Type, Kind::Instance, Kind::Str, Kind::Dict, Kind::Tuple};
+    g_empty_tuple = tuple_new(0);
+    gc_make_permanent(g_empty_tuple);
+    for (int i = 0; i < 5; i++) {
+        TypeObject* t = early[i];
+        t->name = intern(early_names[i]);
+        t->module = intern("builtins");
+        t->layout = early_layouts[i];
+        t->flags = TF_BASETYPE;
+        t->dict = dict_new();
+        TypeObject* base = t == T.t_object ? nullptr : T.t_object;
+        t->bases = base ? as<TupleObject>(tuple_pack({val(base)})) : g_empty_tuple;
+        t->mro = base ? as<TupleObject>(tuple_pack({val(t), val(base)})) : as<TupleObject>(tuple_pack({val(t)}));
+        t->solid_base = t;
+        gc_make_permanent(t);
+        dict_set_str(t->dict, intern("__module__"), val(t->module));
+        if (base) base->subclasses->push_back(t);
+    }
+    g_empty_tuple->type = T.t_tuple;
+    struct Spec {
+        TypeObject** slot;
+        const char* name;
+        TypeObject** base;
+        Kind layout;
+        bool basetype;
+    };
+    const Spec specs[] = {
+        {&T.t_int, "int", &T.t_object, Kind::BigInt, true},
+        {&T.t_bool, "bool", &T.t_int, Kind::BigInt, false},
+        {&T.t_float, "float", &T.t_object, Kind::Instance, true},
+        {&T.t_bytes, "bytes", &T.t_object, Kind::Bytes, true},
+        {&T.t_list, "list", &T.t_object, Kind::List, true},
+        {&T.t_set, "set", &T.t_object, Kind::Set, true},
+        {&T.t_frozenset, "frozenset", &T.t_object, Kind::Set, true},
+        {&T.t_range, "range", &T.t_object, Kind::Range, false},
+        {&T.t_slice, "slice", &T.t_object, Kind::Slice, false},
+        {&T.t_function, "function", &T.t_object, Kind::Function, false},
+        {&T.t_builtin_function, "builtin_function_or_method", &T.t_object, Kind::Native, false},
+        {&T.t_method, "method", &T.t_object, Kind::BoundMethod, false},
+        {&T.t_cell, "cell", &T.t_object, Kind::Cell, false},
+        {&T.t_code, "code", &T.t_object, Kind::Code, false},
+        {&T.t_module, "module", &T.t_object, Kind::Module, false},
+        {&T.t_generator, "generator", &T.t_object, Kind::Generator, false},
+        {&T.t_property, "property", &T.t_object, Kind::Property, true},
+        {&T.t_staticmethod, "staticmethod", &T.t_object, Kind::StaticMethod, true},
+        {&T.t_classmethod, "classmethod", &T.t_object, Kind::ClassMethod, true},
+        {&T.t_super, "super", &T.t_object, Kind::Super, false},
+        {&T.t_NoneType, "NoneType", &T.t_object, Kind::Instance, false},
+        {&T.t_NotImplementedType, "NotImplementedType", &T.t_object, Kind::Instance, false},
+        {&T.t_ellipsis, "ellipsis", &T.t_object, Kind::Instance, false},
+        {&T.t_dict_keys, "dict_keys", &T.t_object, Kind::DictView, false},
+        {&T.t_dict_values, "dict_values", &T.t_object, Kind::DictView, false},
+        {&T.t_dict_items, "dict_items", &T.t_object, Kind::DictView, false},
+        {&T.t_file, "TextIOWrapper", &T.t_object, Kind::File, false},
+    };
+    for (const Spec& s : specs) *s.slot = new_type(s.name, *s.base, s.layout, s.basetype ? TF_BASETYPE : 0);
+    T.t_file->module = intern("_io");
+    // The exception hierarchy; `object` in the list stands for BaseException's own base.
+    T.e_BaseException = new_type("BaseException", T.t_object, Kind::Exception, TF_BASETYPE | TF_EXCEPTION);
+#define KRAIT_MAKE_EXC(id, base) \
+    if (!T.e_##id) T.e_##id = new_type(#id, T.e_##base, Kind::Exception, TF_BASETYPE | TF_EXCEPTION);
+#define e_object e_BaseException
+    KRAIT_EXCEPTION_TYPES(KRAIT_MAKE_EXC)
+#undef e_object
+#undef KRAIT_MAKE_EXC
+    init_core_slots();
+}
+
+TypeObject* type_of(Value v) {
+    if (val_is_obj(v)) return obj(v)->type;
+    if (val_is_int(v)) return T.t_int;
+    if (val_is_float(v)) return T.t_float;
+    if (val_is_bool(v)) return T.t_bool;
+    return T.t_NoneType;
+}
+
+const char* type_name(Value v) { return type_of(v)->name->data; }
+
+bool type_is_subtype(TypeObject* t, TypeObject* base) {
+    if (t == base) return true;
+    TupleObject* mro = t->mro;
+    for (size_t i = 0; i < mro->size; i++)
+        if (as<TypeObject>(mro->items[i]) == base) return true;
+    return false;
+}
+
+bool is_instance(Value v, TypeObject* t) { return type_is_subtype(type_of(v), t); }
+
+Value type_lookup(TypeObject* t, StrObject* name) {
+    TupleObject* mro = t->mro;
+    for (size_t i = 0; i < mro->size; i++) {
+        Value r = dict_get_str(as<TypeObject>(mro->items[i])->dict, name);
+        if (!val_is_null(r)) return r;
+    }
+    return VAL_NULL;
+}
+
+TypeObject* type_lookup_owner(TypeObject* t, StrObject* name) {
+    TupleObject* mro = t->mro;
+    for (size_t i = 0; i < mro->size; i++) {
+        TypeObject* c = as<TypeObject>(mro->items[i]);
+        if (!val_is_null(dict_get_str(c->dict, name))) return c;
+    }
+    return nullptr;
+}
+
+void type_modified(TypeObject* t) {
+    t->version = g_next_type_version++;
+    for (TypeObject* sub : *t->subclasses) type_modified(sub);
+}
+
+// ---- classes defined in Python ----
+
+Value type_new_class(TypeObject* meta, Value name, Value bases_v, Value ns_v) {
+    TupleObject* bases = as<TupleObject>(bases_v);
+    if (bases->size == 0) bases = as<TupleObject>(tuple_pack({val(T.t_object)}));
+    TypeObject* solid = nullptr;
+    uint32_t flags = TF_HEAPTYPE | TF_BASETYPE;
+    for (size_t i = 0; i < bases->size; i++) {
+        Value b = bases->items[i];
+        if (!is_kind(b, Kind::Type)) return raise(T.e_TypeError, "bases must be types");
+        TypeObject* bt = as<TypeObject>(b);
+        if (!(bt->flags & TF_BASETYPE))
+            return raise(T.e_TypeError, "type '%s' is not an acceptable base type", bt->name->data);
+        TypeObject* bs = bt->solid_base;
+        if (!solid || type_is_subtype(bs, solid)) solid = bs;
+        else if (!type_is_subtype(solid, bs))
+            return raise(T.e_TypeError, "multiple bases have instance lay-out conflict");
+        flags |= bt->flags & TF_EXCEPTION;
+    }
+    TypeObject* t = alloc_type(meta);
+    Value tv = val(t);
+    Root rt(tv);
+    t->name = as<StrObject>(name);
+    t->layout = solid->layout;
+    t->solid_base = solid;
+    t->flags = flags;
+    t->bases = bases;
+    t->dict = as<DictObject>(dict_copy(as<DictObject>(ns_v)));
+    Value mro = compute_mro(t);
+    if (val_is_null(mro)) return VAL_NULL;
+    t->mro = as<TupleObject>(mro);
+    Value mod = dict_get_str(t->dict, intern("__module__"));
+    t->module = is_kind(mod, Kind::Str) ? as<StrObject>(mod) : intern("__main__");
+    // A class that defines __eq__ without __hash__ is unhashable (its instances compare by value).
+    if (!val_is_null(dict_get_str(t->dict, intern("__eq__"))) &&
+        val_is_null(dict_get_str(t->dict, intern("__hash__"))))
+        dict_set_str(t->dict, intern("__hash__"), VAL_NONE);
+    // __init_subclass__ and __class_getitem__ are implicit classmethods in CPython; wrap plain functions.
+    register_subclass(t);
+    fixup_heap_slots(t);
+    return tv;
+}
+
+}  // namespace krait

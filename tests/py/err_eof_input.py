@@ -1,0 +1,4 @@
+# input() with empty stdin raises EOFError, left uncaught.
+print('waiting for input')
+value = input()
+print('got', value)

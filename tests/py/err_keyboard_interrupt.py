@@ -1,0 +1,3 @@
+# KeyboardInterrupt raised manually and left uncaught (CPython then exits via SIGINT).
+print('simulating Ctrl-C')
+raise KeyboardInterrupt

@@ -1,0 +1,4 @@
+# Converting a 400-digit int to float overflows.
+x = 10 ** 400
+print(len(str(x)))
+print(float(x))

@@ -1,0 +1,4 @@
+# Uncaught TypeError: calling an int.
+value = 42
+print(value)
+value()

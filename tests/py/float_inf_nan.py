@@ -1,0 +1,10 @@
+# Infinity and NaN semantics: comparisons, arithmetic, containers.
+inf = float('inf')
+nan = float('nan')
+print(inf > 10 ** 400, -inf < -10 ** 400, inf == inf, inf - 1 == inf)
+print(nan == nan, nan != nan, nan < 1, nan > 1, nan <= nan)
+print(nan is nan, [nan] == [nan], nan in [nan], (nan,) == (nan,))
+print(min(1.0, inf), max(-inf, 0), abs(-inf))
+print(inf * -1, inf / inf, 0 * inf, inf + -inf)
+print(str(inf), repr(-inf), str(nan), f'{inf}', f'{nan:.2f}', f'{-inf:10.3f}|')
+print(sorted([3.0, -inf, 1.0, inf, 0.0]))

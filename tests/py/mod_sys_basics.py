@@ -1,0 +1,15 @@
+# sys: argv, maxsize bounds, stdout.write return value, stderr writes, recursion limit.
+import sys
+print(len(sys.argv), sys.argv[0].endswith('mod_sys_basics.py'), type(sys.argv).__name__)
+print(sys.maxsize >= 2 ** 31 - 1, isinstance(sys.maxsize, int), sys.maxsize + 1 > sys.maxsize)
+n = sys.stdout.write('written directly\n')
+print(n)
+sys.stdout.write('no newline, ')
+sys.stdout.write('then newline\n')
+sys.stderr.write('this goes to stderr\n')
+print('stdout and stderr are distinct:', sys.stdout is not sys.stderr)
+sys.setrecursionlimit(500)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+print(type(sys.version_info.major).__name__, sys.version_info.major)

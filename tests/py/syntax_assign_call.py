@@ -1,0 +1,2 @@
+# SyntaxError: assignment to a function call.
+f() = 3

@@ -1,0 +1,2 @@
+# SyntaxError: a positional argument after a keyword argument.
+print(sep='-', 'a')

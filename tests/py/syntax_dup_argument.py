@@ -1,0 +1,3 @@
+# SyntaxError: duplicate parameter names.
+def f(a, a):
+    return a

@@ -1,0 +1,3 @@
+# IndentationError: a block header followed by an unindented line.
+for i in range(3):
+print(i)

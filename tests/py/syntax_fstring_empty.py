@@ -1,0 +1,2 @@
+# SyntaxError: an f-string with an empty expression.
+x = f'value: {}'

@@ -1,0 +1,2 @@
+# SyntaxError: a dollar sign is not valid in Python source.
+price = $100

@@ -1,0 +1,2 @@
+# SyntaxError: two expressions with no operator between them.
+x = 1 2

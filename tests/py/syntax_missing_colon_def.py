@@ -1,0 +1,3 @@
+# SyntaxError: a def without its colon.
+def greet(name)
+    return 'hi ' + name

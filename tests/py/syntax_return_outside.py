@@ -1,0 +1,3 @@
+# SyntaxError: return outside a function.
+print('top level')
+return 5

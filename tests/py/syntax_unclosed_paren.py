@@ -1,0 +1,4 @@
+# SyntaxError: a parenthesis that is never closed.
+print('start')
+total = (1 + 2
+print(total)

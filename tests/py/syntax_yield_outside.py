@@ -1,0 +1,2 @@
+# SyntaxError: yield outside a function.
+yield 1
