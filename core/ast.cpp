@@ -254,6 +254,7 @@ std::string repr_constant(const Constant* c) {
 // ast.dump() skips None-valued fields whose class default is None.
 class Dumper {
 public:
+    explicit Dumper(bool attrs) : attrs_(attrs) {}
     std::string out;
 
     void expr(const Expr* e);
@@ -279,7 +280,16 @@ private:
         out += ']';
     }
     // Field helpers: each writes ", name=value" (or "name=value" for the first field).
+    bool attrs_;
     bool first_ = true;
+    // The positions, written after the fields when attributes are requested.
+    void located(const Located* n) {
+        if (!attrs_) return;
+        f_int("lineno", n->lineno);
+        f_int("col_offset", n->col_offset);
+        f_int("end_lineno", n->end_lineno);
+        f_int("end_col_offset", n->end_col_offset);
+    }
     void open(const char* cls) {
         out += cls;
         out += '(';
@@ -345,6 +355,7 @@ void Dumper::arg(const Arg* a) {
     open("arg");
     f_str("arg", a->arg);
     f_expr("annotation", a->annotation);
+    located(a);
     close();
     first_ = saved;
 }
@@ -355,6 +366,7 @@ void Dumper::keyword(const Keyword* k) {
     f_opt_str("arg", k->arg);
     key("value");
     expr(k->value);
+    located(k);
     close();
     first_ = saved;
 }
@@ -364,6 +376,7 @@ void Dumper::alias(const Alias* a) {
     open("alias");
     f_str("name", a->name);
     f_opt_str("asname", a->asname);
+    located(a);
     close();
     first_ = saved;
 }
@@ -385,6 +398,7 @@ void Dumper::handler(const ExceptHandler* h) {
     f_expr("type", h->type);
     f_opt_str("name", h->name);
     f_stmts("body", h->body);
+    located(h);
     close();
     first_ = saved;
 }
@@ -417,6 +431,7 @@ void Dumper::expr(const Expr* e) {
     bool saved = first_;
     open(expr_kind_name(e->kind));
     expr_fields(e);
+    located(e);
     close();
     first_ = saved;
 }
@@ -580,6 +595,7 @@ void Dumper::stmt(const Stmt* s) {
     bool saved = first_;
     open(s->kind == StmtKind::ExprStmt ? "Expr" : stmt_kind_name(s->kind));
     stmt_fields(s);
+    located(s);
     close();
     first_ = saved;
 }
@@ -716,30 +732,30 @@ void Dumper::stmt_fields(const Stmt* s) {
 
 }  // namespace
 
-std::string dump(const Module* m) {
-    Dumper d;
+std::string dump(const Module* m, bool include_attributes) {
+    Dumper d(include_attributes);
     d.out = "Module(body=";
     d.stmts(m->body);
     d.out += ", type_ignores=[])";
     return d.out;
 }
 
-std::string dump(const Expression* e) {
-    Dumper d;
+std::string dump(const Expression* e, bool include_attributes) {
+    Dumper d(include_attributes);
     d.out = "Expression(body=";
     d.expr(e->body);
     d.out += ")";
     return d.out;
 }
 
-std::string dump(const Stmt* s) {
-    Dumper d;
+std::string dump(const Stmt* s, bool include_attributes) {
+    Dumper d(include_attributes);
     d.stmt(s);
     return d.out;
 }
 
-std::string dump(const Expr* e) {
-    Dumper d;
+std::string dump(const Expr* e, bool include_attributes) {
+    Dumper d(include_attributes);
     d.expr(e);
     return d.out;
 }

@@ -614,13 +614,14 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Debug printing.
 
-// Exactly what CPython 3.12's ast.dump() prints for the same tree (no attributes, no indent), e.g.
-// "Module(body=[Expr(value=Constant(value=1))], type_ignores=[])". Recursive: intended for tests
+// Exactly what CPython 3.12's ast.dump() prints for the same tree (no indent), e.g.
+// "Module(body=[Expr(value=Constant(value=1))], type_ignores=[])"; with include_attributes, the
+// positions too, as ast.dump(tree, include_attributes=True) does. Recursive: intended for tests
 // and debugging, not for pathologically deep trees.
-std::string dump(const Module* m);
-std::string dump(const Expression* e);
-std::string dump(const Stmt* s);
-std::string dump(const Expr* e);
+std::string dump(const Module* m, bool include_attributes = false);
+std::string dump(const Expression* e, bool include_attributes = false);
+std::string dump(const Stmt* s, bool include_attributes = false);
+std::string dump(const Expr* e, bool include_attributes = false);
 
 }  // namespace krait::ast
 
@@ -628,9 +629,17 @@ namespace krait {
 
 // The names the parser's brief asks for, re-exported in namespace krait.
 using AstArena = ast::AstArena;
-inline std::string ast_dump(const ast::Module* m) { return ast::dump(m); }
-inline std::string ast_dump(const ast::Expression* e) { return ast::dump(e); }
-inline std::string ast_dump(const ast::Expr* e) { return ast::dump(e); }
-inline std::string ast_dump(const ast::Stmt* s) { return ast::dump(s); }
+inline std::string ast_dump(const ast::Module* m, bool include_attributes = false) {
+    return ast::dump(m, include_attributes);
+}
+inline std::string ast_dump(const ast::Expression* e, bool include_attributes = false) {
+    return ast::dump(e, include_attributes);
+}
+inline std::string ast_dump(const ast::Expr* e, bool include_attributes = false) {
+    return ast::dump(e, include_attributes);
+}
+inline std::string ast_dump(const ast::Stmt* s, bool include_attributes = false) {
+    return ast::dump(s, include_attributes);
+}
 
 }  // namespace krait

@@ -52,9 +52,11 @@ inline void gc_account(size_t bytes) {
 
 // Runs a full collection now. Only call at a safepoint.
 void gc_collect();
-// The safepoint check: collects if pending (or always, in stress mode).
+// The safepoint check: collects if pending. Stress mode collects at every safepoint at which anything was
+// allocated since the previous collection (with nothing new allocated, a collection could only repeat the last).
+inline bool gc_due() { return gc.pending || (gc.stress && gc.allocated_since != 0); }
 inline void gc_safepoint() {
-    if (gc.pending || gc.stress) gc_collect();
+    if (gc_due()) gc_collect();
 }
 // Marks an object permanent: never collected, never traced as garbage (it is still traced for its children).
 void gc_make_permanent(Object* o);

@@ -128,10 +128,15 @@ bool bind_arguments(FunctionObject* fn, Frame* f, Value* args, size_t nargs, Tup
                 if (!dict_set(kwdict, val(name), args[npos + k])) return false;
                 continue;
             }
-            if (posonly)
+            if (posonly) {
+                std::string all;  // every positional-only name passed by keyword, as CPython lists them
+                for (size_t k2 = 0; k2 < nkw; k2++)
+                    for (uint32_t j = 0; j < co->posonlyargcount; j++)
+                        if (str_eq(co->localsplus_names[j], as<StrObject>(kwnames->items[k2])))
+                            all += (all.empty() ? "" : ", ") + std::string(co->localsplus_names[j]->view());
                 raise(T.e_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                      fn->qualname->data, name->data);
-            else
+                      fn->qualname->data, all.c_str());
+            } else
                 raise(T.e_TypeError, "%s() got an unexpected keyword argument '%s'", fn->qualname->data, name->data);
             return false;
         }
@@ -791,7 +796,7 @@ Value run_frame(Frame* entry, bool throwing) {
     }
     TARGET(JUMP_BACKWARD) {
         ip = code->code.data() + oparg;
-        if (gc.pending | gc.stress | vm.interrupted) {
+        if (gc_due() || vm.interrupted) {
             SAVE();
             CHECK(periodic_check());
         }
@@ -825,7 +830,11 @@ Value run_frame(Frame* entry, bool throwing) {
         Value it = TOP();
         Value v = type_of(it)->next(it);
         if (val_is_null(v)) {
-            if (err_occurred()) goto error;
+            // An iterator may also signal the end by raising StopIteration (a generator returning a value does).
+            if (err_occurred()) {
+                if (!err_matches(T.e_StopIteration)) goto error;
+                err_clear();
+            }
             sp--;
             ip = code->code.data() + oparg;
             DISPATCH();
@@ -910,7 +919,7 @@ call_common : {
         DISPATCH();
     }
     TARGET(RESUME) {
-        if (gc.pending | gc.stress | vm.interrupted) {
+        if (gc_due() || vm.interrupted) {
             SAVE();
             CHECK(periodic_check());
         }

@@ -34,6 +34,7 @@ void init_str_methods();      // str_methods.cpp
 void init_list_methods();     // list_methods.cpp (list and tuple)
 void init_dict_methods();     // dict_methods.cpp (dict and views)
 void init_set_methods();      // set_methods.cpp
+void init_bytes();            // bytes.cpp
 void init_number_methods();   // number_methods.cpp (int, float, bool)
 void init_object_methods();   // object_methods.cpp (object, type, function, property, exceptions ...)
 void init_builtins(DictObject* builtins);  // builtins.cpp

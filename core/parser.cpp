@@ -276,6 +276,12 @@ bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes
     (void)body_offset;
     out->reserve(body.size());
     char buf[200];
+    // Like CPython, only the first invalid escape of a literal is warned about.
+    bool warned = false;
+    auto warn_once = [&](const std::string& msg) {
+        if (!warned) warn(msg, t.lineno);
+        warned = true;
+    };
     for (size_t i = 0; i < body.size();) {
         char c = body[i];
         if (c != '\\') {
@@ -317,7 +323,7 @@ bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes
                 if (v > 0377) {
                     std::snprintf(buf, sizeof buf, "invalid octal escape sequence '\\%.3s'",
                                   std::string(body.substr(start + 1, 3)).c_str());
-                    warn(buf, t.lineno);
+                    warn_once(buf);
                 }
                 if (is_bytes)
                     out->push_back(static_cast<char>(v & 0xFF));
@@ -355,7 +361,7 @@ bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes
             case 'N': {
                 if (is_bytes) {
                     std::snprintf(buf, sizeof buf, "invalid escape sequence '\\%c'", e);
-                    warn(buf, t.lineno);
+                    warn_once(buf);
                     out->push_back('\\');
                     out->push_back(e);
                     break;
@@ -403,7 +409,7 @@ bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes
                     (std::snprintf(buf, sizeof buf, "x%02x", cp), ch = buf);
                 else
                     utf8_append(ch, cp);
-                warn("invalid escape sequence '\\" + ch + "'", t.lineno);
+                warn_once("invalid escape sequence '\\" + ch + "'");
                 out->push_back('\\');
                 out->append(body.substr(i - 1, static_cast<size_t>(len)));
                 i += static_cast<size_t>(len) - 1;
@@ -425,7 +431,7 @@ bool Parser::decode_string_token(const Token& t, std::string* out, bool* is_byte
         char c = static_cast<char>(s[i] | 0x20);
         if (c == 'r') raw = true;
         if (c == 'b') *is_bytes = true;
-        if (c == 'u') *is_u = true;
+        if (s[i] == 'u') *is_u = true;  // CPython only marks a lowercase 'u' prefix as kind='u'
     }
     size_t q = (s.size() - i >= 6 && s[i + 1] == s[i] && s[i + 2] == s[i]) ? 3 : 1;
     std::string_view body = s.substr(i + q, s.size() - i - 2 * q);
@@ -613,6 +619,7 @@ Expr* Parser::fstring_replacement_field(bool in_format_spec) {
     // Text of the expression for the "=" form: everything from after '{' up to the '!', ':' or '}'.
     uint32_t text_end = peek().start;
     int conversion = -1;
+    const Token* conv_token = nullptr;
     if (const Token* bang = accept(TokKind::Exclamation)) {
         TokKind nk = kind();
         if (nk == TokKind::Colon || nk == TokKind::RBrace)
@@ -627,6 +634,7 @@ Expr* Parser::fstring_replacement_field(bool in_format_spec) {
                                         "': expected 's', 'r', or 'a'");
         }
         conversion = name[0];
+        conv_token = &conv;
         if (!at(TokKind::Colon) && !at(TokKind::RBrace)) return fail_token(peek(), "f-string: expecting ':' or '}'");
     }
     Expr* spec = nullptr;
@@ -648,7 +656,18 @@ Expr* Parser::fstring_replacement_field(bool in_format_spec) {
     dtext->col_offset += 1;
     dtext->value_kind = ConstantKind::Str;
     dtext->str_value = ts_.source.substr(open.end, text_end - open.end);
-    end_at(dtext, close);
+    // CPython ends the debug text one column before the conversion, the format spec's ':' or
+    // the closing '}'.
+    if (conv_token) {
+        dtext->end_lineno = conv_token->lineno;
+        dtext->end_col_offset = conv_token->col - 1;
+    } else if (spec) {
+        dtext->end_lineno = spec->lineno;
+        dtext->end_col_offset = spec->col_offset;
+    } else {
+        dtext->end_lineno = close.end_lineno;
+        dtext->end_col_offset = close.end_col - 1;
+    }
     JoinedStr* js = make<JoinedStr>(open);
     end_at(js, close);
     js->values = {dtext, fv};

@@ -166,14 +166,14 @@ private:
     ast::Expr* factor();
     ast::Expr* power_operand();  // await_primary
     ast::Expr* primary();
-    ast::Expr* primary_tail(ast::Expr* e);
+    ast::Expr* primary_tail(ast::Expr* e, const Token& start);
     ast::Expr* atom();
     ast::Expr* paren_atom();
     ast::Expr* list_atom();
     ast::Expr* brace_atom();
     ast::Expr* slices();
     ast::Expr* slice_item();
-    ast::Expr* call(ast::Expr* func);
+    ast::Expr* call(ast::Expr* func, const Token& start);
     bool arguments(ast::Call* call, const Token& open);
     ast::Expr* lambda();
     ast::Arguments* lambda_params();

@@ -36,7 +36,7 @@ Expr* Parser::star_expression() {
         Expr* v = bitwise_or();
         if (!v) return nullptr;
         Starred* s = make<Starred>(star);
-        end_at(s, v);
+        end_at_prev(s);
         s->value = v;
         return s;
     }
@@ -59,7 +59,7 @@ Expr* Parser::named_expression() {
         Expr* value = expression();
         if (!value) return nullptr;
         NamedExpr* n = make<NamedExpr>(start);
-        end_at(n, value);
+        end_at_prev(n);
         n->target = target;
         n->value = value;
         return n;
@@ -163,6 +163,7 @@ Expr* Parser::expression_no_invalid() {
 Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
     struct Link {
         Expr* body;
+        const Token* body_start;
         Expr* test;
     };
     std::vector<Link> chain;
@@ -189,7 +190,7 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
             return fail_generic();
         }
         advance();  // 'else'
-        chain.push_back({body, test});
+        chain.push_back({body, body_start, test});
         depth_ += 1;
         cost += 1;
         if (depth_ > kMaxDepth) {
@@ -214,8 +215,8 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
     depth_ -= cost;
     Expr* result = orelse;
     for (size_t i = chain.size(); i-- > 0;) {
-        IfExp* e = make<IfExp>(chain[i].body);
-        end_at(e, result);
+        IfExp* e = make<IfExp>(*chain[i].body_start);
+        end_at_prev(e);
         e->body = chain[i].body;
         e->test = chain[i].test;
         e->orelse = result;
@@ -264,9 +265,10 @@ bool Parser::check_legacy_print(Expr* a, const Token& start) {
 // Boolean operators and comparisons
 
 Expr* Parser::disjunction() {
+    const Token& start = peek();
     Expr* first = conjunction();
     if (!first || !at(TokKind::KwOr)) return first;
-    BoolOp* b = make<BoolOp>(first);
+    BoolOp* b = make<BoolOp>(start);
     b->op = BoolOperator::Or;
     b->values.push_back(first);
     while (accept(TokKind::KwOr)) {
@@ -274,14 +276,15 @@ Expr* Parser::disjunction() {
         if (!e) return nullptr;
         b->values.push_back(e);
     }
-    end_at(b, b->values.back());
+    end_at_prev(b);
     return b;
 }
 
 Expr* Parser::conjunction() {
+    const Token& start = peek();
     Expr* first = inversion();
     if (!first || !at(TokKind::KwAnd)) return first;
-    BoolOp* b = make<BoolOp>(first);
+    BoolOp* b = make<BoolOp>(start);
     b->op = BoolOperator::And;
     b->values.push_back(first);
     while (accept(TokKind::KwAnd)) {
@@ -289,7 +292,7 @@ Expr* Parser::conjunction() {
         if (!e) return nullptr;
         b->values.push_back(e);
     }
-    end_at(b, b->values.back());
+    end_at_prev(b);
     return b;
 }
 
@@ -303,7 +306,7 @@ Expr* Parser::inversion() {
     if (!e) return nullptr;
     for (size_t i = nots.size(); i-- > 0;) {
         UnaryOp* u = make<UnaryOp>(*nots[i]);
-        end_at(u, e);
+        end_at_prev(u);
         u->op = UnaryOperator::Not;
         u->operand = e;
         e = u;
@@ -312,6 +315,7 @@ Expr* Parser::inversion() {
 }
 
 Expr* Parser::comparison() {
+    const Token& start = peek();
     Expr* left = bitwise_or();
     if (!left) return nullptr;
     Compare* c = nullptr;
@@ -338,12 +342,12 @@ Expr* Parser::comparison() {
             Expr* right = bitwise_or();
             if (!right) return nullptr;
             if (!c) {
-                c = make<Compare>(left);
+                c = make<Compare>(start);
                 c->left = left;
             }
             c->ops.push_back(op);
             c->comparators.push_back(right);
-            end_at(c, right);
+            end_at_prev(c);
         }
     }
 done:
@@ -376,6 +380,7 @@ int binary_precedence(TokKind k, Operator* op) {
 }  // namespace
 
 Expr* Parser::binary(int min_prec) {
+    const Token& start = peek();
     Expr* left = factor();
     if (!left) return nullptr;
     for (;;) {
@@ -385,8 +390,8 @@ Expr* Parser::binary(int min_prec) {
         advance();
         Expr* right = binary(prec + 1);
         if (!right) return nullptr;
-        BinOp* b = make<BinOp>(left);
-        end_at(b, right);
+        BinOp* b = make<BinOp>(start);
+        end_at_prev(b);
         b->left = left;
         b->op = op;
         b->right = right;
@@ -399,6 +404,7 @@ Expr* Parser::binary(int min_prec) {
 Expr* Parser::factor() {
     struct Level {
         std::vector<const Token*> prefix;  // unary operators before this operand
+        const Token* base_start = nullptr;
         Expr* base = nullptr;              // the await_primary
     };
     std::vector<Level> levels;
@@ -417,6 +423,7 @@ Expr* Parser::factor() {
             depth_ -= cost;
             return fail_too_deep();
         }
+        lv.base_start = &peek();
         lv.base = power_operand();
         if (!lv.base) {
             depth_ -= cost;
@@ -427,13 +434,14 @@ Expr* Parser::factor() {
         advance();
     }
     depth_ -= cost;
-    // Fold from the right: base_i ** (prefix_{i+1} (base_{i+1} ** ...)).
+    // Fold from the right: base_i ** (prefix_{i+1} (base_{i+1} ** ...)). Every node ends where
+    // the whole chain ends.
     for (size_t i = levels.size(); i-- > 0;) {
         Level& lv = levels[i];
         Expr* e = lv.base;
         if (result) {
-            BinOp* b = make<BinOp>(e);
-            end_at(b, result);
+            BinOp* b = make<BinOp>(*lv.base_start);
+            end_at_prev(b);
             b->left = e;
             b->op = Operator::Pow;
             b->right = result;
@@ -441,7 +449,7 @@ Expr* Parser::factor() {
         }
         for (size_t j = lv.prefix.size(); j-- > 0;) {
             UnaryOp* u = make<UnaryOp>(*lv.prefix[j]);
-            end_at(u, e);
+            end_at_prev(u);
             TokKind k = lv.prefix[j]->kind;
             u->op = k == TokKind::Plus ? UnaryOperator::UAdd : k == TokKind::Minus ? UnaryOperator::USub
                                                                                    : UnaryOperator::Invert;
@@ -460,20 +468,21 @@ Expr* Parser::power_operand() {
 }
 
 Expr* Parser::primary() {
+    const Token& start = peek();
     Expr* e = atom();
     if (!e) return nullptr;
-    return primary_tail(e);
+    return primary_tail(e, start);
 }
 
 // primary: atom ('.' NAME | '(' arguments ')' | '[' slices ']')*
-Expr* Parser::primary_tail(Expr* e) {
+Expr* Parser::primary_tail(Expr* e, const Token& start) {
     for (;;) {
         switch (kind()) {
             case TokKind::Dot: {
                 advance();
                 if (!at(TokKind::Name)) return fail_generic();
                 const Token& name = advance();
-                Attribute* a = make<Attribute>(e);
+                Attribute* a = make<Attribute>(start);
                 end_at(a, name);
                 a->value = e;
                 a->attr = std::string(text(name));
@@ -481,7 +490,7 @@ Expr* Parser::primary_tail(Expr* e) {
                 break;
             }
             case TokKind::LPar: {
-                e = call(e);
+                e = call(e, start);
                 if (!e) return nullptr;
                 break;
             }
@@ -493,7 +502,7 @@ Expr* Parser::primary_tail(Expr* e) {
                 if (!slice) return nullptr;
                 if (!at(TokKind::RSqb)) return fail_generic();
                 const Token& close = advance();
-                Subscript* s = make<Subscript>(e);
+                Subscript* s = make<Subscript>(start);
                 end_at(s, close);
                 s->value = e;
                 s->slice = slice;
@@ -510,7 +519,8 @@ Expr* Parser::slices() {
     const Token& start = peek();
     Expr* first = at(TokKind::Star) ? star_expression() : slice_item();
     if (!first) return nullptr;
-    if (!at(TokKind::Comma)) return first;
+    // A lone starred expression is not a `slice`, so CPython makes a one-element tuple of it.
+    if (!at(TokKind::Comma) && !first->is<Starred>()) return first;
     Tuple* t = make<Tuple>(start);
     t->elts.push_back(first);
     while (accept(TokKind::Comma)) {
@@ -554,11 +564,11 @@ Expr* Parser::slice_item() {
 // ---------------------------------------------------------------------------------------------
 // Calls
 
-Expr* Parser::call(Expr* func) {
+Expr* Parser::call(Expr* func, const Token& start) {
     Depth depth(*this, 28);
     if (!depth.ok()) return nullptr;
     const Token& open = advance();  // '('
-    Call* c = make<Call>(func);
+    Call* c = make<Call>(start);
     c->func = func;
     if (!arguments(c, open)) return nullptr;
     if (!at(TokKind::RPar)) return fail_generic();
@@ -590,7 +600,7 @@ bool Parser::arguments(Call* call, const Token& open) {
             Expr* v = expression();
             if (!v) return false;
             Starred* s = make<Starred>(start);
-            end_at(s, v);
+            end_at_prev(s);
             s->value = v;
             if (at(TokKind::Equal)) {
                 Snapshot sn = save();
@@ -607,7 +617,7 @@ bool Parser::arguments(Call* call, const Token& open) {
             Expr* v = expression();
             if (!v) return false;
             Keyword* kw = make<Keyword>(start);
-            end_at(kw, v);
+            end_at_prev(kw);
             kw->value = v;
             if (at(TokKind::Equal)) {
                 Snapshot sn = save();
@@ -632,7 +642,7 @@ bool Parser::arguments(Call* call, const Token& open) {
                 return fail_range_tokens(name, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
                        false;
             Keyword* kw = make<Keyword>(name);
-            end_at(kw, v);
+            end_at_prev(kw);
             kw->arg = std::string(text(name));
             kw->value = v;
             call->keywords.push_back(kw);
@@ -978,7 +988,7 @@ Expr* Parser::star_targets() {
             Expr* v = bitwise_or();
             if (!v) return nullptr;
             Starred* s = make<Starred>(star);
-            end_at(s, v);
+            end_at_prev(s);
             s->value = v;
             return s;
         }
@@ -1020,7 +1030,7 @@ Expr* Parser::lambda() {
     Expr* body = expression();
     if (!body) return nullptr;
     Lambda* l = make<Lambda>(kw);
-    end_at(l, body);
+    end_at_prev(l);
     l->args = args;
     l->body = body;
     return l;
@@ -1033,7 +1043,7 @@ Expr* Parser::yield_expr() {
         Expr* v = expression();
         if (!v) return nullptr;
         YieldFrom* y = make<YieldFrom>(kw);
-        end_at(y, v);
+        end_at_prev(y);
         y->value = v;
         return y;
     }
@@ -1043,7 +1053,7 @@ Expr* Parser::yield_expr() {
     if (can_start_expression(k) || k == TokKind::Star) {
         y->value = star_expressions();
         if (!y->value) return nullptr;
-        end_at(y, y->value);
+        end_at_prev(y);
     }
     return y;
 }

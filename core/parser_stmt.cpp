@@ -182,7 +182,7 @@ Stmt* Parser::expression_statement() {
         }
         set_context(first, ExprContext::Store);
         AugAssign* s = make<AugAssign>(start);
-        end_at(s, value);
+        end_at_prev(s);
         s->target = first;
         s->op = op;
         s->value = value;
@@ -198,7 +198,7 @@ Stmt* Parser::expression_statement() {
         return failed_ ? nullptr : fail_generic();
     }
     ExprStmt* s = make<ExprStmt>(start);
-    end_at(s, first);
+    end_at_prev(s);
     s->value = first;
     return s;
 }
@@ -219,7 +219,7 @@ Stmt* Parser::assignment_rest(Expr* first, const Token& start, size_t start_pos)
     }
     for (Expr* t : chain) set_context(t, ExprContext::Store);
     Assign* s = make<Assign>(start);
-    end_at(s, value);
+    end_at_prev(s);
     s->targets = std::move(chain);
     s->value = value;
     return s;
@@ -277,12 +277,11 @@ Stmt* Parser::annotated_rest(Expr* target, const Token& start, size_t start_pos)
     s->annotation = annotation;
     s->simple = target->is<Name>() && start.kind == TokKind::Name ? 1 : 0;
     set_context(target, ExprContext::Store);
-    end_at(s, annotation);
     if (accept(TokKind::Equal)) {
         s->value = at(TokKind::KwYield) ? yield_expr() : star_expressions();
         if (!s->value) return nullptr;
-        end_at(s, s->value);
     }
+    end_at_prev(s);
     return s;
 }
 
@@ -297,7 +296,7 @@ Stmt* Parser::return_stmt() {
     if (can_start_expression(k) || k == TokKind::Star) {
         s->value = star_expressions();
         if (!s->value) return nullptr;
-        end_at(s, s->value);
+        end_at_prev(s);
     }
     return s;
 }
@@ -309,12 +308,11 @@ Stmt* Parser::raise_stmt() {
     if (!can_start_expression(kind())) return s;
     s->exc = expression();
     if (!s->exc) return nullptr;
-    end_at(s, s->exc);
     if (accept(TokKind::KwFrom)) {
         s->cause = expression();
         if (!s->cause) return nullptr;
-        end_at(s, s->cause);
     }
+    end_at_prev(s);
     return s;
 }
 
@@ -364,12 +362,11 @@ Stmt* Parser::assert_stmt() {
     Assert* s = make<Assert>(kw);
     s->test = expression();
     if (!s->test) return nullptr;
-    end_at(s, s->test);
     if (accept(TokKind::Comma)) {
         s->msg = expression();
         if (!s->msg) return nullptr;
-        end_at(s, s->msg);
     }
+    end_at_prev(s);
     return s;
 }
 

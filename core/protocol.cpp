@@ -320,7 +320,9 @@ Value obj_getiter(Value o) {
 Value iter_next(Value it) {
     TypeObject* t = type_of(it);
     if (!t->next) return raise(T.e_TypeError, "'%s' object is not an iterator", t->name->data);
-    return t->next(it);
+    Value r = t->next(it);
+    if (val_is_null(r) && err_matches(T.e_StopIteration)) err_clear();  // end of iteration either way
+    return r;
 }
 
 // ---- operators ----

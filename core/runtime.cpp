@@ -37,9 +37,14 @@ StrObject* S(const char* s) { return intern(s); }
 
 Value gen_iter(Value self) { return self; }
 
+// A finished generator that returned a value reports it as StopIteration(value), so that next() shows it;
+// consumers (FOR_ITER, iter_next) treat a StopIteration error as plain exhaustion.
+Value stop_iteration_with(Value returned);
 Value gen_next(Value self) {
     Value returned;
-    return gen_resume(as<GeneratorObject>(self), VAL_NONE, VAL_NULL, &returned);
+    Value r = gen_resume(as<GeneratorObject>(self), VAL_NONE, VAL_NULL, &returned);
+    if (val_is_null(r) && !err_occurred() && !val_is_none(returned)) return stop_iteration_with(returned);
+    return r;
 }
 
 Value stop_iteration_with(Value returned) {
@@ -220,6 +225,7 @@ void runtime_init(int argc, char** argv, int script_arg) {
     init_list_methods();
     init_dict_methods();
     init_set_methods();
+    init_bytes();
     inherit_all_builtin_slots();
     // Expose every built-in type's slots as dunder methods, base types first.
     std::vector<TypeObject*> todo{T.t_object};

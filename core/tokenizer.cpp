@@ -360,6 +360,12 @@ std::string_view TokenStream::line_text(int lineno) const {
     return std::string_view(source).substr(b, e - b);
 }
 
+std::string TokenStream::error_line_text(int lineno) const {
+    std::string s(line_text(lineno));
+    if (bom && lineno == 1) s.insert(0, "\xEF\xBB\xBF");
+    return s;
+}
+
 SyntaxErrorInfo TokenStream::make_error(const std::string& type, const std::string& msg, int lineno, int col1,
                                         int end_lineno, int end_col1, bool text_with_newline) const {
     SyntaxErrorInfo e;
@@ -368,15 +374,16 @@ SyntaxErrorInfo TokenStream::make_error(const std::string& type, const std::stri
     e.filename = filename;
     e.lineno = lineno;
     e.end_lineno = end_lineno;
-    std::string_view line = line_text(lineno);
-    e.text = std::string(line);
+    std::string line = error_line_text(lineno);
+    e.text = line;
     if (text_with_newline && lineno <= line_count()) e.text += '\n';
     // CPython's _PyPegen_byte_offset_to_character_offset(): decode the first col1 bytes of the
     // line as read from the file (newline included), clipped to its length + 1 (the terminating
-    // NUL then counts as one more character).
-    std::string full = std::string(line) + "\n";
+    // NUL then counts as one more character). Without a cookie or BOM CPython skips this and
+    // keeps byte offsets.
+    std::string full = line + "\n";
     auto to_chars = [&](int c1) {
-        if (c1 <= 0) return c1;
+        if (c1 <= 0 || !has_encoding) return c1;
         if (c1 > static_cast<int>(full.size())) return utf8_char_count(full, full.size()) + 1;
         return utf8_char_count(full, static_cast<size_t>(c1));
     };
@@ -416,6 +423,7 @@ private:
     size_t end_ = 0;          // reading stops here (start of a line with a null byte or bad UTF-8)
     const SyntaxErrorInfo* limit_error_ = nullptr;
     size_t pos_ = 0;          // tok->cur
+    size_t buf_start_ = 0;    // start of CPython's file line buffer (first line of a '\\' chain)
     size_t furthest_ = 0;     // furthest position read: its line is CPython's tok->lineno
     bool atbol_ = true;
     int pendin_ = 0;
@@ -472,7 +480,7 @@ private:
     void error_at(const std::string& msg, int line, size_t cur);
     void error_at_cursor(const std::string& msg) { error_at(msg, cur_line(), pos_); }
     void error_range(const std::string& msg, int col, int end_col);
-    void deferred_error(const std::string& type, const std::string& msg, int offset, int end_offset);
+    void deferred_error(const std::string& type, const std::string& msg, int col1, int end_col1);
     void warn(const std::string& msg) { ts_.warnings.push_back({msg, cur_line()}); }
 
     // ---- scanning ----
@@ -500,13 +508,15 @@ void Tokenizer::emit(TokKind kind, size_t start, size_t end) {
     t.end = static_cast<uint32_t>(end);
     t.lineno = line_of(start);
     t.col = col_of(start, t.lineno);
-    if (end > start) {
-        t.end_lineno = line_of(end - 1);
+    // Like CPython, a token ends where the tokenizer's cursor is (which can differ from the end
+    // of its text: "{{" in f-strings, a newline read ahead).
+    t.end_lineno = cur_line();
+    t.end_col = col_of(pos_, t.end_lineno);
+    if (t.end_col < 0 || t.end_lineno < t.lineno) {
+        t.end_lineno = line_of(end > start ? end - 1 : start);
         t.end_col = col_of(end, t.end_lineno);
-    } else {
-        t.end_lineno = t.lineno;
-        t.end_col = t.col;
     }
+    (void)end;
     t.cursor_col = col_of(pos_, cur_line());
     t.paren_level = static_cast<int32_t>(parens_.size());
     if (kind == TokKind::Name) t.kind = keyword_kind(ts_.text(t));
@@ -519,7 +529,9 @@ void Tokenizer::emit_layout(TokKind kind) {
     t.start = t.end = static_cast<uint32_t>(pos_);
     t.lineno = t.end_lineno = std::max(1, cur_line());
     t.col = t.end_col = -1;
-    t.cursor_col = ts_.line_starts.empty() ? 0 : col_of(pos_, t.lineno);
+    // At end of file CPython's file reader has emptied its buffer, so errors located at these
+    // tokens get column 0 there.
+    t.cursor_col = (ts_.line_starts.empty() || pos_ >= end_) ? 0 : col_of(pos_, t.lineno);
     t.paren_level = static_cast<int32_t>(parens_.size());
     ts_.tokens.push_back(t);
 }
@@ -571,17 +583,12 @@ void Tokenizer::error_range(const std::string& msg, int col, int end_col) {
     fail_with(e, true);
 }
 
-void Tokenizer::deferred_error(const std::string& type, const std::string& msg, int offset, int end_offset) {
+// Errors the tokenizer signals without raising (CPython's E_DEDENT, E_TABSPACE, E_TOODEEP, E_EOF,
+// E_LINECONT): the parser raises them through RAISE_ERROR_KNOWN_LOCATION, so `col1` is a 1-based
+// byte offset converted like a parser error's.
+void Tokenizer::deferred_error(const std::string& type, const std::string& msg, int col1, int end_col1) {
     int line = std::max(1, cur_line());
-    SyntaxErrorInfo e;
-    e.type = type;
-    e.msg = msg;
-    e.filename = ts_.filename;
-    e.lineno = e.end_lineno = line;
-    e.text = std::string(ts_.line_text(line)) + "\n";
-    e.offset = offset;
-    e.end_offset = end_offset;
-    fail_with(e, false);
+    fail_with(ts_.make_error(type, msg, line, col1, line, end_col1), false);
 }
 
 void Tokenizer::run(size_t limit, const SyntaxErrorInfo* limit_error) {
@@ -603,11 +610,10 @@ bool Tokenizer::continuation_line() {
     if (failed_) return false;
     if (c != '\n') {
         // E_LINECONT, reported at the character after the backslash.
-        int line = cur_line();
-        int col = col_of(pos_, line) - 1;
-        SyntaxErrorInfo e = ts_.make_error("SyntaxError", "unexpected character after line continuation character",
-                                           line, col + 1, line, 0);
-        fail_with(e, false);
+        // Reported at the character after the backslash, counted from the start of CPython's line
+        // buffer, which still holds the earlier lines of a backslash-continued line.
+        deferred_error("SyntaxError", "unexpected character after line continuation character",
+                       static_cast<int>(pos_ - buf_start_), 0);
         return false;
     }
     c = nextc();
@@ -615,8 +621,7 @@ bool Tokenizer::continuation_line() {
     if (c == kEOF) {
         // E_EOF at level 0: "unexpected EOF while parsing" at the end of the last line.
         int line = std::max(1, cur_line());
-        int chars = utf8_char_count(std::string_view(src_).substr(line_start(line)), pos_ - line_start(line));
-        deferred_error("SyntaxError", "unexpected EOF while parsing", chars, -1);
+        deferred_error("SyntaxError", "unexpected EOF while parsing", static_cast<int>(pos_ - line_start(line)), -1);
         return false;
     }
     backup(c);
@@ -628,6 +633,7 @@ bool Tokenizer::continuation_line() {
 bool Tokenizer::indentation() {
     int col = 0, altcol = 0, cont_line_col = 0;
     atbol_ = false;
+    buf_start_ = pos_;
     int c;
     for (;;) {
         c = nextc();
@@ -677,9 +683,8 @@ bool Tokenizer::indentation() {
         if (col != indstack_.back()) {
             // E_DEDENT: CPython moves the cursor to the end of the line before reporting.
             int line = cur_line();
-            std::string_view text = ts_.line_text(line);
             deferred_error("IndentationError", "unindent does not match any outer indentation level",
-                           utf8_char_count(text, text.size()) + 1, -1);
+                           static_cast<int>(ts_.line_text(line).size()) + 1, -1);
             return false;
         }
         if (altcol != altindstack_.back()) {
@@ -1373,6 +1378,8 @@ TokenStream tokenize(std::string_view in, const std::string& filename) {
     // Coding cookie: utf-8 (and ascii) are read as UTF-8, latin-1 is transcoded to UTF-8.
     std::string cookie = find_cookie(in);
     std::string encoding = cookie.empty() ? "" : normal_encoding_name(cookie);
+    ts.bom = bom;
+    ts.has_encoding = bom || !cookie.empty();
     auto fail_early = [&](const SyntaxErrorInfo& e) {
         ts.error = e;
         ts.error.filename = filename;

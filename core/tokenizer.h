@@ -174,6 +174,10 @@ struct TokenStream {
     int unclosed_col = 0;
     // The source was rejected before tokenizing (encoding, null byte): tokens is just [Error].
     bool decode_failed = false;
+    // A coding cookie or BOM was present. CPython converts parser error columns from bytes to
+    // characters only then (tok->encoding != NULL); a BOM also stays in line 1's error text.
+    bool has_encoding = false;
+    bool bom = false;
 
     bool ok() const { return tokens.empty() || tokens.back().kind != TokKind::Error; }
     std::string_view text(const Token& t) const {
@@ -182,6 +186,8 @@ struct TokenStream {
     int line_count() const { return static_cast<int>(line_starts.size()); }
     // The text of line `lineno` (1-based) without its newline; "" when out of range.
     std::string_view line_text(int lineno) const;
+    // The line as CPython re-reads it from the file for an error message (BOM kept on line 1).
+    std::string error_line_text(int lineno) const;
     // Builds a SyntaxErrorInfo the way CPython's _PyPegen_raise_error_known_location() does:
     // `col1`/`end_col1` are 1-based *byte* offsets into line `lineno` (values <= 0 are kept as
     // they are, meaning "none"), converted to character offsets using line `lineno` only.

@@ -1,5 +1,6 @@
 // types.cpp — type objects: the built-in types and exception hierarchy, C3 method resolution order, lookup along
 // the MRO, version tags for inline caches, and classes created by `class` statements (type(name, bases, ns)).
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -72,12 +73,13 @@ Value compute_mro(TypeObject* t) {
             }
         }
         if (!cand) {
+            // CPython names the classes still waiting at the heads of the lists being merged.
+            std::vector<TypeObject*> heads;
+            for (auto& s : seqs)
+                if (!s.empty() && std::find(heads.begin(), heads.end(), s[0]) == heads.end()) heads.push_back(s[0]);
             std::string names;
-            for (size_t i = 0; i < t->bases->size; i++) {
-                names += i ? ", " : "";
-                names += str_view(val(as<TypeObject>(t->bases->items[i])->name));
-            }
-            return raise(T.e_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
+            for (size_t i = 0; i < heads.size(); i++) names += (i ? ", " : "") + std::string(heads[i]->name->view());
+            return raise(T.e_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
                          names.c_str());
         }
         out.push_back(val(cand));
@@ -97,7 +99,7 @@ TypeObject* new_type(const char* name, TypeObject* base, Kind layout, uint32_t f
     t->bases = base ? as<TupleObject>(tuple_pack({val(base)})) : tuple_new(0);
     if (base) {
         t->mro = as<TupleObject>(compute_mro(t));
-        t->solid_base = base->solid_base ? base->solid_base : base;
+        t->solid_base = t;  // every built-in type provides its own instance layout and constructor
         if (base->flags & TF_EXCEPTION) t->flags |= TF_EXCEPTION;
         register_subclass(t);
     } else {
@@ -251,12 +253,15 @@ Value type_new_class(TypeObject* meta, Value name, Value bases_v, Value ns_v) {
     for (size_t i = 0; i < bases->size; i++) {
         Value b = bases->items[i];
         if (!is_kind(b, Kind::Type)) return raise(T.e_TypeError, "bases must be types");
+        for (size_t j = 0; j < i; j++)
+            if (bases->items[j].bits == b.bits)
+                return raise(T.e_TypeError, "duplicate base class %s", as<TypeObject>(b)->name->data);
         TypeObject* bt = as<TypeObject>(b);
         if (!(bt->flags & TF_BASETYPE))
             return raise(T.e_TypeError, "type '%s' is not an acceptable base type", bt->name->data);
         TypeObject* bs = bt->solid_base;
         if (!solid || type_is_subtype(bs, solid)) solid = bs;
-        else if (!type_is_subtype(solid, bs))
+        else if (!type_is_subtype(solid, bs) && bs->layout != solid->layout)
             return raise(T.e_TypeError, "multiple bases have instance lay-out conflict");
         flags |= bt->flags & TF_EXCEPTION;
     }

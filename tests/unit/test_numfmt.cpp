@@ -303,7 +303,8 @@ TEST_CASE("printf-style float conversions match CPython", "[numfmt]") {
         krait::PrintfSpec s = parse_conversion(c.format, &rest);
         std::string out, err;
         char conv = static_cast<char>(s.conv);
-        REQUIRE(krait::format_printf_float(from_bits(c.bits), s.flags, s.width, s.precision, conv, &out, &err));
+        double x = from_bits(c.bits);
+        REQUIRE(krait::format_printf_float(x, s.flags, s.width, s.precision, conv, &out, &err));
         CHECK(out + std::string(rest) == c.expect);
     }
 }
@@ -317,7 +318,8 @@ TEST_CASE("printf-style int conversions match CPython", "[numfmt]") {
         int base = krait::printf_int_base(conv);
         std::string_view digits = base == 8 ? c.base8 : base == 16 ? c.base16 : c.base10;
         std::string out, err;
-        REQUIRE(krait::format_printf_int(c.negative, digits, s.flags, s.width, s.precision, conv, &out, &err));
+        bool neg = c.negative;
+        REQUIRE(krait::format_printf_int(neg, digits, s.flags, s.width, s.precision, conv, &out, &err));
         CHECK(out + std::string(rest) == c.expect);
     }
 }
@@ -328,8 +330,8 @@ TEST_CASE("printf-style str conversions match CPython", "[numfmt]") {
         std::string_view rest;
         krait::PrintfSpec s = parse_conversion(c.format, &rest);
         std::string out, err;
-        REQUIRE(krait::format_printf_str(c.text, s.flags, s.width, s.precision, static_cast<char>(s.conv), &out,
-                                         &err));
+        char conv = static_cast<char>(s.conv);
+        REQUIRE(krait::format_printf_str(c.text, s.flags, s.width, s.precision, conv, &out, &err));
         CHECK(out + std::string(rest) == c.expect);
     }
 }

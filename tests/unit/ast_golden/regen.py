@@ -37,7 +37,7 @@ with warnings.catch_warnings(record=True) as caught:
     except SyntaxError as e:
         print('ERR')
         print('%s: %s' % (type(e).__name__, e.msg))
-        print(e.lineno, e.offset, e.end_lineno, e.end_offset)
+        print(e.lineno, e.offset, e.end_lineno, e.end_offset) if e.lineno else print('-')
         sys.exit(0)
     except (MemoryError, RecursionError, ValueError) as e:
         print('ERR')

@@ -1,0 +1,2 @@
+obj.attr = d[k] = v
+x.y.z[1][2] = 3

@@ -1,0 +1,2 @@
+first, *rest = items
+*init, last = items

@@ -1,0 +1,7 @@
+f()
+f(1, 2)
+f(*a, **k)
+f(a, *b, c, d=1, *e, **g)
+f(x for x in y)
+f(a)(b)(c)
+f(a, (b := 1))

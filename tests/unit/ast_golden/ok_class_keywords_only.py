@@ -1,0 +1,2 @@
+class A(metaclass=M): pass
+class B(x, y=1, *z, **w): pass

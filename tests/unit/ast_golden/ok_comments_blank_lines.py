@@ -1,0 +1,8 @@
+# c
+
+x = 1  # c
+
+
+    # indented comment
+y = 2
+

@@ -1,0 +1,5 @@
+"""Module doc."""
+def f():
+    "func doc"
+class C:
+    """class doc"""

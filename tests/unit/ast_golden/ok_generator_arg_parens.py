@@ -1,0 +1,2 @@
+sum((x for x in y), 0)
+f((a for a in b), c=1)

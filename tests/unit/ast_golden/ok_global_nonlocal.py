@@ -1,0 +1,5 @@
+global a, b
+def f():
+    global c
+    def g():
+        nonlocal d, e

@@ -1,0 +1,3 @@
+raise
+raise E
+raise E(1) from None

@@ -1,0 +1,3 @@
+s = "it's"
+t = 'say "hi"'
+u = 'both \' and "'

@@ -1,0 +1,10 @@
+try:
+    x
+finally:
+    y
+try:
+    a
+except E:
+    b
+finally:
+    c

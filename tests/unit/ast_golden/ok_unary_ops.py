@@ -1,0 +1,3 @@
+r = -a + +b - ~c
+s = not not x
+t = - - -1

@@ -1,0 +1,5 @@
+while x:
+    break
+    continue
+else:
+    pass
