@@ -351,7 +351,8 @@ enum class ConstantKind : uint8_t { None, True, False, Ellipsis, Int, Float, Ima
 //   Float:     float_value (correctly rounded, may be inf).
 //   Imaginary: float_value is the imaginary part (the real part is 0).
 //   Str:       str_value, UTF-8 after escape processing and concatenation; has_u_prefix is
-//              CPython's kind='u' (the first piece had a `u` prefix).
+//              CPython's kind='u' (the first piece had a lowercase `u` prefix). Lone surrogates
+//              written as escapes ("\ud800") are kept as their 3-byte encodings (WTF-8).
 //   Bytes:     str_value holds the raw bytes.
 struct Constant : Expr {
     KRAIT_AST_EXPR_NODE(Constant)

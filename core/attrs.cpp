@@ -117,7 +117,11 @@ bool instance_set_own(Value o, StrObject* name, Value v) {
     return true;
 }
 
+// Instance shapes compare names by identity: every name used with them must be the interned one.
+inline StrObject* interned(StrObject* name) { return name->interned ? name : intern(name->view()); }
+
 Value generic_getattr(Value o, StrObject* name, bool raise_missing) {
+    name = interned(name);
     TypeObject* t = type_of(o);
     Value descr = type_lookup(t, name);
     TypeObject* dt = val_is_null(descr) ? nullptr : type_of(descr);
@@ -137,6 +141,7 @@ Value generic_getattr(Value o, StrObject* name, bool raise_missing) {
 }
 
 bool generic_setattr(Value o, StrObject* name, Value v) {
+    name = interned(name);
     TypeObject* t = type_of(o);
     Value descr = type_lookup(t, name);
     if (!val_is_null(descr)) {

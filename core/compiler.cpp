@@ -81,6 +81,7 @@ private:
     Unit* u_ = nullptr;
     bool failed_ = false;
     std::vector<std::string> qualname_stack_;
+    std::string private_;  // enclosing class name for private name mangling (symtable.h)
 
     // ---- errors ----
     void error(const std::string& msg, const Located* at) {
@@ -267,6 +268,8 @@ private:
         return static_cast<uint32_t>(consts.size() - 1);
     }
 
+    uint32_t attr_name(const std::string& n) { return name(mangle(private_, n)); }
+
     uint32_t name(const std::string& n) {
         auto it = u_->name_index.find(n);
         if (it != u_->name_index.end()) return it->second;
@@ -320,7 +323,8 @@ private:
     }
 
     // ---- names ----
-    void name_op(const std::string& n, ExprContext ctx, const Located* at) {
+    void name_op(const std::string& raw, ExprContext ctx, const Located* at) {
+        std::string n = mangle(private_, raw);
         Scope* s = u_->scope;
         NameScope ns = s->lookup(n);
         if (n == "__class__" && s->kind == ScopeKind::Function && !s->resolved.count(n)) ns = NameScope::GlobalImplicit;
@@ -418,7 +422,7 @@ void Compiler::stmt(const Stmt* s) {
                 if (t->is<Name>()) name_op(t->as<Name>()->id, ExprContext::Del, t);
                 else if (t->is<Attribute>()) {
                     expr(t->as<Attribute>()->value);
-                    emit(OP_DELETE_ATTR, name(t->as<Attribute>()->attr));
+                    emit(OP_DELETE_ATTR, attr_name(t->as<Attribute>()->attr));
                 } else if (t->is<Subscript>()) {
                     expr(t->as<Subscript>()->value);
                     expr(t->as<Subscript>()->slice);
@@ -461,12 +465,12 @@ void Compiler::stmt(const Stmt* s) {
             } else if (t->is<Attribute>()) {
                 expr(t->as<Attribute>()->value);
                 emit(OP_COPY, 1);
-                emit(OP_LOAD_ATTR, name(t->as<Attribute>()->attr));
+                emit(OP_LOAD_ATTR, attr_name(t->as<Attribute>()->attr));
                 expr(a->value);
                 set_line(s);
                 emit(OP_BINARY_OP, op);
                 emit(OP_SWAP, 2);
-                emit(OP_STORE_ATTR, name(t->as<Attribute>()->attr));
+                emit(OP_STORE_ATTR, attr_name(t->as<Attribute>()->attr));
             } else if (t->is<Subscript>()) {
                 expr(t->as<Subscript>()->value);
                 expr(t->as<Subscript>()->slice);
@@ -844,7 +848,7 @@ void Compiler::store(const Expr* t) {
         case ExprKind::Name: name_op(t->as<Name>()->id, ExprContext::Store, t); break;
         case ExprKind::Attribute:
             expr(t->as<Attribute>()->value);
-            emit(OP_STORE_ATTR, name(t->as<Attribute>()->attr));
+            emit(OP_STORE_ATTR, attr_name(t->as<Attribute>()->attr));
             break;
         case ExprKind::Subscript:
             expr(t->as<Subscript>()->value);
@@ -970,7 +974,9 @@ void Compiler::class_def(const ClassDef* c) {
     emit(OP_PUSH_NULL, 0);
     Unit child;
     Scope* cs = st_->scope_of(c);
+    std::string saved_private = private_;
     enter(child, cs, c->name, qualname_for(c->name), c->lineno);
+    private_ = c->name;
     child.code->flags |= CO_CLASS;
     layout_locals(nullptr);
     prologue();
@@ -985,6 +991,7 @@ void Compiler::class_def(const ClassDef* c) {
     else emit(OP_LOAD_CONST, constant(VAL_NONE));
     emit(OP_RETURN_VALUE, 0);
     finish(child);
+    private_ = saved_private;
     if (failed_) return;
     make_closure(child, 0);
     emit(OP_LOAD_CONST, constant(str_const(c->name)));
@@ -1116,7 +1123,7 @@ void Compiler::call(const Call* c) {
     if (c->func->is<Attribute>() && !star) {
         expr(c->func->as<Attribute>()->value);
         set_line(c->func);
-        emit(OP_LOAD_METHOD, name(c->func->as<Attribute>()->attr));
+        emit(OP_LOAD_METHOD, attr_name(c->func->as<Attribute>()->attr));
     } else {
         expr(c->func);
         emit(OP_PUSH_NULL, 0);
@@ -1385,7 +1392,7 @@ void Compiler::expr(const Expr* e) {
         case ExprKind::Attribute:
             expr(e->as<Attribute>()->value);
             set_line(e);
-            emit(OP_LOAD_ATTR, name(e->as<Attribute>()->attr));
+            emit(OP_LOAD_ATTR, attr_name(e->as<Attribute>()->attr));
             break;
         case ExprKind::Subscript:
             expr(e->as<Subscript>()->value);

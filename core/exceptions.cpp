@@ -31,8 +31,50 @@ ExceptionObject* alloc_exception(TypeObject* cls) {
 // A preallocated MemoryError: raising it must not allocate.
 ExceptionObject* g_memory_error = nullptr;
 
+// OSError(errno, strerror) picks the subclass for errno, as CPython does.
+TypeObject* oserror_subclass(Value errno_value) {
+    if (!val_is_int(errno_value)) return T.e_OSError;
+    switch (val_int(errno_value)) {
+        case 1: case 13: return T.e_PermissionError;
+        case 2: return T.e_FileNotFoundError;
+        case 3: return T.e_ProcessLookupError;
+        case 4: return T.e_InterruptedError;
+        case 10: return T.e_ChildProcessError;
+        case 11: case 114: case 115: return T.e_BlockingIOError;
+        case 17: return T.e_FileExistsError;
+        case 20: return T.e_NotADirectoryError;
+        case 21: return T.e_IsADirectoryError;
+        case 32: return T.e_BrokenPipeError;
+        case 103: return T.e_ConnectionAbortedError;
+        case 104: return T.e_ConnectionResetError;
+        case 110: return T.e_TimeoutError;
+        case 111: return T.e_ConnectionRefusedError;
+        default: return T.e_OSError;
+    }
+}
+
+bool set_attr(Value o, const char* name, Value v) { return instance_set_own(o, intern(name), v); }
+
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): the attributes are set and args keeps
+// (errno, strerror) only.
+bool init_oserror(Value ev, Value* args, size_t npos) {
+    auto* e = as<ExceptionObject>(ev);
+    if (npos < 2 || npos > 5) return true;
+    if (!set_attr(ev, "errno", args[0]) || !set_attr(ev, "strerror", args[1])) return false;
+    if (npos >= 3 && !set_attr(ev, "filename", args[2])) return false;
+    if (npos == 5 && !set_attr(ev, "filename2", args[4])) return false;
+    if (npos >= 3) {
+        Value t = tuple_pack({args[0], args[1]});
+        if (val_is_null(t)) return false;
+        e->args = as<TupleObject>(t);
+    }
+    return true;
+}
+
 Value exception_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnames) {
-    size_t npos = nargs - (kwnames ? kwnames->size : 0);
+    size_t nkw = kwnames ? kwnames->size : 0;
+    size_t npos = nargs - nkw;
+    if (cls == T.e_OSError && npos >= 2) cls = oserror_subclass(args[0]);
     ExceptionObject* e = alloc_exception(cls);
     if (!e) return raise_no_memory();
     Value ev = val(e);
@@ -40,21 +82,48 @@ Value exception_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwn
     Value t = tuple_from_array(args, npos);
     if (val_is_null(t)) return VAL_NULL;
     e->args = as<TupleObject>(t);
+    if (type_is_subtype(cls, T.e_OSError) && !init_oserror(ev, args, npos)) return VAL_NULL;
+    if (type_is_subtype(cls, T.e_ImportError)) {
+        for (size_t k = 0; k < nkw; k++) {
+            std::string_view kw = str_view(kwnames->items[k]);
+            if (kw != "name" && kw != "path")
+                return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for %s()", static_cast<int>(kw.size()),
+                             kw.data(), cls->name->data);
+            if (!set_attr(ev, kw == "name" ? "name" : "path", args[npos + k])) return VAL_NULL;
+        }
+    }
     return ev;
 }
 
 Value exception_init(Value* args, size_t nargs, TupleObject* kwnames) {
     size_t npos = nargs - (kwnames ? kwnames->size : 0);
-    if (kwnames && kwnames->size)
+    bool is_import = is_instance(args[0], T.e_ImportError);
+    if (kwnames && kwnames->size && !is_import)
         return raise(T.e_TypeError, "%s() takes no keyword arguments", type_name(args[0]));
     Value t = tuple_from_array(args + 1, npos - 1);
     if (val_is_null(t)) return VAL_NULL;
     as<ExceptionObject>(args[0])->args = as<TupleObject>(t);
+    if (is_instance(args[0], T.e_OSError) && !init_oserror(args[0], args + 1, npos - 1)) return VAL_NULL;
     return VAL_NONE;
 }
 
 Value exception_str(Value self) {
     auto* e = as<ExceptionObject>(self);
+    if (type_is_subtype(e->type, T.e_OSError)) {
+        Value err = instance_get_own(self, intern("errno")), msg = instance_get_own(self, intern("strerror"));
+        if (!val_is_null(err) && !val_is_null(msg) && !val_is_none(err) && !val_is_none(msg)) {
+            Value es = obj_str(err), ms = obj_str(msg);
+            if (val_is_null(es) || val_is_null(ms)) return VAL_NULL;
+            std::string out = "[Errno " + std::string(str_view(es)) + "] " + std::string(str_view(ms));
+            Value fn = instance_get_own(self, intern("filename"));
+            if (!val_is_null(fn) && !val_is_none(fn)) {
+                Value fr = obj_repr(fn);
+                if (val_is_null(fr)) return VAL_NULL;
+                out += ": " + std::string(str_view(fr));
+            }
+            return str_new(out);
+        }
+    }
     if (e->args->size == 0) return val(intern(""));
     if (e->args->size == 1) {
         if (type_is_subtype(e->type, T.e_KeyError)) return obj_repr(e->args->items[0]);
@@ -92,9 +161,22 @@ Value exception_getattr(Value self, StrObject* name) {
         return e->args->size ? e->args->items[0] : VAL_NONE;
     if (n == "code" && type_is_subtype(e->type, T.e_SystemExit))
         return e->args->size == 0 ? VAL_NONE : e->args->size == 1 ? e->args->items[0] : val(e->args);
-    if ((n == "msg" || n == "filename" || n == "lineno" || n == "offset" || n == "text") &&
-        type_is_subtype(e->type, T.e_SyntaxError))
-        return n == "msg" && e->args->size ? e->args->items[0] : VAL_NONE;
+    if ((n == "msg" || n == "filename" || n == "lineno" || n == "offset" || n == "text" || n == "end_lineno" ||
+         n == "end_offset") &&
+        type_is_subtype(e->type, T.e_SyntaxError)) {
+        if (n == "msg") return e->args->size ? e->args->items[0] : VAL_NONE;
+        if (e->args->size == 2 && is_kind(e->args->items[1], Kind::Tuple)) {
+            TupleObject* d = as<TupleObject>(e->args->items[1]);
+            size_t i = n == "filename" ? 0 : n == "lineno" ? 1 : n == "offset" ? 2 : n == "text" ? 3
+                     : n == "end_lineno" ? 4 : 5;
+            if (i < d->size) return d->items[i];
+        }
+        return VAL_NONE;
+    }
+    if ((n == "errno" || n == "strerror" || n == "filename" || n == "filename2") &&
+        type_is_subtype(e->type, T.e_OSError))
+        return VAL_NONE;
+    if ((n == "name" || n == "path") && type_is_subtype(e->type, T.e_ImportError)) return VAL_NONE;
     return raise(T.e_AttributeError, "'%s' object has no attribute '%s'", e->type->name->data, name->data);
 }
 
@@ -189,14 +271,31 @@ void format_one(Value exc, std::string& out) {
     auto* e = as<ExceptionObject>(exc);
     if (e->trace && !e->trace->empty()) {
         out += "Traceback (most recent call last):\n";
+        // Like CPython, a run of identical entries (deep recursion) prints three times and then a count.
+        constexpr int kRecursiveCutoff = 3;
+        const ExcTraceEntry* last = nullptr;
+        int repeats = 0;
+        auto flush_repeats = [&] {
+            if (repeats > kRecursiveCutoff)
+                out += "  [Previous line repeated " + std::to_string(repeats - kRecursiveCutoff) + " more time" +
+                       (repeats - kRecursiveCutoff > 1 ? "s" : "") + "]\n";
+        };
         for (size_t i = e->trace->size(); i-- > 0;) {
             ExcTraceEntry& t = (*e->trace)[i];
+            if (last && last->code == t.code && last->line == t.line) {
+                if (++repeats > kRecursiveCutoff) continue;
+            } else {
+                flush_repeats();
+                repeats = 1;
+                last = &t;
+            }
             std::string file(t.code->filename->view());
             out += "  File \"" + file + "\", line " + std::to_string(t.line) + ", in " +
                    std::string(t.code->name->view()) + "\n";
             std::string src = source_line(file, t.line);
             if (!src.empty()) out += "    " + src + "\n";
         }
+        flush_repeats();
     }
     if (type_is_subtype(e->type, T.e_SyntaxError)) print_syntax_error_body(e, out);
     else out += exception_line(exc) + "\n";

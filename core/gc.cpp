@@ -176,7 +176,8 @@ Object* gc_alloc(size_t size, TypeObject* type, Kind kind) {
 void gc_make_permanent(Object* o) {
     if (!o->gc_permanent) {
         o->gc_permanent = 1;
-        g_permanent.push_back(o);
+        // Only permanent objects that can refer to others need tracing at every collection.
+        if (o->kind != Kind::Str && o->kind != Kind::Bytes && o->kind != Kind::BigInt) g_permanent.push_back(o);
     }
 }
 
@@ -217,7 +218,11 @@ void gc_collect() {
     size_t live = 0;
     Object** link = &gc.all;
     while (Object* o = *link) {
-        if (o->gc_mark || o->gc_permanent) {
+        if (o->gc_permanent) {
+            // Permanent objects leave the sweep list for good; g_permanent keeps those with children.
+            o->gc_mark = 0;
+            *link = o->gc_next;
+        } else if (o->gc_mark) {
             o->gc_mark = 0;
             live++;
             link = &o->gc_next;

@@ -17,6 +17,10 @@
 #include "slots.h"
 #include "vm.h"
 
+#ifndef KRAIT_COMPUTED_GOTO
+#define KRAIT_COMPUTED_GOTO 1
+#endif
+
 namespace krait {
 
 VM vm;
@@ -259,17 +263,25 @@ Value run_frame(Frame* entry, bool throwing) {
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 
+#if KRAIT_COMPUTED_GOTO
     static const void* const labels[OP__COUNT] = {
 #define OP(name, cache, flags) &&L_##name,
 #include "opcodes.def"
 #undef OP
     };
+#endif
+// The dispatch loop holds no local with a destructor: `goto *` out of such a scope would skip it (g++) or be
+// rejected (clang). Work that needs RAII roots lives in interp_support.cpp.
+#if KRAIT_COMPUTED_GOTO
 #define DISPATCH()                  \
     do {                            \
         instr = ip;                 \
         oparg = *ip >> 8;           \
         goto* labels[*ip & 0xFF];   \
     } while (0)
+#else
+#define DISPATCH() goto dispatch_switch
+#endif
 #define TARGET(name) L_##name : ip += 1 + CACHE_##name;
 #define CHECK(cond) \
     if (!(cond)) goto error
@@ -279,6 +291,18 @@ Value run_frame(Frame* entry, bool throwing) {
         instr = ip > code->code.data() ? ip - 1 : ip;
         goto error;
     }
+#if !KRAIT_COMPUTED_GOTO
+dispatch_switch:
+    instr = ip;
+    oparg = *ip >> 8;
+    switch (static_cast<Opcode>(*ip & 0xFF)) {
+#define OP(name, cache, flags) \
+    case OP_##name: goto L_##name;
+#include "opcodes.def"
+#undef OP
+        default: goto L_NOP;
+    }
+#endif
     DISPATCH();
 
     TARGET(NOP) { DISPATCH(); }
@@ -670,45 +694,33 @@ Value run_frame(Frame* entry, bool throwing) {
     }
     TARGET(BUILD_SET) {
         SAVE();
-        SetObject* s = set_new(false);
-        CHECK(s);
-        Value sv = val(s);
-        Root rs(sv);
-        for (uint32_t i = oparg; i > 0; i--) CHECK(set_add(s, PEEK(i)) == 0);
+        Value r = build_set(sp - oparg, oparg);
+        CHECK(!val_is_null(r));
         sp -= oparg;
-        PUSH(sv);
+        PUSH(r);
         DISPATCH();
     }
     TARGET(BUILD_MAP) {
         SAVE();
-        DictObject* d = dict_new();
-        CHECK(d);
-        Value dv = val(d);
-        Root rd(dv);
-        for (uint32_t i = oparg; i > 0; i--) CHECK(dict_set(d, PEEK(2 * i), PEEK(2 * i - 1)));
+        Value r = build_map(sp - 2 * oparg, oparg);
+        CHECK(!val_is_null(r));
         sp -= 2 * oparg;
-        PUSH(dv);
+        PUSH(r);
         DISPATCH();
     }
     TARGET(BUILD_CONST_KEY_MAP) {
         SAVE();
-        TupleObject* keys = as<TupleObject>(PEEK(1));
-        DictObject* d = dict_new();
-        CHECK(d);
-        Value dv = val(d);
-        Root rd(dv);
-        for (uint32_t i = 0; i < oparg; i++) CHECK(dict_set(d, keys->items[i], PEEK(oparg + 1 - i)));
+        Value r = build_const_key_map(sp - oparg - 1, oparg, as<TupleObject>(PEEK(1)));
+        CHECK(!val_is_null(r));
         sp -= oparg + 1;
-        PUSH(dv);
+        PUSH(r);
         DISPATCH();
     }
     TARGET(BUILD_STRING) {
-        std::string out;
-        for (uint32_t i = oparg; i > 0; i--) out += str_view(PEEK(i));
-        Value s = str_new(out);
-        CHECK(!val_is_null(s));
+        Value r = build_string(sp - oparg, oparg);
+        CHECK(!val_is_null(r));
         sp -= oparg;
-        PUSH(s);
+        PUSH(r);
         DISPATCH();
     }
     TARGET(LIST_APPEND) {
@@ -1108,13 +1120,7 @@ exception_unwind : {
     }
     if (f->gen) {
         f->gen->state = GenState::Finished;
-        if (err_matches(T.e_StopIteration)) {
-            Value stop = err_fetch();
-            Root rs(stop);
-            raise(T.e_RuntimeError, "generator raised StopIteration");
-            as<ExceptionObject>(vm.exc)->cause = stop;
-            as<ExceptionObject>(vm.exc)->suppress_context = true;
-        }
+        if (err_matches(T.e_StopIteration)) convert_stop_iteration();
     }
     bool was_entry = f->flags & FRAME_ENTRY;
     frame_pop(f);

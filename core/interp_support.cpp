@@ -1,5 +1,6 @@
 // interp_support.cpp — out-of-line parts of instructions (see interp_support.h).
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -237,7 +238,13 @@ Value import_from(Value module, StrObject* name) {
     std::string modname = is_kind(module, Kind::Module) ? std::string(as<ModuleObject>(module)->name->view()) : "?";
     Value file = is_kind(module, Kind::Module) ? dict_get_str(as<ModuleObject>(module)->dict, S("__file__")) : VAL_NULL;
     std::string where = is_kind(file, Kind::Str) ? " (" + std::string(str_view(file)) + ")" : " (unknown location)";
-    return raise(T.e_ImportError, "cannot import name '%s' from '%s'%s", name->data, modname.c_str(), where.c_str());
+    Value e = new_exception(T.e_ImportError,
+                            "cannot import name '" + std::string(name->view()) + "' from '" + modname + "'" + where);
+    if (val_is_null(e)) return e;
+    Root re(e);
+    Value mn = str_new(modname);
+    if (val_is_null(mn) || !obj_setattr(e, intern("name"), mn)) return VAL_NULL;
+    return raise_value(e);
 }
 
 bool import_star(Frame* f, Value module) {
@@ -252,6 +259,59 @@ bool import_star(Frame* f, Value module) {
         if (!dict_set(as<DictObject>(f->locals_dict), k, v)) return false;
     }
     return true;
+}
+
+Value build_set(Value* items, uint32_t n) {
+    SetObject* s = set_new(false);
+    if (!s) return VAL_NULL;
+    Value sv = val(s);
+    Root rs(sv);
+    for (uint32_t i = 0; i < n; i++)
+        if (set_add(s, items[i]) < 0) return VAL_NULL;
+    return sv;
+}
+
+Value build_map(Value* items, uint32_t npairs) {
+    DictObject* d = dict_new();
+    if (!d) return VAL_NULL;
+    Value dv = val(d);
+    Root rd(dv);
+    for (uint32_t i = 0; i < npairs; i++)
+        if (!dict_set(d, items[2 * i], items[2 * i + 1])) return VAL_NULL;
+    return dv;
+}
+
+Value build_const_key_map(Value* values, uint32_t n, TupleObject* keys) {
+    DictObject* d = dict_new();
+    if (!d) return VAL_NULL;
+    Value dv = val(d);
+    Root rd(dv);
+    for (uint32_t i = 0; i < n; i++)
+        if (!dict_set(d, keys->items[i], values[i])) return VAL_NULL;
+    return dv;
+}
+
+Value build_string(Value* items, uint32_t n) {
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++) total += as<StrObject>(items[i])->nbytes;
+    StrObject* s = str_alloc(total);
+    if (!s) return VAL_NULL;
+    char* p = s->data;
+    for (uint32_t i = 0; i < n; i++) {
+        StrObject* part = as<StrObject>(items[i]);
+        memcpy(p, part->data, part->nbytes);
+        p += part->nbytes;
+    }
+    str_finish(s);
+    return val(s);
+}
+
+void convert_stop_iteration() {
+    Value stop = err_fetch();
+    Root rs(stop);
+    raise(T.e_RuntimeError, "generator raised StopIteration");
+    as<ExceptionObject>(vm.exc)->cause = stop;
+    as<ExceptionObject>(vm.exc)->suppress_context = true;
 }
 
 }  // namespace krait

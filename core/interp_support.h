@@ -22,5 +22,12 @@ bool unpack_iterable(Value seq, uint32_t before, int after, Value* out);
 Value import_module(StrObject* name, Value fromlist);
 Value import_from(Value module, StrObject* name);
 bool import_star(Frame* f, Value module);
+// BUILD_SET / BUILD_MAP / BUILD_CONST_KEY_MAP / BUILD_STRING from n stack values starting at items.
+Value build_set(Value* items, uint32_t n);
+Value build_map(Value* items, uint32_t npairs);
+Value build_const_key_map(Value* values, uint32_t n, TupleObject* keys);
+Value build_string(Value* items, uint32_t n);
+// Turns the StopIteration escaping a generator into RuntimeError (PEP 479), chained as its cause.
+void convert_stop_iteration();
 
 }  // namespace krait

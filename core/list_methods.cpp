@@ -116,7 +116,12 @@ int repeat_count(Value v, int64_t* n) {
         return 1;
     }
     if (is_kind(v, Kind::BigInt)) {
-        if (!as<BigIntObject>(v)->value.neg) {
+        const BigInt& b = as<BigIntObject>(v)->value;
+        if (big_fits_int64(b)) {
+            *n = big_to_int64(b);
+            return 1;
+        }
+        if (!b.neg) {
             raise(T.e_OverflowError, "cannot fit 'int' into an index-sized integer");
             return -1;
         }

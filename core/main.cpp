@@ -2,6 +2,10 @@
 // The same file is the entry point of the WebAssembly build (run by web/krait-node.js).
 #include <unistd.h>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -72,8 +76,14 @@ int report_uncaught(Value exc) {
     if (is_instance(exc, T.e_KeyboardInterrupt)) {
         // Like CPython: die of SIGINT so the parent sees the interrupt.
         fflush(stdout);
+        fflush(stderr);
+#ifdef __EMSCRIPTEN__
+        // kill() does nothing under Emscripten: the Node runner ends its own process with the signal.
+        EM_ASM({ Module.kraitDieBySignal($0); }, SIGINT);
+#else
         signal(SIGINT, SIG_DFL);
         kill(getpid(), SIGINT);
+#endif
         return 130;
     }
     return 1;

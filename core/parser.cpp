@@ -41,18 +41,14 @@ Parser::Parser(TokenStream& ts, AstArena& arena) : ts_(ts), arena_(arena), token
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-const Token& Parser::peek(size_t k) {
-    size_t i = pos_ + k;
-    if (i >= tokens_.size()) i = tokens_.size() - 1;
-    if (i > furthest_) furthest_ = i;
-    const Token& t = tokens_[i];
-    if (t.kind == TokKind::Error && !failed_) {
-        // CPython raises the tokenizer's error as soon as the parser fetches the bad token.
-        failed_ = true;
-        error_is_tokenizer_ = true;
-        error_ = ts_.error;
-    }
-    return t;
+// CPython raises the tokenizer's error as soon as the parser fetches the bad token.
+void Parser::reach_error_token() {
+    if (failed_ && !error_is_generic_) return;  // a raised error stands; a soft one is replaced
+    failed_ = true;
+    error_is_tokenizer_ = true;
+    error_is_generic_ = false;
+    error_is_indent_ = false;
+    error_ = ts_.error;
 }
 
 const Token& Parser::advance() {
@@ -94,10 +90,41 @@ bool Parser::can_start_expression(TokKind k) const {
     }
 }
 
+// CPython NFKC-normalises non-ASCII identifiers. Krait has no Unicode tables; it folds the
+// compatibility characters most likely to appear in code: fullwidth ASCII, the micro sign,
+// ordinal indicators, long s and the Latin ligatures.
+std::string Parser::ident(const Token& t) const {
+    std::string_view s = text(t);
+    bool ascii = true;
+    for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return std::string(s);
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        int len = 1;
+        uint32_t cp = utf8_decode(s, i, &len);
+        i += static_cast<size_t>(len);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            out += static_cast<char>(cp - 0xFF01 + 0x21);
+        } else if (cp == 0xB5) {
+            utf8_append(out, 0x3BC);
+        } else if (cp == 0xAA || cp == 0xBA) {
+            out += cp == 0xAA ? 'a' : 'o';
+        } else if (cp == 0x17F) {
+            out += 's';
+        } else if (cp >= 0xFB00 && cp <= 0xFB06) {
+            static const char* const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+            out += lig[cp - 0xFB00];
+        } else {
+            utf8_append(out, cp);
+        }
+    }
+    return out;
+}
+
 Name* Parser::make_name(const Token& t, ExprContext ctx) {
     Name* n = make<Name>(t);
     end_at(n, t);
-    n->id = std::string(text(t));
+    n->id = ident(t);
     n->ctx = ctx;
     return n;
 }
@@ -109,6 +136,8 @@ std::nullptr_t Parser::fail_at(int lineno, int col1, int end_lineno, int end_col
                                const char* type) {
     if (failed_) return nullptr;
     failed_ = true;
+    error_is_generic_ = false;
+    error_is_indent_ = false;
     error_ = ts_.make_error(type, msg, lineno, col1, end_lineno, end_col1);
     return nullptr;
 }
@@ -125,10 +154,26 @@ std::nullptr_t Parser::fail_last(const std::string& msg, const char* type) {
 }
 
 std::nullptr_t Parser::fail_generic() {
+    if (failed_) return nullptr;
     const Token& t = token_at(furthest_);
-    if (t.kind == TokKind::Indent) return fail_token(t, "unexpected indent", "IndentationError");
-    if (t.kind == TokKind::Dedent) return fail_token(t, "unexpected unindent", "IndentationError");
-    return fail_token(t, "invalid syntax");
+    bool indent = t.kind == TokKind::Indent || t.kind == TokKind::Dedent;
+    if (t.kind == TokKind::Indent)
+        fail_token(t, "unexpected indent", "IndentationError");
+    else if (t.kind == TokKind::Dedent)
+        fail_token(t, "unexpected unindent", "IndentationError");
+    else
+        fail_token(t, "invalid syntax");
+    error_is_generic_ = true;
+    error_is_indent_ = indent;
+    return nullptr;
+}
+
+bool Parser::backtrack(const Snapshot& s) {
+    if (!failed_ || !error_is_generic_ || hard_failure()) return false;
+    pos_ = s.pos;
+    failed_ = false;
+    ts_.warnings.resize(s.warnings);
+    return true;
 }
 
 std::nullptr_t Parser::fail_node(const Located* a, const std::string& msg, const char* type) {
@@ -172,11 +217,14 @@ void Parser::restore(const Snapshot& s) {
 
 SyntaxErrorInfo Parser::final_error() const {
     if (!failed_) return error_;
-    if (error_is_tokenizer_ || error_is_memory_ || ts_.ok()) return error_;
+    if (error_is_tokenizer_ || error_is_memory_ || error_is_indent_ || ts_.ok()) return error_;
     // CPython tokenizes the rest of the file after a parser error: an error the tokenizer raises
     // as an exception wins; otherwise an unclosed bracket opened before the error line does.
+    // Neither happens when the tokenizer stopped inside an f-string.
+    if (ts_.error_in_fstring) return error_;
     if (ts_.error_is_exception) return ts_.error;
-    int err_line = token_at(furthest_).lineno;
+    // CPython compares with the line of the last token its parser fetched, lookaheads included.
+    int err_line = token_at(fetched_max_).lineno;
     if (ts_.unclosed_char && err_line > ts_.unclosed_line) {
         std::string msg = std::string("'") + ts_.unclosed_char + "' was never closed";
         return ts_.make_error("SyntaxError", msg, ts_.unclosed_line, ts_.unclosed_col + 1, ts_.unclosed_line, 0,
@@ -593,7 +641,7 @@ Expr* Parser::fstring() {
 // invalid_replacement_field messages.
 Expr* Parser::fstring_replacement_field(bool in_format_spec) {
     (void)in_format_spec;
-    Depth depth(*this, 28);
+    Depth depth(*this, 15);
     if (!depth.ok()) return nullptr;
     const Token& open = advance();  // '{'
     TokKind k = kind();

@@ -65,7 +65,18 @@ public:
 private:
     // ---- tokens (parser.cpp) -------------------------------------------------------------------
     // Looks k tokens ahead. Reaching the tokenizer's Error token reports its error.
-    const Token& peek(size_t k = 0);
+    const Token& peek(size_t k = 0) {
+        size_t i = pos_ + k;
+        if (i >= tokens_.size()) i = tokens_.size() - 1;
+        if (i > furthest_) {
+            furthest_ = i;
+            if (i > fetched_max_) fetched_max_ = i;
+        }
+        const Token& t = tokens_[i];
+        if (t.kind == TokKind::Error) reach_error_token();
+        return t;
+    }
+    void reach_error_token();
     TokKind kind(size_t k = 0) { return peek(k).kind; }
     bool at(TokKind k) { return kind() == k; }
     const Token& advance();
@@ -73,6 +84,8 @@ private:
     const Token& prev() const { return tokens_[pos_ == 0 ? 0 : pos_ - 1]; }
     const Token& token_at(size_t i) const { return tokens_[i < tokens_.size() ? i : tokens_.size() - 1]; }
     std::string_view text(const Token& t) const { return ts_.text(t); }
+    // A Name token's identifier, with the NFKC folding CPython applies (partially: see .cpp).
+    std::string ident(const Token& t) const;
     bool at_name(const char* soft_keyword);  // a Name token spelled soft_keyword
     bool can_start_expression(TokKind k) const;
 
@@ -98,6 +111,11 @@ private:
     // tokenizer's and MemoryError, which CPython reports whatever the parser was trying.
     void restore(const Snapshot& s);
     bool hard_failure() const { return failed_ && (error_is_tokenizer_ || error_is_memory_); }
+    // After a plain "invalid syntax" failure (not a specific message), rewinds to `s` so that the
+    // caller keeps what it parsed before, as a PEG parser falls back to a shorter alternative
+    // (`a + <junk>` is `a`). The furthest token seen is kept for the final error location.
+    // Returns false, changing nothing, for any other failure.
+    bool backtrack(const Snapshot& s);
 
     // Level budget (CPython's MAXSTACK = 6000); `cost` approximates how many of CPython's rule
     // levels a construct uses so that the limits fall where CPython's do.
@@ -224,8 +242,10 @@ private:
     ast::Arguments* parameter_list(bool is_lambda);
     bool block(std::vector<ast::Stmt*>* out, const Token& owner, const char* what);
     bool else_block(std::vector<ast::Stmt*>* out);
+    template <class T> void end_at_body(T* s, const std::vector<ast::Stmt*>& body);
     std::nullptr_t unsupported(const Token& t, const std::string& msg);
     bool looks_like_match_statement();
+    bool looks_like_type_params();
 
     // ---- state -----------------------------------------------------------------------------------
     TokenStream& ts_;
@@ -233,10 +253,13 @@ private:
     const std::vector<Token>& tokens_;
     size_t pos_ = 0;
     size_t furthest_ = 0;
+    size_t fetched_max_ = 0;   // furthest token ever looked at, speculation included
     int depth_ = 0;
     bool failed_ = false;
     bool error_is_tokenizer_ = false;
     bool error_is_memory_ = false;
+    bool error_is_generic_ = false;  // "invalid syntax" from fail_generic()
+    bool error_is_indent_ = false;   // "unexpected indent/unindent" (never replaced by the tokenizer's)
     int no_invalid_ = 0;       // > 0: skip error heuristics (CPython's expression_without_invalid)
     bool allow_genexp_arg_ = true;  // false for class bases: `class A(x for x in y)` is invalid
     SyntaxErrorInfo error_;

@@ -21,8 +21,12 @@ Expr* Parser::star_expressions() {
     while (accept(TokKind::Comma)) {
         TokKind k = kind();
         if (!can_start_expression(k) && k != TokKind::Star) break;
+        Snapshot s = save();
         Expr* e = star_expression();
-        if (!e) return nullptr;
+        if (!e) {
+            if (!backtrack(s)) return nullptr;
+            break;  // the comma was a trailing one
+        }
         t->elts.push_back(e);
     }
     end_at_prev(t);
@@ -182,12 +186,23 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
             orelse = body;
             break;
         }
+        // On a plain syntax error in this link, the conditional ends before its 'if' (PEG fallback).
+        Snapshot link_start = save();
         advance();  // 'if'
         Expr* test = disjunction();
-        if (!test) return nullptr;
+        if (!test) {
+            if (!backtrack(link_start)) return nullptr;
+            if (chain.empty()) return body;
+            orelse = body;
+            break;
+        }
         if (!at(TokKind::KwElse)) {
             if (!at(TokKind::Colon) && !no_invalid_) return fail_range(body, test, "expected 'else' after 'if' expression");
-            return fail_generic();
+            fail_generic();
+            if (!backtrack(link_start)) return nullptr;
+            if (chain.empty()) return body;
+            orelse = body;
+            break;
         }
         advance();  // 'else'
         chain.push_back({body, body_start, test});
@@ -205,11 +220,19 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
             }
             break;
         }
+        Snapshot orelse_start = save();
         body_start = &peek();
         body = disjunction();
         if (!body) {
-            depth_ -= cost;
-            return nullptr;
+            (void)orelse_start;
+            if (!backtrack(link_start)) {
+                depth_ -= cost;
+                return nullptr;
+            }
+            // `x if c else <junk>`: the whole link fails; keep what came before its 'if'.
+            orelse = chain.back().body;
+            chain.pop_back();
+            break;
         }
     }
     depth_ -= cost;
@@ -233,8 +256,8 @@ void Parser::check_forgot_comma(Expr* a, const Token& start) {
         std::string_view s = text(start);
         if (s == "match" || s == "case" || s == "_" || s == "type") return;
         size_t start_index = static_cast<size_t>(&start - tokens_.data());
-        TokKind next = token_at(start_index + 1).kind;
-        if (next == TokKind::String || next == TokKind::FStringStart) return;
+        // CPython's lookahead is `NAME STRING`; an f-string start is a different token.
+        if (token_at(start_index + 1).kind == TokKind::String) return;
     }
     if (auto* n = a->try_as<Name>(); n && (n->id == "print" || n->id == "exec")) return;
     Snapshot s = save();
@@ -244,17 +267,24 @@ void Parser::check_forgot_comma(Expr* a, const Token& start) {
     if (fire) fail_range(a, b, "invalid syntax. Perhaps you forgot a comma?");
 }
 
-// invalid_legacy_expression: `print x` / `exec x`.
+// invalid_legacy_expression: `NAME !'(' star_expressions` -> "Missing parentheses in call to
+// 'print'" when NAME is print or exec. For any other NAME, CPython still parses the following
+// star_expressions with its error rules on, so `a print x` reports the `print x` inside it.
 bool Parser::check_legacy_print(Expr* a, const Token& start) {
     auto* n = a->try_as<Name>();
-    if (!n || (n->id != "print" && n->id != "exec") || start.kind != TokKind::Name) return false;
+    if (!n || start.kind != TokKind::Name) return false;
     TokKind k = kind();
     if (k == TokKind::LPar || (!can_start_expression(k) && k != TokKind::Star)) return false;
+    bool legacy = n->id == "print" || n->id == "exec";
+    // CPython memoizes `strings` from an earlier attempt made without error rules, so nothing
+    // is reported inside a string or f-string here.
+    if (!legacy && (k == TokKind::String || k == TokKind::FStringStart)) return false;
     Snapshot s = save();
-    ++no_invalid_;
+    if (legacy) ++no_invalid_;
     Expr* b = star_expressions();
-    --no_invalid_;
-    bool fire = b && !failed_;
+    if (legacy) --no_invalid_;
+    bool fire = legacy && b && !failed_;
+    if (!legacy && failed_ && !error_is_generic_) return true;  // a nested specific error stands
     restore(s);
     if (!fire) return false;
     fail_range(a, b, "Missing parentheses in call to '" + n->id + "'. Did you mean " + n->id + "(...)?");
@@ -271,11 +301,17 @@ Expr* Parser::disjunction() {
     BoolOp* b = make<BoolOp>(start);
     b->op = BoolOperator::Or;
     b->values.push_back(first);
-    while (accept(TokKind::KwOr)) {
+    for (;;) {
+        Snapshot s = save();
+        if (!accept(TokKind::KwOr)) break;
         Expr* e = conjunction();
-        if (!e) return nullptr;
+        if (!e) {
+            if (!backtrack(s)) return nullptr;
+            break;
+        }
         b->values.push_back(e);
     }
+    if (b->values.size() == 1) return first;
     end_at_prev(b);
     return b;
 }
@@ -287,17 +323,24 @@ Expr* Parser::conjunction() {
     BoolOp* b = make<BoolOp>(start);
     b->op = BoolOperator::And;
     b->values.push_back(first);
-    while (accept(TokKind::KwAnd)) {
+    for (;;) {
+        Snapshot s = save();
+        if (!accept(TokKind::KwAnd)) break;
         Expr* e = inversion();
-        if (!e) return nullptr;
+        if (!e) {
+            if (!backtrack(s)) return nullptr;
+            break;
+        }
         b->values.push_back(e);
     }
+    if (b->values.size() == 1) return first;
     end_at_prev(b);
     return b;
 }
 
 // inversion: 'not'* comparison (iterative).
 Expr* Parser::inversion() {
+    if (!at(TokKind::KwNot)) return comparison();  // the common case, without allocation
     std::vector<const Token*> nots;
     while (at(TokKind::KwNot)) nots.push_back(&advance());
     Depth depth(*this, static_cast<int>(nots.size()));
@@ -336,11 +379,15 @@ Expr* Parser::comparison() {
                 break;
             default: goto done;
         }
-        advance();
-        if (op == CmpOperator::IsNot || op == CmpOperator::NotIn) advance();
         {
+            Snapshot s = save();
+            advance();
+            if (op == CmpOperator::IsNot || op == CmpOperator::NotIn) advance();
             Expr* right = bitwise_or();
-            if (!right) return nullptr;
+            if (!right) {
+                if (!backtrack(s)) return nullptr;
+                goto done;
+            }
             if (!c) {
                 c = make<Compare>(start);
                 c->left = left;
@@ -387,9 +434,13 @@ Expr* Parser::binary(int min_prec) {
         Operator op;
         int prec = binary_precedence(kind(), &op);
         if (prec == 0 || prec < min_prec) return left;
+        Snapshot s = save();
         advance();
         Expr* right = binary(prec + 1);
-        if (!right) return nullptr;
+        if (!right) {
+            if (!backtrack(s)) return nullptr;
+            return left;
+        }
         BinOp* b = make<BinOp>(start);
         end_at_prev(b);
         b->left = left;
@@ -402,6 +453,15 @@ Expr* Parser::binary(int min_prec) {
 // factor: ('+' | '-' | '~')* power, where power: await_primary ['**' factor]. Both the prefix
 // operators and the right-associative '**' chain are handled with explicit stacks.
 Expr* Parser::factor() {
+    // Fast path, without allocation: no prefix operator and no '**'.
+    TokKind k0 = kind();
+    const Token* first_start = nullptr;
+    Expr* first_base = nullptr;
+    if (k0 != TokKind::Plus && k0 != TokKind::Minus && k0 != TokKind::Tilde) {
+        first_start = &peek();
+        first_base = power_operand();
+        if (!first_base || !at(TokKind::DoubleStar)) return first_base;
+    }
     struct Level {
         std::vector<const Token*> prefix;  // unary operators before this operand
         const Token* base_start = nullptr;
@@ -410,6 +470,16 @@ Expr* Parser::factor() {
     std::vector<Level> levels;
     int cost = 0;
     Expr* result = nullptr;
+    Snapshot before_pow = save();
+    if (first_base) {
+        // The first operand was parsed by the fast path above; continue after its '**'.
+        Level lv;
+        lv.base_start = first_start;
+        lv.base = first_base;
+        levels.push_back(std::move(lv));
+        before_pow = save();
+        advance();  // '**'
+    }
     for (;;) {
         Level lv;
         for (;;) {
@@ -426,11 +496,16 @@ Expr* Parser::factor() {
         lv.base_start = &peek();
         lv.base = power_operand();
         if (!lv.base) {
-            depth_ -= cost;
-            return nullptr;
+            // `a ** <junk>` is `a` followed by junk (PEG fallback of `power`).
+            if (levels.empty() || !backtrack(before_pow)) {
+                depth_ -= cost;
+                return nullptr;
+            }
+            break;
         }
         levels.push_back(std::move(lv));
         if (!at(TokKind::DoubleStar)) break;
+        before_pow = save();
         advance();
     }
     depth_ -= cost;
@@ -477,30 +552,36 @@ Expr* Parser::primary() {
 // primary: atom ('.' NAME | '(' arguments ')' | '[' slices ']')*
 Expr* Parser::primary_tail(Expr* e, const Token& start) {
     for (;;) {
+        // A postfix operation that fails with a plain syntax error leaves `e` as it is.
+        Snapshot s = save();
+        Expr* before = e;
         switch (kind()) {
             case TokKind::Dot: {
                 advance();
-                if (!at(TokKind::Name)) return fail_generic();
+                if (!at(TokKind::Name)) {
+                    fail_generic();
+                    return backtrack(s) ? before : nullptr;
+                }
                 const Token& name = advance();
                 Attribute* a = make<Attribute>(start);
                 end_at(a, name);
                 a->value = e;
-                a->attr = std::string(text(name));
+                a->attr = ident(name);
                 e = a;
                 break;
             }
             case TokKind::LPar: {
                 e = call(e, start);
-                if (!e) return nullptr;
+                if (!e) return backtrack(s) ? before : nullptr;
                 break;
             }
             case TokKind::LSqb: {
-                Depth depth(*this, 28);
+                Depth depth(*this, 24);
                 if (!depth.ok()) return nullptr;
                 advance();
                 Expr* slice = slices();
-                if (!slice) return nullptr;
-                if (!at(TokKind::RSqb)) return fail_generic();
+                if (slice && !at(TokKind::RSqb)) fail_generic();
+                if (!slice || failed_) return backtrack(s) ? before : nullptr;
                 const Token& close = advance();
                 Subscript* s = make<Subscript>(start);
                 end_at(s, close);
@@ -565,7 +646,7 @@ Expr* Parser::slice_item() {
 // Calls
 
 Expr* Parser::call(Expr* func, const Token& start) {
-    Depth depth(*this, 28);
+    Depth depth(*this, 24);
     if (!depth.ok()) return nullptr;
     const Token& open = advance();  // '('
     Call* c = make<Call>(start);
@@ -633,7 +714,7 @@ bool Parser::arguments(Call* call, const Token& open) {
             const Token& name = advance();
             const Token& eq = advance();
             if (k != TokKind::Name)
-                return fail_range_tokens(name, eq, "cannot assign to " + std::string(text(name))), false;
+                return fail_range_tokens(name, eq, "cannot assign to " + ident(name)), false;
             if (at(TokKind::Comma) || at(TokKind::RPar))
                 return fail_range_tokens(name, eq, "expected argument value expression"), false;
             Expr* v = expression();
@@ -643,7 +724,7 @@ bool Parser::arguments(Call* call, const Token& open) {
                        false;
             Keyword* kw = make<Keyword>(name);
             end_at_prev(kw);
-            kw->arg = std::string(text(name));
+            kw->arg = ident(name);
             kw->value = v;
             call->keywords.push_back(kw);
             seen_keyword = true;
@@ -659,12 +740,13 @@ bool Parser::arguments(Call* call, const Token& open) {
                 g->elt = e;
                 if (!comprehension_clauses(&g->generators)) return false;
                 end_at_prev(g);
-                bool sole = call->args.empty() && call->keywords.empty() && at(TokKind::RPar);
-                if (!sole) {
+                bool first = call->args.empty() && call->keywords.empty();
+                if (!first || at(TokKind::Comma)) {
                     return fail_range(e, last_comprehension_item(g->generators),
                                       "Generator expression must be parenthesized"),
                            false;
                 }
+                if (!at(TokKind::RPar)) return fail_generic(), false;
                 // CPython locates a sole generator argument from '(' to ')'.
                 g->lineno = open.lineno;
                 g->col_offset = open.col;
@@ -679,9 +761,29 @@ bool Parser::arguments(Call* call, const Token& open) {
                        false;
             }
             if (seen_keyword) {
-                // _PyPegen_arguments_parsing_error, reported at the last token fetched.
-                return fail_last(seen_double_star ? "positional argument follows keyword argument unpacking"
-                                                  : "positional argument follows keyword argument"),
+                // _PyPegen_arguments_parsing_error, reported at the last token CPython fetched:
+                // its rule `args ',' args` parses all the remaining arguments first.
+                bool unpacking = seen_double_star;
+                Snapshot sn = save();
+                ++no_invalid_;
+                while (accept(TokKind::Comma)) {
+                    if (accept(TokKind::Star) || accept(TokKind::DoubleStar)) {
+                    } else if (kind() == TokKind::Name && kind(1) == TokKind::Equal) {
+                        advance();
+                        advance();
+                    } else if (!can_start_expression(kind())) {
+                        break;
+                    }
+                    Expr* x = expression();
+                    if (!x || failed_) break;
+                }
+                --no_invalid_;
+                size_t far = furthest_;
+                restore(sn);
+                if (hard_failure()) return false;
+                furthest_ = std::max(furthest_, far);
+                return fail_last(unpacking ? "positional argument follows keyword argument unpacking"
+                                           : "positional argument follows keyword argument"),
                        false;
             }
             call->args.push_back(e);
@@ -784,7 +886,7 @@ Expr* Parser::paren_atom() {
 
 // '[' ... ']': list display or list comprehension.
 Expr* Parser::list_atom() {
-    Depth depth(*this, 28);
+    Depth depth(*this, 29);
     if (!depth.ok()) return nullptr;
     const Token& open = advance();
     List* l = make<List>(open);
@@ -826,7 +928,7 @@ Expr* Parser::list_atom() {
 
 // '{' ... '}': dict, set, dict comprehension or set comprehension.
 Expr* Parser::brace_atom() {
-    Depth depth(*this, 28);
+    Depth depth(*this, 29);
     if (!depth.ok()) return nullptr;
     const Token& open = advance();
     if (at(TokKind::RBrace)) {
@@ -850,7 +952,7 @@ Expr* Parser::brace_atom() {
         if (!first) return nullptr;
         is_dict = at(TokKind::Colon);
         if (is_dict) {
-            if (first->is<Starred>() || first->is<NamedExpr>()) return fail_generic();
+            if (first->is<Starred>() || (first->is<NamedExpr>() && !is_parenthesized(first))) return fail_generic();
             const Token& colon = advance();
             first_key = first;
             if (at(TokKind::Star)) {

@@ -22,8 +22,10 @@ bool Parser::statements(std::vector<Stmt*>* out, bool until_dedent) {
     }
 }
 
+// Level costs below (and in parser_expr.cpp) are calibrated so that the MemoryError limit falls
+// where CPython's does for nested blocks, brackets and long operator chains.
 bool Parser::statement(std::vector<Stmt*>* out) {
-    Depth depth(*this, 4);
+    Depth depth(*this, 6);
     if (!depth.ok()) return false;
     switch (kind()) {
         case TokKind::KwDef:
@@ -71,11 +73,30 @@ bool Parser::looks_like_match_statement() {
     return result && !failed_;
 }
 
+// type_params: '[' (NAME [':' expression] | '*' NAME | '**' NAME) (',' ...)* [','] ']' (PEP 695,
+// which Krait rejects with its own message when the brackets are well formed).
+bool Parser::looks_like_type_params() {
+    Snapshot s = save();
+    ++no_invalid_;
+    advance();  // '['
+    bool ok = true;
+    while (ok && !at(TokKind::RSqb)) {
+        if (!accept(TokKind::Star)) accept(TokKind::DoubleStar);
+        ok = accept(TokKind::Name) != nullptr;
+        if (ok && accept(TokKind::Colon)) ok = expression() != nullptr && !failed_;
+        if (ok && !accept(TokKind::Comma)) break;
+    }
+    ok = ok && !failed_ && at(TokKind::RSqb);
+    --no_invalid_;
+    restore(s);
+    return ok && !failed_;
+}
+
 // block: NEWLINE INDENT statements DEDENT | simple_stmts. `what` completes CPython's
 // "expected an indented block after ..." message.
 bool Parser::block(std::vector<Stmt*>* out, const Token& owner, const char* what) {
-    Depth depth(*this, 6);
-    if (!depth.ok()) return false;
+    // The header's level cost (compound_stmt) does not apply to the block's statements.
+    Depth depth(*this, -25);
     if (!at(TokKind::Newline)) return simple_stmts(out);
     advance();
     if (!at(TokKind::Indent)) {
@@ -93,6 +114,8 @@ bool Parser::block(std::vector<Stmt*>* out, const Token& owner, const char* what
 
 // simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
 bool Parser::simple_stmts(std::vector<Stmt*>* out) {
+    Depth depth(*this, 27);
+    if (!depth.ok()) return false;
     for (;;) {
         Stmt* s = simple_stmt();
         if (!s) return false;
@@ -170,7 +193,11 @@ Stmt* Parser::expression_statement() {
     if (!first) return nullptr;
     TokKind k = kind();
     if (k == TokKind::Equal) return assignment_rest(first, start, start_pos);
-    if (k == TokKind::Colon) return annotated_rest(first, start, start_pos);
+    if (k == TokKind::Colon) {
+        // Only expressions can be (wrongly) annotated; `yield x:` or `*a:` fail at the ':'.
+        if (first->is<Yield>() || first->is<YieldFrom>() || first->is<Starred>()) return fail_generic();
+        return annotated_rest(first, start, start_pos);
+    }
     Operator op;
     if (augassign_operator(k, &op)) {
         advance();
@@ -206,17 +233,18 @@ Stmt* Parser::expression_statement() {
 // `targets = ... = value`; invalid targets are reported like CPython's invalid_assignment.
 Stmt* Parser::assignment_rest(Expr* first, const Token& start, size_t start_pos) {
     std::vector<Expr*> chain{first};
-    while (accept(TokKind::Equal)) {
+    // Each expression followed by '=' is a target; an invalid one is reported before anything
+    // after it is parsed, as CPython's invalid_assignment does.
+    auto bad = [&](const Expr* t) { return t->is<Yield>() || t->is<YieldFrom>() || invalid_target(t, TargetsType::Star); };
+    while (at(TokKind::Equal)) {
+        if (bad(chain.back())) return invalid_assignment(start_pos, chain);
+        advance();
         Expr* rhs = at(TokKind::KwYield) ? yield_expr() : star_expressions();
         if (!rhs) return nullptr;
         chain.push_back(rhs);
     }
     Expr* value = chain.back();
     chain.pop_back();
-    for (const Expr* t : chain) {
-        if (t->is<Yield>() || t->is<YieldFrom>() || invalid_target(t, TargetsType::Star))
-            return invalid_assignment(start_pos, chain);
-    }
     for (Expr* t : chain) set_context(t, ExprContext::Store);
     Assign* s = make<Assign>(start);
     end_at_prev(s);
@@ -260,10 +288,15 @@ std::nullptr_t Parser::invalid_assignment(size_t start_pos, const std::vector<Ex
 // `target: annotation [= value]`
 Stmt* Parser::annotated_rest(Expr* target, const Token& start, size_t start_pos) {
     (void)start_pos;
-    advance();  // ':'
-    Expr* annotation = expression();
-    if (!annotation) return nullptr;
     if (!is_single_target(target)) {
+        // CPython only gets here in its error pass, after `':' expression` matched; otherwise
+        // the error is a plain "invalid syntax" at the ':'.
+        Snapshot s = save();
+        advance();
+        Expr* annotation = expression();
+        bool ok = annotation && !failed_;
+        restore(s);
+        if (!ok) return failed_ ? nullptr : fail_generic();
         auto* tuple = target->try_as<Tuple>();
         bool bare_tuple = tuple && !tuple->elts.empty() && start.kind != TokKind::LPar &&
                           tuple->col_offset == tuple->elts[0]->col_offset && tuple->lineno == tuple->elts[0]->lineno;
@@ -272,6 +305,9 @@ Stmt* Parser::annotated_rest(Expr* target, const Token& start, size_t start_pos)
             return fail_node(target, std::string("only single target (not ") + expr_name(target) + ") can be annotated");
         return fail_node(target, "illegal target for annotation");
     }
+    advance();  // ':'
+    Expr* annotation = expression();
+    if (!annotation) return nullptr;
     AnnAssign* s = make<AnnAssign>(start);
     s->target = target;
     s->annotation = annotation;
@@ -321,7 +357,7 @@ Stmt* Parser::global_stmt(bool is_global) {
     std::vector<std::string> names;
     for (;;) {
         if (!at(TokKind::Name)) return fail_generic();
-        names.push_back(std::string(text(advance())));
+        names.push_back(ident(advance()));
         if (!accept(TokKind::Comma)) break;
     }
     if (is_global) {
@@ -387,12 +423,12 @@ Stmt* Parser::import_name() {
     auto dotted = [&](DottedName* d) -> bool {
         if (!at(TokKind::Name)) return fail_generic(), false;
         d->first = d->last = &advance();
-        d->name = std::string(text(*d->first));
+        d->name = ident(*d->first);
         while (at(TokKind::Dot)) {
             advance();
             if (!at(TokKind::Name)) return fail_generic(), false;
             d->last = &advance();
-            d->name += "." + std::string(text(*d->last));
+            d->name += "." + ident(*d->last);
         }
         return true;
     };
@@ -405,7 +441,7 @@ Stmt* Parser::import_name() {
         if (accept(TokKind::KwAs)) {
             if (!at(TokKind::Name)) return fail_generic();
             const Token& as = advance();
-            a->asname = std::string(text(as));
+            a->asname = ident(as);
             end_at(a, as);
         }
         s->names.push_back(a);
@@ -438,11 +474,11 @@ Stmt* Parser::import_from() {
             break;
     }
     if (at(TokKind::Name)) {
-        s->module = std::string(text(advance()));
+        s->module = ident(advance());
         while (at(TokKind::Dot)) {
             advance();
             if (!at(TokKind::Name)) return fail_generic();
-            s->module += "." + std::string(text(advance()));
+            s->module += "." + ident(advance());
         }
     } else if (s->level == 0) {
         return fail_generic();
@@ -463,11 +499,11 @@ Stmt* Parser::import_from() {
         const Token& name = advance();
         Alias* a = make<Alias>(name);
         end_at(a, name);
-        a->name = std::string(text(name));
+        a->name = ident(name);
         if (accept(TokKind::KwAs)) {
             if (!at(TokKind::Name)) return fail_generic();
             const Token& as = advance();
-            a->asname = std::string(text(as));
+            a->asname = ident(as);
             end_at(a, as);
         }
         s->names.push_back(a);
@@ -485,6 +521,8 @@ Stmt* Parser::import_from() {
 // Compound statements
 
 Stmt* Parser::compound_stmt() {
+    Depth depth(*this, 25);
+    if (!depth.ok()) return nullptr;
     switch (kind()) {
         case TokKind::KwDef: return function_def(nullptr, nullptr);
         case TokKind::KwClass: return class_def(nullptr, nullptr);
@@ -500,13 +538,21 @@ Stmt* Parser::compound_stmt() {
 
 namespace {
 
-template <class T> void end_at_body(T* s, const std::vector<Stmt*>& body) {
-    if (body.empty()) return;
-    s->end_lineno = body.back()->end_lineno;
-    s->end_col_offset = body.back()->end_col_offset;
-}
-
 }  // namespace
+
+// CPython ends a compound statement at the last token its rule consumed that is not a NEWLINE,
+// INDENT or DEDENT (which includes a trailing ';' of the last simple statement).
+template <class T> void Parser::end_at_body(T* s, const std::vector<Stmt*>& body) {
+    if (body.empty()) return;
+    size_t i = pos_;
+    while (i > 0) {
+        const Token& t = tokens_[--i];
+        if (t.kind != TokKind::Newline && t.kind != TokKind::Indent && t.kind != TokKind::Dedent) {
+            end_at(s, t);
+            return;
+        }
+    }
+}
 
 bool Parser::else_block(std::vector<Stmt*>* out) {
     const Token& kw = advance();  // 'else'
@@ -689,7 +735,7 @@ Stmt* Parser::try_stmt() {
             }
             if (accept(TokKind::KwAs)) {
                 if (!at(TokKind::Name)) return fail_generic();
-                h->name = std::string(text(advance()));
+                h->name = ident(advance());
             }
             if (!at(TokKind::Colon)) return at(TokKind::Newline) ? fail_last("expected ':'") : fail_generic();
             advance();
@@ -738,11 +784,11 @@ Stmt* Parser::function_def(std::vector<Expr*>* decorators, const Token* start) {
     const Token& kw = advance();  // 'def'
     if (!at(TokKind::Name)) return fail_generic();
     const Token& name = advance();
-    if (at(TokKind::LSqb)) return unsupported(peek(), "type parameters are not supported by Krait");
+    if (at(TokKind::LSqb) && looks_like_type_params()) return unsupported(peek(), "type parameters are not supported by Krait");
     if (!at(TokKind::LPar)) return fail_token(peek(), "expected '('");
     advance();
     FunctionDef* f = make<FunctionDef>(kw);
-    f->name = std::string(text(name));
+    f->name = ident(name);
     f->args = parameters();
     if (!f->args) return nullptr;
     if (!accept(TokKind::RPar)) return fail_generic();
@@ -763,9 +809,12 @@ Stmt* Parser::class_def(std::vector<Expr*>* decorators, const Token* start) {
     const Token& kw = advance();  // 'class'
     if (!at(TokKind::Name)) return fail_generic();
     const Token& name = advance();
-    if (at(TokKind::LSqb)) return unsupported(peek(), "type parameters are not supported by Krait");
+    if (at(TokKind::LSqb)) {
+        if (looks_like_type_params()) return unsupported(peek(), "type parameters are not supported by Krait");
+        return fail_generic();
+    }
     ClassDef* c = make<ClassDef>(kw);
-    c->name = std::string(text(name));
+    c->name = ident(name);
     if (at(TokKind::LPar)) {
         Depth depth(*this, 28);
         if (!depth.ok()) return nullptr;
@@ -804,11 +853,11 @@ Arguments* Parser::parameter_list(bool is_lambda) {
         const Token& name = advance();
         Arg* a = make<Arg>(name);
         end_at(a, name);
-        a->arg = std::string(text(name));
+        a->arg = ident(name);
         if (!is_lambda && accept(TokKind::Colon)) {
             a->annotation = star_annotation && at(TokKind::Star) ? star_expression() : expression();
             if (!a->annotation) return nullptr;
-            end_at(a, a->annotation);
+            end_at_prev(a);
         }
         return a;
     };

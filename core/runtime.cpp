@@ -118,9 +118,15 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
     if (npos < 2 || !is_kind(args[0], Kind::Function) || !is_kind(args[1], Kind::Str))
         return raise(T.e_TypeError, "__build_class__: func and name required");
     Value meta = val(T.t_type);
+    RootVec sub_kwvalues;  // class keywords other than metaclass go to __init_subclass__
+    std::vector<Value> sub_kwnames;
     for (size_t k = 0; k < nkw; k++) {
-        if (str_view(kwnames->items[k]) == "metaclass") meta = args[npos + k];
-        else return raise(T.e_TypeError, "__init_subclass__() takes no keyword arguments");
+        if (str_view(kwnames->items[k]) == "metaclass") {
+            meta = args[npos + k];
+        } else {
+            sub_kwnames.push_back(kwnames->items[k]);
+            sub_kwvalues.items.push_back(args[npos + k]);
+        }
     }
     Value bases = tuple_from_array(args + 2, npos - 2);
     if (val_is_null(bases)) return bases;
@@ -162,19 +168,21 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
             Value sargs[2] = {cls, items.items[i]};
             if (val_is_null(call_with_self(sn, items.items[i + 1], sargs, 2, nullptr))) return VAL_NULL;
         }
-        // __init_subclass__ of the parent.
+        // __init_subclass__ of the parent (an implicit classmethod), with the class keywords.
         TypeObject* t = as<TypeObject>(cls);
-        if (t->mro->size > 1) {
-            Value isc = VAL_NULL;
-            for (size_t i = 1; i < t->mro->size && val_is_null(isc); i++)
-                isc = dict_get_str(as<TypeObject>(t->mro->items[i])->dict, S("__init_subclass__"));
-            if (is_kind(isc, Kind::Function)) {
-                if (val_is_null(call_with_self(isc, cls, nullptr, 0, nullptr))) return VAL_NULL;
-            } else if (is_kind(isc, Kind::ClassMethod)) {
-                Value f = as<WrapperObject>(isc)->func;
-                if (is_kind(f, Kind::Function) && val_is_null(call_with_self(f, cls, nullptr, 0, nullptr)))
-                    return VAL_NULL;
-            }
+        Value kwt = tuple_from_array(sub_kwnames.data(), sub_kwnames.size());
+        if (val_is_null(kwt)) return kwt;
+        Root rk(kwt);
+        TupleObject* kwtuple = sub_kwnames.empty() ? nullptr : as<TupleObject>(kwt);
+        Value isc = VAL_NULL;
+        for (size_t i = 1; i < t->mro->size && val_is_null(isc); i++)
+            isc = dict_get_str(as<TypeObject>(t->mro->items[i])->dict, S("__init_subclass__"));
+        Value f = is_kind(isc, Kind::ClassMethod) ? as<WrapperObject>(isc)->func : isc;
+        if (is_kind(f, Kind::Function)) {
+            if (val_is_null(call_with_self(f, cls, sub_kwvalues.items.data(), sub_kwvalues.items.size(), kwtuple)))
+                return VAL_NULL;
+        } else if (kwtuple) {
+            return raise(T.e_TypeError, "%s.__init_subclass__() takes no keyword arguments", t->name->data);
         }
     }
     return cls;
@@ -213,6 +221,11 @@ void remember_source(const std::string& filename, std::string_view source) {
 }
 
 void runtime_init(int argc, char** argv, int script_arg) {
+    // Idempotent: a second call (several unit-test files each making sure of the runtime) must not build a
+    // second set of types.
+    static bool initialized = false;
+    if (initialized) return;
+    initialized = true;
     constexpr size_t kStackValues = size_t(1) << 20;  // 8 MiB of values: deep recursion fails with RecursionError
     vm.stack_base = static_cast<Value*>(calloc(kStackValues, sizeof(Value)));
     vm.stack_limit = vm.stack_base + kStackValues;

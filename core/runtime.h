@@ -39,12 +39,20 @@ struct Frame;
     X(IndexError, LookupError) X(KeyError, LookupError) X(MemoryError, Exception)                        \
     X(NameError, Exception) X(UnboundLocalError, NameError) X(OSError, Exception)                        \
     X(FileNotFoundError, OSError) X(FileExistsError, OSError) X(PermissionError, OSError)                \
-    X(IsADirectoryError, OSError) X(ReferenceError, Exception) X(RuntimeError, Exception)                \
+    X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(ConnectionError, OSError)              \
+    X(BrokenPipeError, ConnectionError) X(ConnectionAbortedError, ConnectionError)                       \
+    X(ConnectionRefusedError, ConnectionError) X(ConnectionResetError, ConnectionError)                  \
+    X(TimeoutError, OSError) X(InterruptedError, OSError) X(BlockingIOError, OSError)                    \
+    X(ChildProcessError, OSError) X(ProcessLookupError, OSError)                                         \
+    X(ReferenceError, Exception) X(RuntimeError, Exception) X(StopAsyncIteration, Exception)             \
     X(NotImplementedError, RuntimeError) X(RecursionError, RuntimeError) X(SyntaxError, Exception)       \
     X(IndentationError, SyntaxError) X(TabError, IndentationError) X(SystemError, Exception)             \
     X(TypeError, Exception) X(ValueError, Exception) X(UnicodeError, ValueError)                         \
     X(UnicodeDecodeError, UnicodeError) X(UnicodeEncodeError, UnicodeError) X(Warning, Exception)        \
-    X(DeprecationWarning, Warning) X(UserWarning, Warning) X(RuntimeWarning, Warning)
+    X(DeprecationWarning, Warning) X(UserWarning, Warning) X(RuntimeWarning, Warning)                    \
+    X(SyntaxWarning, Warning) X(FutureWarning, Warning) X(ImportWarning, Warning)                        \
+    X(PendingDeprecationWarning, Warning) X(UnicodeWarning, Warning) X(BytesWarning, Warning)            \
+    X(ResourceWarning, Warning) X(EncodingWarning, Warning) X(UnicodeTranslateError, UnicodeError)
 
 struct BuiltinTypes {
 #define KRAIT_DECLARE_TYPE(id, name) TypeObject* t_##id;

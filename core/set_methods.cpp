@@ -26,7 +26,7 @@ bool set_merge(SetObject* s, Value other);
 
 namespace {
 
-constexpr uint32_t kReplayLimit = 1u << 16;  // larger sets iterate in insertion order
+constexpr uint32_t kReplayLimit = 1u << 13;  // larger sets iterate in insertion order (see merge marks)
 constexpr uint32_t kPopReplayLimit = 1024;  // pop() replays only small sets (pop loops would be quadratic)
 
 StrObject* s_init;
@@ -53,55 +53,57 @@ bool is_set(Value v) { return is_kind(v, Kind::Set); }
 SetObject* S(Value v) { return as<SetObject>(v); }
 
 // ---- the CPython slot-order replay ----
+// Entry values of a set are unused by the table, so they carry the history the replay needs, packed in an int:
+//   bits 0..16   slot+1 when the entry was copied to a fixed slot (CPython's merge into an empty table of the
+//                same size copies slots verbatim), 0 otherwise;
+//   bits 17..30  k when a bulk merge of k items started with this entry (CPython resizes up front), 0 otherwise;
+//   bits 31..44  for a deleted entry, T: it was removed just before entry T was inserted (0: time unknown, it
+//                counts as removed at the end);
+//   bit 45       for a deleted entry, ask for difference_update's "too many dummies" resize after removals at T;
+//   bit 46       for a deleted entry, it was removed by pop(), which moves CPython's search finger past it.
+// VAL_NONE (a plain add) and VAL_NULL (removed by code that records nothing) mean all fields zero. The widths
+// suffice for sets up to kReplayLimit entries, the only ones replayed.
+
+constexpr int kSlotBits = 17, kMergeBits = 14, kTimeBits = 14;
+constexpr int kMergeShift = kSlotBits, kTimeShift = kSlotBits + kMergeBits, kCheckShift = kTimeShift + kTimeBits;
+constexpr int kPopShift = kCheckShift + 1;
+constexpr uint64_t kMarkMask = (uint64_t(1) << kTimeShift) - 1;
+constexpr int32_t kUnused = -1;
+constexpr int32_t kDummy = -2;
+
+uint64_t field(uint64_t bits, int shift, int width) { return (bits >> shift) & ((uint64_t(1) << width) - 1); }
+uint64_t packed(Value v) { return val_is_int(v) ? (uint64_t)val_int(v) : 0; }
+
+// The mark of an entry that starts a merge of k items and/or is pinned to `slot` (-1: not pinned).
+Value merge_mark(uint64_t k, int64_t slot) {
+    if (k >> kMergeBits) k = 0;  // only sets beyond kReplayLimit merge this much
+    uint64_t pin = slot >= 0 && (uint64_t)(slot + 1) >> kSlotBits == 0 ? (uint64_t)(slot + 1) : 0;
+    uint64_t bits = (k << kMergeShift) | pin;
+    return bits ? int_from_i64((int64_t)bits) : VAL_NONE;
+}
+
+// The value of an entry removed at time `now`, keeping its mark.
+Value removal_mark(Value old, uint64_t now, bool popped) {
+    uint64_t t = now >> kTimeBits ? 0 : now;
+    return int_from_i64((int64_t)((packed(old) & kMarkMask) | (t << kTimeShift) | ((uint64_t)popped << kPopShift)));
+}
 
 struct CpyTable {
-    std::vector<int32_t> slot;  // -1 unused, else an entry number
+    std::vector<int32_t> slot;   // kUnused, kDummy, or an entry number
+    std::vector<int32_t> where;  // entry number -> its slot
     uint64_t mask = 7;
     uint64_t fill = 0, used = 0;
+    uint64_t finger = 0;         // where pop() starts looking
+    bool exact = true;           // false: too big to replay; `slot` then lists entries in insertion order
 };
 
-void cpy_insert_clean(std::vector<int32_t>& slot, uint64_t mask, int32_t e, uint64_t h) {
-    uint64_t perturb = h, i = h & mask;
+void cpy_insert_clean(CpyTable& t, int32_t e, uint64_t h) {
+    uint64_t perturb = h, i = h & t.mask;
     for (;;) {
-        if (slot[i] < 0) {
-            slot[i] = e;
-            return;
-        }
-        if (i + 9 <= mask) {
-            for (uint64_t j = 1; j <= 9; j++) {
-                if (slot[i + j] < 0) {
-                    slot[i + j] = e;
-                    return;
-                }
-            }
-        }
-        perturb >>= 5;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
-}
-
-void cpy_resize(CpyTable& t, const HashEntry* entries, uint64_t minused) {
-    uint64_t n = 8;
-    while (n <= minused) n <<= 1;
-    std::vector<int32_t> old;
-    old.swap(t.slot);
-    t.slot.assign(n, -1);
-    t.mask = n - 1;
-    t.fill = t.used;
-    for (int32_t e : old)
-        if (e >= 0) cpy_insert_clean(t.slot, t.mask, e, (uint64_t)entries[e].hash);
-}
-
-// set_add_entry for a key known to be new; the replayed table has no dummies, so the first unused slot wins.
-void cpy_add(CpyTable& t, const HashEntry* entries, int32_t e) {
-    uint64_t h = (uint64_t)entries[e].hash, perturb = h, i = h & t.mask;
-    for (;;) {
-        uint64_t probes = i + 9 <= t.mask ? 9 : 0;
-        for (uint64_t j = 0; j <= probes; j++) {
-            if (t.slot[i + j] >= 0) continue;
+        for (uint64_t j = 0; j <= (i + 9 <= t.mask ? 9 : 0); j++) {
+            if (t.slot[i + j] != kUnused) continue;
             t.slot[i + j] = e;
-            t.fill++, t.used++;
-            if (t.fill * 5 >= t.mask * 3) cpy_resize(t, entries, t.used > 50000 ? t.used * 2 : t.used * 4);
+            t.where[e] = (int32_t)(i + j);
             return;
         }
         perturb >>= 5;
@@ -109,28 +111,110 @@ void cpy_add(CpyTable& t, const HashEntry* entries, int32_t e) {
     }
 }
 
-// Live entry numbers of s in the order CPython would iterate them.
-void cpy_order(SetObject* s, std::vector<uint32_t>* out) {
-    const HashTable& ht = s->table;
-    out->clear();
-    out->reserve(ht.used);
-    if (ht.nentries > kReplayLimit) {
-        for (uint32_t i = 0; i < ht.nentries; i++)
-            if (!val_is_null(ht.entries[i].key)) out->push_back(i);
+// set_table_resize: live entries are reinserted in slot order, dummies dropped.
+void cpy_resize(CpyTable& t, const HashEntry* entries, uint64_t minused) {
+    uint64_t n = 8;
+    while (n <= minused) n <<= 1;
+    std::vector<int32_t> old;
+    old.swap(t.slot);
+    t.slot.assign(n, kUnused);
+    t.mask = n - 1;
+    t.fill = t.used;
+    for (int32_t e : old)
+        if (e >= 0) cpy_insert_clean(t, e, (uint64_t)entries[e].hash);
+}
+
+// set_add_entry for a key known to be absent: the last dummy met on the probe path is reused (CPython 3.12).
+void cpy_add(CpyTable& t, const HashEntry* entries, int32_t e) {
+    uint64_t h = (uint64_t)entries[e].hash, perturb = h, i = h & t.mask;
+    int64_t freeslot = -1;
+    for (;;) {
+        uint64_t probes = i + 9 <= t.mask ? 9 : 0;
+        for (uint64_t j = 0; j <= probes; j++) {
+            int32_t s = t.slot[i + j];
+            if (s == kDummy) freeslot = (int64_t)(i + j);
+            if (s != kUnused) continue;
+            t.used++;
+            if (freeslot >= 0) {
+                t.slot[freeslot] = e;
+                t.where[e] = (int32_t)freeslot;
+                return;
+            }
+            t.slot[i + j] = e;
+            t.where[e] = (int32_t)(i + j);
+            if (++t.fill * 5 >= t.mask * 3) cpy_resize(t, entries, t.used > 50000 ? t.used * 2 : t.used * 4);
+            return;
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb) & t.mask;
+    }
+}
+
+// Inserts entry e, honouring its merge mark.
+void cpy_insert(CpyTable& t, const HashEntry* entries, int32_t e) {
+    uint64_t m = packed(entries[e].value);
+    if (!(m & kMarkMask)) return cpy_add(t, entries, e);
+    uint64_t k = field(m, kMergeShift, kMergeBits);
+    int64_t fixed = (int64_t)field(m, 0, kSlotBits) - 1;
+    if (k && (t.fill + k) * 5 >= t.mask * 3) cpy_resize(t, entries, (t.used + k) * 2);
+    if (fixed >= 0 && (uint64_t)fixed <= t.mask && t.slot[fixed] == kUnused) {
+        t.slot[fixed] = e;
+        t.where[e] = (int32_t)fixed;
+        t.fill++, t.used++;
         return;
     }
-    CpyTable t;
-    t.slot.assign(8, -1);
-    for (uint32_t e = 0; e < ht.nentries; e++) {
-        Value mark = ht.entries[e].value;
-        if (val_is_int(mark)) {  // a bulk merge of `mark` items starts here
-            uint64_t k = (uint64_t)val_int(mark);
-            if ((t.fill + k) * 5 >= t.mask * 3) cpy_resize(t, ht.entries, (t.used + k) * 2);
-        }
-        cpy_add(t, ht.entries, (int32_t)e);
+    cpy_add(t, entries, e);
+}
+
+// Applies the removals recorded at time `now` (removals is sorted by time; *next is the first not yet applied).
+void cpy_remove_until(CpyTable& t, const HashEntry* entries, const std::vector<std::pair<int64_t, int32_t>>& removals,
+                      size_t* next, int64_t now) {
+    bool check = false;
+    for (; *next < removals.size() && removals[*next].first <= now; ++*next) {
+        int32_t r = removals[*next].second;
+        check = check || field(packed(entries[r].value), kCheckShift, 1);
+        if (r >= now || t.where[r] < 0) continue;
+        if (field(packed(entries[r].value), kPopShift, 1)) t.finger = (uint64_t)t.where[r] + 1;
+        t.slot[t.where[r]] = kDummy;
+        t.where[r] = -1;
+        t.used--;
     }
+    if (check && t.fill - t.used > t.mask / 4) cpy_resize(t, entries, t.used > 50000 ? t.used * 2 : t.used * 4);
+}
+
+// Replays the history of s into t (see above).
+void cpy_replay(SetObject* s, CpyTable* t) {
+    const HashTable& ht = s->table;
+    if (ht.nentries > kReplayLimit) {
+        t->exact = false;
+        t->slot.clear();
+        for (uint32_t i = 0; i < ht.nentries; i++)
+            if (!val_is_null(ht.entries[i].key)) t->slot.push_back((int32_t)i);
+        return;
+    }
+    std::vector<std::pair<int64_t, int32_t>> removals;  // (time, entry)
+    for (uint32_t e = 0; e < ht.nentries; e++) {
+        uint64_t when = field(packed(ht.entries[e].value), kTimeShift, kTimeBits);
+        if (val_is_null(ht.entries[e].key) && when) removals.push_back({(int64_t)when, (int32_t)e});
+    }
+    std::stable_sort(removals.begin(), removals.end());
+    t->slot.assign(8, kUnused);
+    t->where.assign(ht.nentries, -1);
+    size_t next = 0;
+    for (uint32_t e = 0; e < ht.nentries; e++) {
+        cpy_remove_until(*t, ht.entries, removals, &next, e);
+        cpy_insert(*t, ht.entries, (int32_t)e);
+    }
+    cpy_remove_until(*t, ht.entries, removals, &next, ht.nentries);
+}
+
+// Live entry numbers of s in the order CPython would iterate them.
+void cpy_order(SetObject* s, std::vector<uint32_t>* out) {
+    CpyTable t;
+    cpy_replay(s, &t);
+    out->clear();
     for (int32_t e : t.slot)
-        if (e >= 0 && !val_is_null(ht.entries[e].key)) out->push_back((uint32_t)e);
+        if (e >= 0 && !val_is_null(s->table.entries[e].key)) out->push_back((uint32_t)e);
 }
 
 // Keys (rooted) and hashes of s in CPython's iteration order.
@@ -164,10 +248,39 @@ TypeObject* base_type(Value v) { return set_is_frozen(S(v)) ? T.t_frozenset : T.
 
 // Adds key (with precomputed hash) unless present, leaving an existing entry's merge mark alone.
 // 1 added, 0 present, -1 error.
+// The table compacts its deleted entries away when the entry array is full, and with them the history the replay
+// needs. Just before that happens, the set is rewritten as its current CPython layout: live entries in slot order,
+// each pinned to its slot, the first with a merge size that makes the replay choose the same table size (dummies,
+// which only delay CPython's next resize, are not kept).
+bool bake_history(SetObject* s) {
+    CpyTable t;
+    cpy_replay(s, &t);
+    if (!t.exact) return true;
+    RootVec keys;
+    std::vector<int64_t> hashes, slots;
+    for (size_t i = 0; i < t.slot.size(); i++) {
+        int32_t e = t.slot[i];
+        if (e < 0 || val_is_null(s->table.entries[e].key)) continue;
+        keys.items.push_back(s->table.entries[e].key);
+        hashes.push_back(s->table.entries[e].hash);
+        slots.push_back((int64_t)i);
+    }
+    uint64_t size = t.mask + 1, k = size == 8 ? 0 : size == 16 ? 5 : size / 4;
+    ht_clear(&s->table);
+    for (size_t i = 0; i < keys.items.size(); i++)
+        if (!ht_insert(&s->table, keys.items[i], hashes[i], merge_mark(i == 0 ? k : 0, slots[i]))) return false;
+    return true;
+}
+
 int add_hashed(SetObject* s, Value key, int64_t h, Value mark) {
     int64_t ix = ht_find(&s->table, key, h);
     if (ix == -2) return -1;
     if (ix >= 0) return 0;
+    HashTable& t = s->table;
+    if (t.nentries >= t.capacity && t.used < t.nentries && t.nentries <= kReplayLimit) {
+        Root rk(key);
+        if (!bake_history(s)) return -1;
+    }
     return ht_insert(&s->table, key, h, mark) ? 1 : -1;
 }
 
@@ -177,7 +290,19 @@ int add_key(SetObject* s, Value key) {
     return add_hashed(s, key, h, VAL_NONE);
 }
 
-int discard_hashed(SetObject* s, Value key, int64_t h) { return ht_remove(&s->table, key, h); }
+// Removes key, recording when (see the replay above). 1 removed, 0 absent, -1 error.
+int discard_hashed(SetObject* s, Value key, int64_t h, int64_t* removed_at = nullptr, bool popped = false) {
+    int64_t ix = ht_find(&s->table, key, h);
+    if (ix < 0) return ix == -2 ? -1 : 0;
+    uint32_t now = s->table.nentries;
+    Value old = s->table.entries[ix].value;
+    int r = ht_remove(&s->table, key, h);
+    if (r > 0 && (uint64_t)ix < s->table.nentries && val_is_null(s->table.entries[ix].key)) {
+        s->table.entries[ix].value = removal_mark(old, now, popped);
+        if (removed_at) *removed_at = ix;
+    }
+    return r;
+}
 
 int contains_hashed(SetObject* s, Value key, int64_t h) {
     int64_t ix = ht_find(&s->table, key, h);
@@ -197,6 +322,40 @@ bool hash_key(Value key, int64_t* h, Value* as_key) {
     return obj_hash(*as_key, h);
 }
 
+// set_merge: the items of `other` in its CPython order, the first new one marked with the merge size. When s is
+// empty and would get a table of other's size, CPython copies the slots verbatim, and so does the replay.
+bool merge_set(SetObject* s, SetObject* other) {
+    if (s == other || other->table.used == 0) return true;
+    CpyTable src, dst;
+    cpy_replay(other, &src);
+    if (s->table.nentries) cpy_replay(s, &dst);
+    uint64_t k = other->table.used, mask = dst.mask, fill = dst.fill, used = dst.used;
+    if ((fill + k) * 5 >= mask * 3) {  // the up-front resize
+        uint64_t n = 8;
+        while (n <= (used + k) * 2) n <<= 1;
+        mask = n - 1;
+        fill = used;
+    }
+    bool verbatim = src.exact && dst.exact && fill == 0 && mask == src.mask && src.fill == src.used;
+    RootVec keys;
+    std::vector<int64_t> hashes, slots;
+    for (size_t i = 0; i < src.slot.size(); i++) {
+        int32_t e = src.slot[i];
+        if (e < 0 || val_is_null(other->table.entries[e].key)) continue;
+        keys.items.push_back(other->table.entries[e].key);
+        hashes.push_back(other->table.entries[e].hash);
+        slots.push_back(verbatim ? (int64_t)i : -1);
+    }
+    bool first = true;
+    for (size_t i = 0; i < keys.items.size(); i++) {
+        Value mark = first || verbatim ? merge_mark(first ? k : 0, slots[i]) : VAL_NONE;
+        int r = add_hashed(s, keys.items[i], hashes[i], mark);
+        if (r < 0) return false;
+        if (r > 0) first = false;
+    }
+    return true;
+}
+
 }  // namespace
 
 // CPython's set_update_internal: merges the items of any iterable into s. Items of a set or dict are added in
@@ -205,21 +364,17 @@ bool hash_key(Value key, int64_t* h, Value* as_key) {
 bool set_merge(SetObject* s, Value other) {
     Value sv = val(s);
     Root rs(sv), ro(other);
-    if (is_set(other) || type_of(other) == T.t_dict) {
-        if (obj(other) == s) return true;
+    if (is_set(other)) return merge_set(s, S(other));
+    if (type_of(other) == T.t_dict) {
         RootVec keys;
         std::vector<int64_t> hashes;
-        if (is_set(other)) {
-            ordered_keys(S(other), &keys, &hashes);
-        } else {
-            HashTable& t = as<DictObject>(other)->table;
-            for (uint32_t i = 0; i < t.nentries; i++) {
-                if (val_is_null(t.entries[i].key)) continue;
-                keys.items.push_back(t.entries[i].key);
-                hashes.push_back(t.entries[i].hash);
-            }
+        HashTable& t = as<DictObject>(other)->table;
+        for (uint32_t i = 0; i < t.nentries; i++) {
+            if (val_is_null(t.entries[i].key)) continue;
+            keys.items.push_back(t.entries[i].key);
+            hashes.push_back(t.entries[i].hash);
         }
-        Value mark = int_from_i64((int64_t)keys.items.size());
+        Value mark = merge_mark(keys.items.size(), -1);
         for (size_t i = 0; i < keys.items.size(); i++) {
             int r = add_hashed(s, keys.items[i], hashes[i], mark);
             if (r < 0) return false;
@@ -317,13 +472,20 @@ bool difference_update(SetObject* s, Value other) {
     Value it = obj_getiter(other);
     if (val_is_null(it)) return false;
     Root ri(it);
+    int64_t last = -1;
     for (;;) {
         Value x = iter_next(it);
-        if (val_is_null(x)) return !err_occurred();
+        if (val_is_null(x)) break;
         Root rx(x);
         int64_t h;
-        if (!obj_hash(x, &h) || discard_hashed(s, x, h) < 0) return false;
+        if (!obj_hash(x, &h) || discard_hashed(s, x, h, &last) < 0) return false;
     }
+    if (err_occurred()) return false;
+    // CPython then drops the dummies if they fill more than a quarter of the table: tell the replay.
+    HashTable& t = s->table;
+    if (last >= 0 && (uint64_t)last < t.nentries && val_is_null(t.entries[last].key) && val_is_int(t.entries[last].value))
+        t.entries[last].value = int_from_i64(val_int(t.entries[last].value) | (int64_t(1) << kCheckShift));
+    return true;
 }
 
 Value set_difference(Value a, Value other) {
@@ -595,15 +757,20 @@ Value set_m_pop(Value* args, size_t nargs, TupleObject*) {
         Value exc = call1(val(T.e_KeyError), val(intern("pop from an empty set")));
         return val_is_null(exc) ? VAL_NULL : raise_value(exc);
     }
-    uint32_t e = t.nentries;
-    if (t.nentries <= kPopReplayLimit) {
-        std::vector<uint32_t> order;
-        cpy_order(s, &order);
-        e = order[0];
-    } else {
-        while (val_is_null(t.entries[e - 1].key)) e--;
-        e--;
+    if (t.nentries <= kPopReplayLimit) {  // CPython's set_pop: the first entry at or after the finger
+        CpyTable ct;
+        cpy_replay(s, &ct);
+        if (ct.exact) {
+            uint64_t i = ct.finger & ct.mask;
+            while (ct.slot[i] < 0 || val_is_null(t.entries[ct.slot[i]].key)) i = i == ct.mask ? 0 : i + 1;
+            Value key = t.entries[ct.slot[i]].key;
+            Root rk(key);
+            return discard_hashed(s, key, t.entries[ct.slot[i]].hash, nullptr, true) < 0 ? VAL_NULL : key;
+        }
     }
+    uint32_t e = t.nentries;
+    while (val_is_null(t.entries[e - 1].key)) e--;
+    e--;
     HashEntry entry = t.entries[e];
     if (ht_remove(&t, entry.key, entry.hash) < 0) return VAL_NULL;
     while (t.nentries > 0 && val_is_null(t.entries[t.nentries - 1].key)) t.nentries--;  // no index refers to them

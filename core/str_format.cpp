@@ -24,9 +24,6 @@ void init_str_format();
 
 namespace {
 
-StrObject* s_index;
-StrObject* s_int;
-
 StrObject* SO(Value v) { return as<StrObject>(v); }
 
 // Raises the Python exception that a numfmt error message stands for.
@@ -469,10 +466,8 @@ bool printf_one(Value v, const PrintfSpec& spec, std::string_view fmt, std::stri
     while (at > 0 && (static_cast<unsigned char>(fmt[at]) & 0xC0) == 0x80) at--;
     size_t index = 0;
     for (size_t i = 0; i < at; i++) index += (static_cast<unsigned char>(fmt[i]) & 0xC0) != 0x80;
-    std::string ch;
-    utf8_append(ch, (uint32_t)spec.conv);
-    raise(T.e_ValueError, "unsupported format character '%s' (0x%x) at index %zu", ch.c_str(), (unsigned)spec.conv,
-          index);
+    char ch = spec.conv >= 32 && spec.conv <= 126 ? (char)spec.conv : '?';
+    raise(T.e_ValueError, "unsupported format character '%c' (0x%x) at index %zu", ch, (unsigned)spec.conv, index);
     return false;
 }
 
@@ -501,11 +496,6 @@ Value str_mod(Value fmt, Value args) {
         PrintfSpec spec;
         std::string err;
         if (!parse_printf_spec(f, pct + 1, &spec, &err, &pa)) return err.empty() ? VAL_NULL : raise_numfmt(err);
-        if (spec.conv == '%') {  // "%5%" and the like print a bare '%'
-            out += '%';
-            i = spec.end;
-            continue;
-        }
         Value v = pa.next();
         if (val_is_null(v)) return VAL_NULL;
         Root rv(v);
@@ -534,8 +524,6 @@ Value format_value(Value v, Value spec) {
 }
 
 void init_str_format() {
-    s_index = intern("__index__");
-    s_int = intern("__int__");
     static const MethodDef defs[] = {
         {"format", str_m_format, 0},
         {"format_map", str_m_format_map, NF_NOKW},

@@ -111,7 +111,8 @@ int32_t pair_delta(uint32_t c, bool to_lower) {
     };
     static const PairRange pairs[] = {
         {0x100, 0x12F, true}, {0x132, 0x137, true}, {0x139, 0x148, false}, {0x14A, 0x177, true},
-        {0x179, 0x17E, false}, {0x460, 0x481, true}, {0x48A, 0x4BF, true}, {0x4C1, 0x4CE, false},
+        {0x179, 0x17E, false}, {0x1CD, 0x1DC, false}, {0x1DE, 0x1EF, true}, {0x1F4, 0x1F5, true},
+        {0x1F8, 0x21F, true}, {0x222, 0x233, true}, {0x246, 0x24F, true}, {0x3D8, 0x3EF, true}, {0x460, 0x481, true}, {0x48A, 0x4BF, true}, {0x4C1, 0x4CE, false},
         {0x4D0, 0x52F, true}, {0x1E00, 0x1E95, true}, {0x1EA0, 0x1EFF, true},
     };
     for (const PairRange& p : pairs) {
@@ -123,12 +124,21 @@ int32_t pair_delta(uint32_t c, bool to_lower) {
     return 0;
 }
 
+// The Latin digraphs DŽ Dž dž, LJ Lj lj, NJ Nj nj, DZ Dz dz come in threes (upper, title, lower): the position of c
+// in its triple, or -1.
+int digraph_index(uint32_t c) {
+    if (c >= 0x1C4 && c <= 0x1CC) return (int)((c - 0x1C4) % 3);
+    if (c >= 0x1F1 && c <= 0x1F3) return (int)(c - 0x1F1);
+    return -1;
+}
+
 // Simple lowercase mapping.
 uint32_t u_lower(uint32_t c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
     if (c < 0x100) return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 32 : c;
     if (c == 0x130) return 'i';
     if (c == 0x178) return 0xFF;
+    if (int d = digraph_index(c); d >= 0) return c - d + 2;
     if (c == 0x386) return 0x3AC;
     if (c >= 0x388 && c <= 0x38A) return c + 37;
     if (c == 0x38C) return 0x3CC;
@@ -152,6 +162,7 @@ uint32_t u_upper(uint32_t c) {
     }
     if (c == 0x131) return 'I';
     if (c == 0x17F) return 'S';
+    if (int d = digraph_index(c); d >= 0) return c - d;
     if (c == 0x3AC) return 0x386;
     if (c >= 0x3AD && c <= 0x3AF) return c - 37;
     if (c == 0x3CC) return 0x38C;
@@ -166,11 +177,18 @@ uint32_t u_upper(uint32_t c) {
     return c + pair_delta(c, false);
 }
 
-bool u_isupper(uint32_t c) { return u_lower(c) != c; }
+bool u_istitlecase(uint32_t c) { return digraph_index(c) == 1; }
+bool u_isupper(uint32_t c) { return u_lower(c) != c && !u_istitlecase(c); }
 bool u_islower(uint32_t c) {
+    if (u_istitlecase(c)) return false;
     return u_upper(c) != c || c == 0xDF || c == 0x138 || c == 0x149 || c == 0xAA || c == 0xBA;
 }
-bool u_iscased(uint32_t c) { return u_isupper(c) || u_islower(c); }
+bool u_iscased(uint32_t c) { return u_isupper(c) || u_islower(c) || u_istitlecase(c); }
+// Titlecase mapping: the digraphs have their own title form, everything else maps as upper.
+uint32_t u_title(uint32_t c) {
+    int d = digraph_index(c);
+    return d >= 0 ? c - d + 1 : u_upper(c);
+}
 
 // ---- UTF-8 helpers ----
 
@@ -309,10 +327,13 @@ Value str_richcompare(Value self, Value other, CmpOpT op) {
 Value str_times(Value s, Value count) {
     int64_t n;
     if (is_kind(count, Kind::BigInt)) {
-        if (as<BigIntObject>(count)->value.neg) return empty_str();
-        return raise(T.e_OverflowError, "cannot fit 'int' into an index-sized integer");
+        const BigInt& b = as<BigIntObject>(count)->value;
+        if (b.neg) return empty_str();
+        if (!big_fits_int64(b)) return raise(T.e_OverflowError, "cannot fit 'int' into an index-sized integer");
+        n = big_to_int64(b);
+    } else if (!index_of(count, &n)) {
+        return VAL_NULL;
     }
-    if (!index_of(count, &n)) return VAL_NULL;
     size_t nb = SO(s)->nbytes;
     if (n > 0 && nb > 0 && (uint64_t)n > (uint64_t)INT64_MAX / nb)
         return raise(T.e_OverflowError, "repeated string is too long");
@@ -573,7 +594,10 @@ bool split_args(Value* args, size_t nargs, TupleObject* kwnames, const char* nam
     if (!bind_args(name, args + 1, nargs - 1, kwnames, {"sep", "maxsplit"}, 0, a)) return false;
     *sep = val_is_null(a[0]) ? VAL_NONE : a[0];
     if (!val_is_none(*sep)) {
-        if (!need_str(*sep, "")) return false;
+        if (!is_kind(*sep, Kind::Str)) {
+            raise(T.e_TypeError, "must be str or None, not %s", type_name(*sep));
+            return false;
+        }
         if (SO(*sep)->nbytes == 0) {
             raise(T.e_ValueError, "empty separator");
             return false;
@@ -825,7 +849,7 @@ void append_upper(std::string& out, uint32_t c) {
 
 void append_title(std::string& out, uint32_t c) {
     if (c == 0xDF) out += "Ss";
-    else utf8_append(out, u_upper(c));
+    else utf8_append(out, u_title(c));
 }
 
 enum class CaseOp { Lower, Upper, Swap, Title, Capitalize, Casefold };
@@ -882,7 +906,7 @@ std::string map_case(std::string_view s, CaseOp op) {
                 break;
             case CaseOp::Casefold:
                 if (c == 0xDF) out += "ss";
-                else if (c == 0x3C2) utf8_append(out, 0x3C3);
+                else if (c == 0x3C2 || c == 0x3A3) utf8_append(out, 0x3C3);
                 else if (c == 0xB5) utf8_append(out, 0x3BC);
                 else if (c == 0x17F) out += 's';
                 else append_lower(out, cps, i);
@@ -965,7 +989,7 @@ Value str_m_istitle(Value* args, size_t nargs, TupleObject*) {
         size_t len;
         uint32_t c = utf8_decode(s.data() + i, &len);
         i += len;
-        if (u_isupper(c)) {
+        if (u_isupper(c) || u_istitlecase(c)) {
             if (prev_cased) return VAL_FALSE;
             prev_cased = cased = true;
         } else if (u_islower(c)) {
@@ -1188,6 +1212,25 @@ Value bytes_from(std::string_view data) {
     return val(b);
 }
 
+// UnicodeEncodeError for the unencodable character c at code point `pos` (byte `at`); CPython names the whole run
+// of consecutive unencodable characters.
+Value encode_error(std::string_view s, size_t at, size_t pos, uint32_t c, int codec, uint32_t limit) {
+    const char* name = codec == 1 ? "ascii" : "latin-1";
+    size_t end = pos + 1, len;
+    utf8_decode(s.data() + at, &len);
+    for (size_t i = at + len; i < s.size(); i += len) {
+        if (utf8_decode(s.data() + i, &len) < limit) break;
+        end++;
+    }
+    if (end - pos > 1)
+        return raise(T.e_UnicodeEncodeError, "'%s' codec can't encode characters in position %zu-%zu: ordinal not "
+                     "in range(%u)", name, pos, end - 1, limit);
+    char esc[16];
+    snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+    return raise(T.e_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zu: ordinal not in "
+                 "range(%u)", name, esc, pos, limit);
+}
+
 Value str_m_encode(Value* args, size_t nargs, TupleObject* kwnames) {
     Value a[2];
     if (!bind_args("encode", args + 1, nargs - 1, kwnames, {"encoding", "errors"}, 0, a)) return VAL_NULL;
@@ -1209,10 +1252,7 @@ Value str_m_encode(Value* args, size_t nargs, TupleObject* kwnames) {
         } else if (errors == "replace") {
             out += '?';
         } else {
-            char esc[16];
-            snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
-            return raise(T.e_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zu: "
-                         "ordinal not in range(%u)", codec == 1 ? "ascii" : "latin-1", esc, pos, limit);
+            return encode_error(s, i - len, pos, c, codec, limit);
         }
     }
     return bytes_from(out);

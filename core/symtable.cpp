@@ -11,6 +11,15 @@ namespace krait {
 
 using namespace ast;
 
+std::string mangle(const std::string& class_name, const std::string& name) {
+    if (class_name.empty() || name.size() < 3 || name[0] != '_' || name[1] != '_') return name;
+    if (name.size() >= 4 && name.compare(name.size() - 2, 2, "__") == 0) return name;
+    if (name.find('.') != std::string::npos) return name;
+    size_t strip = class_name.find_first_not_of('_');
+    if (strip == std::string::npos) return name;
+    return "_" + class_name.substr(strip) + name;
+}
+
 class SymtableBuilder {
 public:
     SymtableBuilder(Symtable* t, SymtableError* e) : t_(t), err_(e) {}
@@ -31,6 +40,7 @@ private:
     SymtableError* err_;
     Scope* cur_ = nullptr;
     bool failed_ = false;
+    std::string private_;  // the enclosing class's name, for private name mangling
 
     void fail(const std::string& msg, const Located* at) {
         if (failed_) return;
@@ -52,7 +62,8 @@ private:
         return raw;
     }
 
-    void bind(const std::string& n, const Located* at) {
+    void bind(const std::string& raw, const Located* at) {
+        std::string n = mangle(private_, raw);
         if (cur_->global_decl.count(n) || cur_->nonlocal_decl.count(n)) return;
         if (!cur_->assigned.count(n)) {
             cur_->assigned[n] = true;
@@ -60,18 +71,20 @@ private:
         }
         (void)at;
     }
-    void use(const std::string& n) {
+    void use(const std::string& raw) {
+        std::string n = mangle(private_, raw);
         cur_->used[n] = true;
         if (n == "super" || n == "__class__") cur_->uses_super_or_class = true;
     }
 
     void args(const Arguments* a) {
         auto param = [&](const Arg* p) {
-            if (std::find(cur_->params.begin(), cur_->params.end(), p->arg) != cur_->params.end()) {
+            std::string n = mangle(private_, p->arg);
+            if (std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end()) {
                 fail("duplicate argument '" + p->arg + "' in function definition", p);
                 return;
             }
-            cur_->params.push_back(p->arg);
+            cur_->params.push_back(n);
             bind(p->arg, p);
         };
         for (auto* p : a->posonlyargs) param(p);
@@ -150,8 +163,11 @@ private:
                 for (auto* k : c->keywords) expr(k->value);
                 bind(c->name, s);
                 Scope* saved = cur_;
+                std::string saved_private = private_;
                 cur_ = open(c, ScopeKind::Class, c->name, s->lineno);
+                private_ = c->name;
                 body(c->body);
+                private_ = saved_private;
                 cur_ = saved;
                 break;
             }

@@ -38,6 +38,9 @@ struct Scope {
     }
 };
 
+// Private name mangling: inside class C, `__x` (not ending in "__") means `_C__x`.
+std::string mangle(const std::string& class_name, const std::string& name);
+
 struct SymtableError {
     std::string msg;
     int lineno = 0, col = 0;

@@ -47,8 +47,13 @@ const KeywordEntry kKeywords[] = {
 
 TokKind keyword_kind(std::string_view name) {
     if (name.size() < 2 || name.size() > 8) return TokKind::Name;
+    char c = name[0];
+    // Keywords start with a lowercase letter or F, N, T.
+    if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return TokKind::Name;
     for (const KeywordEntry& k : kKeywords)
-        if (name == k.text) return k.kind;
+        // strncmp stops at k.text's end, so k.text[name.size()] is only read when in bounds.
+        if (k.text[0] == c && std::strncmp(k.text, name.data(), name.size()) == 0 && k.text[name.size()] == '\0')
+            return k.kind;
     return TokKind::Name;
 }
 
@@ -172,14 +177,24 @@ std::string coding_spec(std::string_view line) {
     return "";
 }
 
-// CPython's get_normal_name(), extended with the aliases Python's codec registry accepts.
-std::string normal_encoding_name(const std::string& raw) {
+// CPython's get_normal_name(): "utf-8", "iso-8859-1" or the name unchanged.
+std::string cpython_normal_name(const std::string& raw) {
     std::string s = lower_dashed(raw.substr(0, 12));
-    if (s == "utf-8" || s.rfind("utf-8-", 0) == 0 || s == "utf8" || s == "u8") return "utf-8";
+    if (s == "utf-8" || s.rfind("utf-8-", 0) == 0) return "utf-8";
     if (s == "latin-1" || s == "iso-8859-1" || s == "iso-latin-1" || s.rfind("latin-1-", 0) == 0 ||
         s.rfind("iso-8859-1-", 0) == 0 || s.rfind("iso-latin-1-", 0) == 0)
         return "iso-8859-1";
-    if (s == "latin1" || s == "iso8859-1" || s == "l1" || s == "cp819" || s == "8859") return "iso-8859-1";
+    return raw;
+}
+
+// The encoding Krait decodes with: CPython's names plus the aliases Python's codec registry
+// accepts for the same codecs; "" for anything else.
+std::string normal_encoding_name(const std::string& raw) {
+    std::string n = cpython_normal_name(raw);
+    if (n != raw) return n;
+    std::string s = lower_dashed(raw);
+    if (s == "utf8" || s == "u8" || s == "utf" || s == "cp65001") return "utf-8";
+    if (s == "latin1" || s == "iso8859-1" || s == "l1" || s == "cp819" || s == "8859" || s == "latin") return "iso-8859-1";
     if (s == "ascii" || s == "us-ascii" || s == "646") return "ascii";
     return raw;
 }
@@ -215,6 +230,11 @@ std::string find_cookie(std::string_view in) {
 uint32_t utf8_decode(std::string_view s, size_t i, int* len) {
     int n = valid_utf8(s, i);
     unsigned char c = static_cast<unsigned char>(s[i]);
+    // Lone surrogates (from "\ud800" escapes) are stored as 3-byte sequences ("WTF-8"), which
+    // strict UTF-8 rejects; decode them too.
+    if (n == 0 && c == 0xED && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80)
+        n = 3;
     if (n <= 1) {
         *len = 1;
         return c;
@@ -424,6 +444,7 @@ private:
     const SyntaxErrorInfo* limit_error_ = nullptr;
     size_t pos_ = 0;          // tok->cur
     size_t buf_start_ = 0;    // start of CPython's file line buffer (first line of a '\\' chain)
+    mutable size_t line_hint_ = 0;  // index into line_starts of the last line_of() answer
     size_t furthest_ = 0;     // furthest position read: its line is CPython's tok->lineno
     bool atbol_ = true;
     int pendin_ = 0;
@@ -459,9 +480,25 @@ private:
     }
 
     // ---- positions ----
+    // Line of a byte offset. Queries move mostly forward, so a cached index beats a binary search.
     int line_of(size_t off) const {
-        auto it = std::upper_bound(ts_.line_starts.begin(), ts_.line_starts.end(), static_cast<uint32_t>(off));
-        return static_cast<int>(it - ts_.line_starts.begin());
+        const std::vector<uint32_t>& ls = ts_.line_starts;
+        size_t n = ls.size();
+        if (n == 0) return 0;
+        size_t i = line_hint_;
+        if (i >= n) i = n - 1;
+        if (ls[i] > off) {
+            if (i > 0 && ls[i - 1] <= off) {
+                line_hint_ = i - 1;
+                return static_cast<int>(i);
+            }
+            auto it = std::upper_bound(ls.begin(), ls.end(), static_cast<uint32_t>(off));
+            line_hint_ = static_cast<size_t>(it - ls.begin()) - 1;
+            return static_cast<int>(line_hint_ + 1);
+        }
+        while (i + 1 < n && ls[i + 1] <= off) ++i;
+        line_hint_ = i;
+        return static_cast<int>(i + 1);
     }
     size_t line_start(int line) const { return ts_.line_starts[static_cast<size_t>(line - 1)]; }
     // CPython's tok->lineno: the line of the last character read.
@@ -541,6 +578,7 @@ void Tokenizer::fail_with(const SyntaxErrorInfo& e, bool is_exception) {
     failed_ = true;
     ts_.error = e;
     ts_.error_is_exception = is_exception;
+    ts_.error_in_fstring = inside_fstring();
     if (!parens_.empty()) {
         ts_.unclosed_char = parens_.back().ch;
         ts_.unclosed_line = parens_.back().line;
@@ -1080,6 +1118,17 @@ void Tokenizer::string(int quote, size_t start) {
     }
     if (c != quote) backup(c);
     while (end_quote_size != quote_size) {
+        // Skip ordinary characters in bulk (long string literals are common).
+        if (end_quote_size == 0) {
+            size_t p = pos_;
+            while (p < end_) {
+                char ch = src_[p];
+                if (ch == quote || ch == '\\' || ch == '\n') break;
+                ++p;
+            }
+            pos_ = p;
+            if (pos_ > furthest_) furthest_ = pos_;
+        }
         c = nextc();
         if (failed_) return;
         if (c == kEOF || (quote_size == 1 && c == '\n')) {
@@ -1394,15 +1443,17 @@ TokenStream tokenize(std::string_view in, const std::string& filename) {
     if (!encoding.empty() && encoding != "utf-8" && encoding != "iso-8859-1" && encoding != "ascii") {
         return fail_early(unlocated_error("encoding problem: " + cookie));
     }
-    if (bom && !encoding.empty() && encoding != "utf-8") {
-        return fail_early(unlocated_error("encoding problem: " + encoding + " with BOM"));
+    if (bom && !cookie.empty()) {
+        std::string normal = cpython_normal_name(cookie);
+        if (normal != "utf-8") return fail_early(unlocated_error("encoding problem: " + normal + " with BOM"));
     }
 
     // Normalise newlines (CRLF and CR become LF), transcoding latin-1 on the way.
     std::string& s = ts.source;
     s.reserve(in.size() + 1);
     bool latin1 = encoding == "iso-8859-1";
-    for (size_t i = 0; i < in.size(); ++i) {
+    if (!latin1 && std::memchr(in.data(), '\r', in.size()) == nullptr) s.assign(in);  // the usual case
+    for (size_t i = s.size() == in.size() ? in.size() : 0; i < in.size(); ++i) {
         char c = in[i];
         if (c == '\r') {
             s += '\n';
@@ -1430,6 +1481,10 @@ TokenStream tokenize(std::string_view in, const std::string& filename) {
         size_t line_begin = 0;
         for (size_t i = 0; i < s.size();) {
             unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c > '\n' && c < 0x80) {  // the common case
+                ++i;
+                continue;
+            }
             if (c == '\n') {
                 ++i;
                 ++line;
@@ -1474,6 +1529,7 @@ TokenStream tokenize(std::string_view in, const std::string& filename) {
     if (has_limit_error) limit_error.filename = filename;
     if (has_limit_error && limit == 0) return fail_early(limit_error);
 
+    ts.tokens.reserve(s.size() / 4 + 16);
     Tokenizer tok(ts);
     tok.run(limit, has_limit_error ? &limit_error : nullptr);
     return ts;

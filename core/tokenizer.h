@@ -168,6 +168,8 @@ struct TokenStream {
     // too deep, EOF, bad line continuation) lose to it, except that an unclosed bracket opened on
     // a line before the parser error's line is reported instead (see unclosed_* below).
     bool error_is_exception = false;
+    // The error happened inside an f-string; CPython then keeps an earlier parser error.
+    bool error_in_fstring = false;
     // Bracket still open when the tokenizer stopped (char 0: none): its char, line and byte col.
     char unclosed_char = 0;
     int unclosed_line = 0;

@@ -484,12 +484,18 @@ TEST_CASE("str case mapping and classification", "[str]") {
     CHECK(M(S("aBc123"), "capitalize", {}) == "'Abc123'");
     CHECK(M(S("aBc123"), "swapcase", {}) == "'AbC123'");
     CHECK(M(S("aBc123"), "casefold", {}) == "'abc123'");
-    CHECK(M(S("ﬃ"), "lower", {}) == "'ﬃ'");
-    CHECK(M(S("ﬃ"), "upper", {}) == "'FFI'");
-    CHECK(M(S("ﬃ"), "title", {}) == "'Ffi'");
-    CHECK(M(S("ﬃ"), "capitalize", {}) == "'Ffi'");
-    CHECK(M(S("ﬃ"), "swapcase", {}) == "'FFI'");
-    CHECK(M(S("ﬃ"), "casefold", {}) == "'ffi'");
+    CHECK(M(S("ǅa"), "lower", {}) == "'ǆa'");
+    CHECK(M(S("ǅa"), "upper", {}) == "'ǄA'");
+    CHECK(M(S("ǅa"), "title", {}) == "'ǅa'");
+    CHECK(M(S("ǅa"), "capitalize", {}) == "'ǅa'");
+    CHECK(M(S("ǅa"), "swapcase", {}) == "'ǅA'");
+    CHECK(M(S("ǅa"), "casefold", {}) == "'ǆa'");
+    CHECK(M(S("Ǆ"), "lower", {}) == "'ǆ'");
+    CHECK(M(S("Ǆ"), "upper", {}) == "'Ǆ'");
+    CHECK(M(S("Ǆ"), "title", {}) == "'ǅ'");
+    CHECK(M(S("Ǆ"), "capitalize", {}) == "'ǅ'");
+    CHECK(M(S("Ǆ"), "swapcase", {}) == "'ǆ'");
+    CHECK(M(S("Ǆ"), "casefold", {}) == "'ǆ'");
     CHECK(M(S("abc"), "isdigit", {}) == "False");
     CHECK(M(S("abc"), "isdecimal", {}) == "False");
     CHECK(M(S("abc"), "isnumeric", {}) == "False");
@@ -845,6 +851,20 @@ TEST_CASE("str translate, maketrans and encode", "[str]") {
     CHECK(HEX(callm(S("日本"), "encode", {S("ascii"), S("ignore")})) == "");
     CHECK(HEX(callm(S("日本"), "encode", {S("ascii"), S("replace")})) == "3f3f");
     CHECK(HEX(callm(S("日本"), "encode", {S("foo")})) == "LookupError: unknown encoding: foo");
+    CHECK(HEX(callm(S("aéü"), "encode", {})) == "61c3a9c3bc");
+    CHECK(HEX(callm(S("aéü"), "encode", {S("utf-8")})) == "61c3a9c3bc");
+    CHECK(HEX(callm(S("aéü"), "encode", {S("ascii")})) == "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)");
+    CHECK(HEX(callm(S("aéü"), "encode", {S("latin-1")})) == "61e9fc");
+    CHECK(HEX(callm(S("aéü"), "encode", {S("ascii"), S("ignore")})) == "61");
+    CHECK(HEX(callm(S("aéü"), "encode", {S("ascii"), S("replace")})) == "613f3f");
+    CHECK(HEX(callm(S("aéü"), "encode", {S("foo")})) == "LookupError: unknown encoding: foo");
+    CHECK(HEX(callm(S("aé😀"), "encode", {})) == "61c3a9f09f9880");
+    CHECK(HEX(callm(S("aé😀"), "encode", {S("utf-8")})) == "61c3a9f09f9880");
+    CHECK(HEX(callm(S("aé😀"), "encode", {S("ascii")})) == "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)");
+    CHECK(HEX(callm(S("aé😀"), "encode", {S("latin-1")})) == "UnicodeEncodeError: 'latin-1' codec can't encode character '\\U0001f600' in position 2: ordinal not in range(256)");
+    CHECK(HEX(callm(S("aé😀"), "encode", {S("ascii"), S("ignore")})) == "61");
+    CHECK(HEX(callm(S("aé😀"), "encode", {S("ascii"), S("replace")})) == "613f3f");
+    CHECK(HEX(callm(S("aé😀"), "encode", {S("foo")})) == "LookupError: unknown encoding: foo");
     CHECK(HEX(callm(S("a"), "encode", {}, {{"encoding", S("UTF8")}})) == "61");
 }
 

@@ -10,9 +10,9 @@ which tests/unit/test_parser.cpp compares with what Krait's parser produces:
     warning <lineno> <message>     --- stderr
     ...                            <what `python3.12 file.py` prints, path shown as prog.py>
 
-Files named `eval_*.py` are parsed in "eval" mode. The second line of an error file is "-" when
-CPython's compile() reports a different error than running the file does (decoding errors are
-reported differently for strings and files); the stderr part is always compared.
+Files named `eval_*.py` are parsed in "eval" mode. Error expectations come from running the file
+(CPython's file mode, which is what Krait reproduces); the second line holds the SyntaxError's
+attributes as set in that mode, or "-" when the error has no location.
 
 Usage: regen.py [--check]   (--check: report stale outputs instead of rewriting them)
 The CPython used is $PY312, else ~/.pyenv/versions/3.12.1/bin/python3, else python3.12.
@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -37,7 +38,7 @@ with warnings.catch_warnings(record=True) as caught:
     except SyntaxError as e:
         print('ERR')
         print('%s: %s' % (type(e).__name__, e.msg))
-        print(e.lineno, e.offset, e.end_lineno, e.end_offset) if e.lineno else print('-')
+        print(e.lineno, e.offset, e.end_lineno, e.end_offset)
         sys.exit(0)
     except (MemoryError, RecursionError, ValueError) as e:
         print('ERR')
@@ -61,35 +62,56 @@ def find_python():
     sys.exit('regen.py: CPython 3.12 not found (set PY312)')
 
 
-def expected_output(py, path):
+# Installed as sitecustomize.py for error snippets: reports the SyntaxError's attributes as CPython
+# sets them when it runs a file (they differ from compile()'s, e.g. columns at end of file).
+HOOK = r'''
+import sys
+def _hook(t, e, tb):
+    if isinstance(e, SyntaxError):
+        loc = '%s %s %s %s' % (e.lineno, e.offset, e.end_lineno, e.end_offset) if e.lineno else '-'
+        sys.stderr.write('KRAIT_ATTRS %s\n' % loc)
+    sys.__excepthook__(t, e, tb)
+sys.excepthook = _hook
+'''
+
+
+def expected_output(py, path, hook_dir):
     r = subprocess.run([py, '-c', HELPER, path], capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit('regen.py: helper failed on %s:\n%s' % (path, r.stderr))
     lines = r.stdout.splitlines()
     if lines[0] == 'OK':
         return '\n'.join(lines[1:]) + '\n'
-    # An error snippet: also record what running the file prints.
-    run = subprocess.run([py, path], capture_output=True, text=True, errors='replace')
+    # An error snippet: record what running the file prints, and the exception's attributes.
+    env = dict(os.environ, PYTHONPATH=hook_dir)
+    run = subprocess.run([py, path], capture_output=True, text=True, errors='replace', env=env)
     stderr = run.stderr.replace(os.path.abspath(path), 'prog.py').replace(path, 'prog.py')
-    last = stderr.rstrip('\n').rsplit('\n', 1)[-1]
-    header, loc = lines[1], lines[2]
+    loc = '-'
+    kept = []
+    for line in stderr.splitlines(keepends=True):
+        if line.startswith('KRAIT_ATTRS '):
+            loc = line[len('KRAIT_ATTRS '):].strip()
+        else:
+            kept.append(line)
+    stderr = ''.join(kept)
     if run.returncode == 0 or 'Traceback' in stderr:
         sys.exit('regen.py: %s is not rejected by the parser when run as a script' % path)
-    if last != header:
-        # compile() and the script disagree (e.g. decoding errors): trust the script.
-        header, loc = last, '-'
+    header = stderr.rstrip('\n').rsplit('\n', 1)[-1]
     return '%s\n%s\n--- stderr\n%s' % (header, loc, stderr)
 
 
 def main():
     check = '--check' in sys.argv[1:]
     py = find_python()
+    hook_dir = tempfile.mkdtemp(prefix='krait_regen_')
+    with open(os.path.join(hook_dir, 'sitecustomize.py'), 'w') as f:
+        f.write(HOOK)
     stale = 0
     for name in sorted(os.listdir(HERE)):
         if not name.endswith('.py') or name == 'regen.py':
             continue
         path = os.path.join(HERE, name)
-        out = expected_output(py, path)
+        out = expected_output(py, path, hook_dir)
         out_path = path[:-3] + '.out'
         old = open(out_path).read() if os.path.exists(out_path) else None
         if old != out:
@@ -99,6 +121,7 @@ def main():
             else:
                 with open(out_path, 'w') as f:
                     f.write(out)
+    shutil.rmtree(hook_dir, ignore_errors=True)
     print('%d snippet(s) %s' % (stale, 'stale' if check else 'updated'))
     return 1 if check and stale else 0
 
