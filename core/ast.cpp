@@ -14,9 +14,8 @@ namespace krait::ast {
 
 const char* stmt_kind_name(StmtKind k) {
     switch (k) {
-#define KRAIT_AST_NAME_CASE(name) \
-    case StmtKind::name:          \
-        return #name;
+#define KRAIT_AST_NAME_CASE(name)                                                                            \
+    case StmtKind::name: return #name;
         KRAIT_AST_STMT_KINDS(KRAIT_AST_NAME_CASE)
 #undef KRAIT_AST_NAME_CASE
     }
@@ -25,9 +24,8 @@ const char* stmt_kind_name(StmtKind k) {
 
 const char* expr_kind_name(ExprKind k) {
     switch (k) {
-#define KRAIT_AST_NAME_CASE(name) \
-    case ExprKind::name:          \
-        return #name;
+#define KRAIT_AST_NAME_CASE(name)                                                                            \
+    case ExprKind::name: return #name;
         KRAIT_AST_EXPR_KINDS(KRAIT_AST_NAME_CASE)
 #undef KRAIT_AST_NAME_CASE
     }
@@ -39,7 +37,9 @@ const char* context_name(ExprContext c) {
     return names[static_cast<int>(c)];
 }
 
-const char* bool_operator_name(BoolOperator op) { return op == BoolOperator::And ? "And" : "Or"; }
+const char* bool_operator_name(BoolOperator op) {
+    return op == BoolOperator::And ? "And" : "Or";
+}
 
 const char* operator_name(Operator op) {
     static const char* const names[] = {"Add",    "Sub",    "Mult",  "MatMult", "Div",    "Mod",     "Pow",
@@ -53,7 +53,8 @@ const char* unary_operator_name(UnaryOperator op) {
 }
 
 const char* cmp_operator_name(CmpOperator op) {
-    static const char* const names[] = {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn"};
+    static const char* const names[] = {"Eq",  "NotEq", "Lt",    "LtE", "Gt",
+                                        "GtE", "Is",    "IsNot", "In",  "NotIn"};
     return names[static_cast<int>(op)];
 }
 
@@ -193,7 +194,8 @@ std::string repr_double(double v, bool add_dot_0) {
             out = digits + std::string(static_cast<size_t>(decpt - nd), '0');
             if (add_dot_0) out += ".0";
         } else {
-            out = digits.substr(0, static_cast<size_t>(decpt)) + "." + digits.substr(static_cast<size_t>(decpt));
+            out = digits.substr(0, static_cast<size_t>(decpt)) + "." +
+                  digits.substr(static_cast<size_t>(decpt));
         }
     } else {
         out = digits.substr(0, 1);
@@ -211,7 +213,7 @@ std::string int_to_decimal(const std::string& digits, int base) {
     size_t first = digits.find_first_not_of('0');
     if (first == std::string::npos) return "0";
     if (base == 10) return digits.substr(first);
-    std::vector<uint32_t> limbs;  // little-endian, base 1e9
+    std::vector<uint32_t> limbs; // little-endian, base 1e9
     for (size_t i = first; i < digits.size(); ++i) {
         char c = digits[i];
         uint64_t carry = static_cast<uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
@@ -236,16 +238,16 @@ std::string int_to_decimal(const std::string& digits, int base) {
 
 std::string repr_constant(const Constant* c) {
     switch (c->value_kind) {
-        case ConstantKind::None: return "None";
-        case ConstantKind::True: return "True";
-        case ConstantKind::False: return "False";
-        case ConstantKind::Ellipsis: return "Ellipsis";
-        case ConstantKind::Int:
-            return c->int_fits ? std::to_string(c->int_value) : int_to_decimal(c->int_digits, c->int_base);
-        case ConstantKind::Float: return repr_double(c->float_value, true);
-        case ConstantKind::Imaginary: return repr_double(c->float_value, false) + "j";
-        case ConstantKind::Str: return repr_str(c->str_value);
-        case ConstantKind::Bytes: return repr_bytes(c->str_value);
+    case ConstantKind::None: return "None";
+    case ConstantKind::True: return "True";
+    case ConstantKind::False: return "False";
+    case ConstantKind::Ellipsis: return "Ellipsis";
+    case ConstantKind::Int:
+        return c->int_fits ? std::to_string(c->int_value) : int_to_decimal(c->int_digits, c->int_base);
+    case ConstantKind::Float: return repr_double(c->float_value, true);
+    case ConstantKind::Imaginary: return repr_double(c->float_value, false) + "j";
+    case ConstantKind::Str: return repr_str(c->str_value);
+    case ConstantKind::Bytes: return repr_bytes(c->str_value);
     }
     return "?";
 }
@@ -259,7 +261,9 @@ public:
 
     void expr(const Expr* e);
     void stmt(const Stmt* s);
-    void stmts(const std::vector<Stmt*>& v) { list(v, [this](const Stmt* s) { stmt(s); }); }
+    void stmts(const std::vector<Stmt*>& v) {
+        list(v, [this](const Stmt* s) { stmt(s); });
+    }
     void exprs(const std::vector<Expr*>& v) {
         list(v, [this](const Expr* e) {
             if (e)
@@ -271,7 +275,8 @@ public:
     void arguments(const Arguments* a);
 
 private:
-    template <class T, class F> void list(const std::vector<T>& v, F each) {
+    template <class T, class F>
+    void list(const std::vector<T>& v, F each) {
         out += '[';
         for (size_t i = 0; i < v.size(); ++i) {
             if (i) out += ", ";
@@ -438,156 +443,156 @@ void Dumper::expr(const Expr* e) {
 
 void Dumper::expr_fields(const Expr* e) {
     switch (e->kind) {
-        case ExprKind::BoolOp: {
-            auto* n = e->as<BoolOp>();
-            f_raw("op", std::string(bool_operator_name(n->op)) + "()");
-            f_exprs("values", n->values);
-            break;
-        }
-        case ExprKind::NamedExpr: {
-            auto* n = e->as<NamedExpr>();
-            f_expr("target", n->target);
-            f_expr("value", n->value);
-            break;
-        }
-        case ExprKind::BinOp: {
-            auto* n = e->as<BinOp>();
-            f_expr("left", n->left);
-            f_raw("op", std::string(operator_name(n->op)) + "()");
-            f_expr("right", n->right);
-            break;
-        }
-        case ExprKind::UnaryOp: {
-            auto* n = e->as<UnaryOp>();
-            f_raw("op", std::string(unary_operator_name(n->op)) + "()");
-            f_expr("operand", n->operand);
-            break;
-        }
-        case ExprKind::Lambda: {
-            auto* n = e->as<Lambda>();
-            key("args");
-            arguments(n->args);
-            f_expr("body", n->body);
-            break;
-        }
-        case ExprKind::IfExp: {
-            auto* n = e->as<IfExp>();
-            f_expr("test", n->test);
-            f_expr("body", n->body);
-            f_expr("orelse", n->orelse);
-            break;
-        }
-        case ExprKind::Dict: {
-            auto* n = e->as<Dict>();
-            f_exprs("keys", n->keys);
-            f_exprs("values", n->values);
-            break;
-        }
-        case ExprKind::Set: f_exprs("elts", e->as<Set>()->elts); break;
-        case ExprKind::ListComp: {
-            auto* n = e->as<ListComp>();
-            f_expr("elt", n->elt);
-            generators(n->generators);
-            break;
-        }
-        case ExprKind::SetComp: {
-            auto* n = e->as<SetComp>();
-            f_expr("elt", n->elt);
-            generators(n->generators);
-            break;
-        }
-        case ExprKind::DictComp: {
-            auto* n = e->as<DictComp>();
-            f_expr("key", n->key);
-            f_expr("value", n->value);
-            generators(n->generators);
-            break;
-        }
-        case ExprKind::GeneratorExp: {
-            auto* n = e->as<GeneratorExp>();
-            f_expr("elt", n->elt);
-            generators(n->generators);
-            break;
-        }
-        case ExprKind::Yield: f_expr("value", e->as<Yield>()->value); break;
-        case ExprKind::YieldFrom: f_expr("value", e->as<YieldFrom>()->value); break;
-        case ExprKind::Compare: {
-            auto* n = e->as<Compare>();
-            f_expr("left", n->left);
-            key("ops");
-            list(n->ops, [this](CmpOperator op) {
-                out += cmp_operator_name(op);
-                out += "()";
-            });
-            f_exprs("comparators", n->comparators);
-            break;
-        }
-        case ExprKind::Call: {
-            auto* n = e->as<Call>();
-            f_expr("func", n->func);
-            f_exprs("args", n->args);
-            keywords(n->keywords);
-            break;
-        }
-        case ExprKind::FormattedValue: {
-            auto* n = e->as<FormattedValue>();
-            f_expr("value", n->value);
-            f_int("conversion", n->conversion);
-            f_expr("format_spec", n->format_spec);
-            break;
-        }
-        case ExprKind::JoinedStr: f_exprs("values", e->as<JoinedStr>()->values); break;
-        case ExprKind::Constant: {
-            auto* n = e->as<Constant>();
-            f_raw("value", repr_constant(n));
-            if (n->has_u_prefix) f_raw("kind", "'u'");
-            break;
-        }
-        case ExprKind::Attribute: {
-            auto* n = e->as<Attribute>();
-            f_expr("value", n->value);
-            f_str("attr", n->attr);
-            f_ctx(n->ctx);
-            break;
-        }
-        case ExprKind::Subscript: {
-            auto* n = e->as<Subscript>();
-            f_expr("value", n->value);
-            f_expr("slice", n->slice);
-            f_ctx(n->ctx);
-            break;
-        }
-        case ExprKind::Starred: {
-            auto* n = e->as<Starred>();
-            f_expr("value", n->value);
-            f_ctx(n->ctx);
-            break;
-        }
-        case ExprKind::Name: {
-            auto* n = e->as<Name>();
-            f_str("id", n->id);
-            f_ctx(n->ctx);
-            break;
-        }
-        case ExprKind::List: {
-            auto* n = e->as<List>();
-            f_exprs("elts", n->elts);
-            f_ctx(n->ctx);
-            break;
-        }
-        case ExprKind::Tuple: {
-            auto* n = e->as<Tuple>();
-            f_exprs("elts", n->elts);
-            f_ctx(n->ctx);
-            break;
-        }
-        case ExprKind::Slice: {
-            auto* n = e->as<Slice>();
-            f_expr("lower", n->lower);
-            f_expr("upper", n->upper);
-            f_expr("step", n->step);
-            break;
-        }
+    case ExprKind::BoolOp: {
+        auto* n = e->as<BoolOp>();
+        f_raw("op", std::string(bool_operator_name(n->op)) + "()");
+        f_exprs("values", n->values);
+        break;
+    }
+    case ExprKind::NamedExpr: {
+        auto* n = e->as<NamedExpr>();
+        f_expr("target", n->target);
+        f_expr("value", n->value);
+        break;
+    }
+    case ExprKind::BinOp: {
+        auto* n = e->as<BinOp>();
+        f_expr("left", n->left);
+        f_raw("op", std::string(operator_name(n->op)) + "()");
+        f_expr("right", n->right);
+        break;
+    }
+    case ExprKind::UnaryOp: {
+        auto* n = e->as<UnaryOp>();
+        f_raw("op", std::string(unary_operator_name(n->op)) + "()");
+        f_expr("operand", n->operand);
+        break;
+    }
+    case ExprKind::Lambda: {
+        auto* n = e->as<Lambda>();
+        key("args");
+        arguments(n->args);
+        f_expr("body", n->body);
+        break;
+    }
+    case ExprKind::IfExp: {
+        auto* n = e->as<IfExp>();
+        f_expr("test", n->test);
+        f_expr("body", n->body);
+        f_expr("orelse", n->orelse);
+        break;
+    }
+    case ExprKind::Dict: {
+        auto* n = e->as<Dict>();
+        f_exprs("keys", n->keys);
+        f_exprs("values", n->values);
+        break;
+    }
+    case ExprKind::Set: f_exprs("elts", e->as<Set>()->elts); break;
+    case ExprKind::ListComp: {
+        auto* n = e->as<ListComp>();
+        f_expr("elt", n->elt);
+        generators(n->generators);
+        break;
+    }
+    case ExprKind::SetComp: {
+        auto* n = e->as<SetComp>();
+        f_expr("elt", n->elt);
+        generators(n->generators);
+        break;
+    }
+    case ExprKind::DictComp: {
+        auto* n = e->as<DictComp>();
+        f_expr("key", n->key);
+        f_expr("value", n->value);
+        generators(n->generators);
+        break;
+    }
+    case ExprKind::GeneratorExp: {
+        auto* n = e->as<GeneratorExp>();
+        f_expr("elt", n->elt);
+        generators(n->generators);
+        break;
+    }
+    case ExprKind::Yield: f_expr("value", e->as<Yield>()->value); break;
+    case ExprKind::YieldFrom: f_expr("value", e->as<YieldFrom>()->value); break;
+    case ExprKind::Compare: {
+        auto* n = e->as<Compare>();
+        f_expr("left", n->left);
+        key("ops");
+        list(n->ops, [this](CmpOperator op) {
+            out += cmp_operator_name(op);
+            out += "()";
+        });
+        f_exprs("comparators", n->comparators);
+        break;
+    }
+    case ExprKind::Call: {
+        auto* n = e->as<Call>();
+        f_expr("func", n->func);
+        f_exprs("args", n->args);
+        keywords(n->keywords);
+        break;
+    }
+    case ExprKind::FormattedValue: {
+        auto* n = e->as<FormattedValue>();
+        f_expr("value", n->value);
+        f_int("conversion", n->conversion);
+        f_expr("format_spec", n->format_spec);
+        break;
+    }
+    case ExprKind::JoinedStr: f_exprs("values", e->as<JoinedStr>()->values); break;
+    case ExprKind::Constant: {
+        auto* n = e->as<Constant>();
+        f_raw("value", repr_constant(n));
+        if (n->has_u_prefix) f_raw("kind", "'u'");
+        break;
+    }
+    case ExprKind::Attribute: {
+        auto* n = e->as<Attribute>();
+        f_expr("value", n->value);
+        f_str("attr", n->attr);
+        f_ctx(n->ctx);
+        break;
+    }
+    case ExprKind::Subscript: {
+        auto* n = e->as<Subscript>();
+        f_expr("value", n->value);
+        f_expr("slice", n->slice);
+        f_ctx(n->ctx);
+        break;
+    }
+    case ExprKind::Starred: {
+        auto* n = e->as<Starred>();
+        f_expr("value", n->value);
+        f_ctx(n->ctx);
+        break;
+    }
+    case ExprKind::Name: {
+        auto* n = e->as<Name>();
+        f_str("id", n->id);
+        f_ctx(n->ctx);
+        break;
+    }
+    case ExprKind::List: {
+        auto* n = e->as<List>();
+        f_exprs("elts", n->elts);
+        f_ctx(n->ctx);
+        break;
+    }
+    case ExprKind::Tuple: {
+        auto* n = e->as<Tuple>();
+        f_exprs("elts", n->elts);
+        f_ctx(n->ctx);
+        break;
+    }
+    case ExprKind::Slice: {
+        auto* n = e->as<Slice>();
+        f_expr("lower", n->lower);
+        f_expr("upper", n->upper);
+        f_expr("step", n->step);
+        break;
+    }
     }
 }
 
@@ -602,135 +607,135 @@ void Dumper::stmt(const Stmt* s) {
 
 void Dumper::stmt_fields(const Stmt* s) {
     switch (s->kind) {
-        case StmtKind::FunctionDef: {
-            auto* n = s->as<FunctionDef>();
-            f_str("name", n->name);
-            key("args");
-            arguments(n->args);
-            f_stmts("body", n->body);
-            f_exprs("decorator_list", n->decorator_list);
-            f_expr("returns", n->returns);
-            f_raw("type_params", "[]");
-            break;
-        }
-        case StmtKind::ClassDef: {
-            auto* n = s->as<ClassDef>();
-            f_str("name", n->name);
-            f_exprs("bases", n->bases);
-            keywords(n->keywords);
-            f_stmts("body", n->body);
-            f_exprs("decorator_list", n->decorator_list);
-            f_raw("type_params", "[]");
-            break;
-        }
-        case StmtKind::Return: f_expr("value", s->as<Return>()->value); break;
-        case StmtKind::Delete: f_exprs("targets", s->as<Delete>()->targets); break;
-        case StmtKind::Assign: {
-            auto* n = s->as<Assign>();
-            f_exprs("targets", n->targets);
-            f_expr("value", n->value);
-            break;
-        }
-        case StmtKind::AugAssign: {
-            auto* n = s->as<AugAssign>();
-            f_expr("target", n->target);
-            f_raw("op", std::string(operator_name(n->op)) + "()");
-            f_expr("value", n->value);
-            break;
-        }
-        case StmtKind::AnnAssign: {
-            auto* n = s->as<AnnAssign>();
-            f_expr("target", n->target);
-            f_expr("annotation", n->annotation);
-            f_expr("value", n->value);
-            f_int("simple", n->simple);
-            break;
-        }
-        case StmtKind::For: {
-            auto* n = s->as<For>();
-            f_expr("target", n->target);
-            f_expr("iter", n->iter);
-            f_stmts("body", n->body);
-            f_stmts("orelse", n->orelse);
-            break;
-        }
-        case StmtKind::While: {
-            auto* n = s->as<While>();
-            f_expr("test", n->test);
-            f_stmts("body", n->body);
-            f_stmts("orelse", n->orelse);
-            break;
-        }
-        case StmtKind::If: {
-            auto* n = s->as<If>();
-            f_expr("test", n->test);
-            f_stmts("body", n->body);
-            f_stmts("orelse", n->orelse);
-            break;
-        }
-        case StmtKind::With: {
-            auto* n = s->as<With>();
-            key("items");
-            list(n->items, [this](const WithItem* w) {
-                bool saved = first_;
-                open("withitem");
-                f_expr("context_expr", w->context_expr);
-                f_expr("optional_vars", w->optional_vars);
-                close();
-                first_ = saved;
-            });
-            f_stmts("body", n->body);
-            break;
-        }
-        case StmtKind::Raise: {
-            auto* n = s->as<Raise>();
-            f_expr("exc", n->exc);
-            f_expr("cause", n->cause);
-            break;
-        }
-        case StmtKind::Try: {
-            auto* n = s->as<Try>();
-            f_stmts("body", n->body);
-            key("handlers");
-            list(n->handlers, [this](const ExceptHandler* h) { handler(h); });
-            f_stmts("orelse", n->orelse);
-            f_stmts("finalbody", n->finalbody);
-            break;
-        }
-        case StmtKind::Assert: {
-            auto* n = s->as<Assert>();
-            f_expr("test", n->test);
-            f_expr("msg", n->msg);
-            break;
-        }
-        case StmtKind::Import: {
-            key("names");
-            list(s->as<Import>()->names, [this](const Alias* a) { alias(a); });
-            break;
-        }
-        case StmtKind::ImportFrom: {
-            auto* n = s->as<ImportFrom>();
-            f_opt_str("module", n->module);
-            key("names");
-            list(n->names, [this](const Alias* a) { alias(a); });
-            f_int("level", n->level);
-            break;
-        }
-        case StmtKind::Global:
-        case StmtKind::Nonlocal: {
-            const auto& names = s->kind == StmtKind::Global ? s->as<Global>()->names : s->as<Nonlocal>()->names;
-            key("names");
-            list(names, [this](const std::string& n) { out += repr_str(n); });
-            break;
-        }
-        case StmtKind::ExprStmt: f_expr("value", s->as<ExprStmt>()->value); break;
-        case StmtKind::Pass:
-        case StmtKind::Break:
-        case StmtKind::Continue: break;
+    case StmtKind::FunctionDef: {
+        auto* n = s->as<FunctionDef>();
+        f_str("name", n->name);
+        key("args");
+        arguments(n->args);
+        f_stmts("body", n->body);
+        f_exprs("decorator_list", n->decorator_list);
+        f_expr("returns", n->returns);
+        f_raw("type_params", "[]");
+        break;
+    }
+    case StmtKind::ClassDef: {
+        auto* n = s->as<ClassDef>();
+        f_str("name", n->name);
+        f_exprs("bases", n->bases);
+        keywords(n->keywords);
+        f_stmts("body", n->body);
+        f_exprs("decorator_list", n->decorator_list);
+        f_raw("type_params", "[]");
+        break;
+    }
+    case StmtKind::Return: f_expr("value", s->as<Return>()->value); break;
+    case StmtKind::Delete: f_exprs("targets", s->as<Delete>()->targets); break;
+    case StmtKind::Assign: {
+        auto* n = s->as<Assign>();
+        f_exprs("targets", n->targets);
+        f_expr("value", n->value);
+        break;
+    }
+    case StmtKind::AugAssign: {
+        auto* n = s->as<AugAssign>();
+        f_expr("target", n->target);
+        f_raw("op", std::string(operator_name(n->op)) + "()");
+        f_expr("value", n->value);
+        break;
+    }
+    case StmtKind::AnnAssign: {
+        auto* n = s->as<AnnAssign>();
+        f_expr("target", n->target);
+        f_expr("annotation", n->annotation);
+        f_expr("value", n->value);
+        f_int("simple", n->simple);
+        break;
+    }
+    case StmtKind::For: {
+        auto* n = s->as<For>();
+        f_expr("target", n->target);
+        f_expr("iter", n->iter);
+        f_stmts("body", n->body);
+        f_stmts("orelse", n->orelse);
+        break;
+    }
+    case StmtKind::While: {
+        auto* n = s->as<While>();
+        f_expr("test", n->test);
+        f_stmts("body", n->body);
+        f_stmts("orelse", n->orelse);
+        break;
+    }
+    case StmtKind::If: {
+        auto* n = s->as<If>();
+        f_expr("test", n->test);
+        f_stmts("body", n->body);
+        f_stmts("orelse", n->orelse);
+        break;
+    }
+    case StmtKind::With: {
+        auto* n = s->as<With>();
+        key("items");
+        list(n->items, [this](const WithItem* w) {
+            bool saved = first_;
+            open("withitem");
+            f_expr("context_expr", w->context_expr);
+            f_expr("optional_vars", w->optional_vars);
+            close();
+            first_ = saved;
+        });
+        f_stmts("body", n->body);
+        break;
+    }
+    case StmtKind::Raise: {
+        auto* n = s->as<Raise>();
+        f_expr("exc", n->exc);
+        f_expr("cause", n->cause);
+        break;
+    }
+    case StmtKind::Try: {
+        auto* n = s->as<Try>();
+        f_stmts("body", n->body);
+        key("handlers");
+        list(n->handlers, [this](const ExceptHandler* h) { handler(h); });
+        f_stmts("orelse", n->orelse);
+        f_stmts("finalbody", n->finalbody);
+        break;
+    }
+    case StmtKind::Assert: {
+        auto* n = s->as<Assert>();
+        f_expr("test", n->test);
+        f_expr("msg", n->msg);
+        break;
+    }
+    case StmtKind::Import: {
+        key("names");
+        list(s->as<Import>()->names, [this](const Alias* a) { alias(a); });
+        break;
+    }
+    case StmtKind::ImportFrom: {
+        auto* n = s->as<ImportFrom>();
+        f_opt_str("module", n->module);
+        key("names");
+        list(n->names, [this](const Alias* a) { alias(a); });
+        f_int("level", n->level);
+        break;
+    }
+    case StmtKind::Global:
+    case StmtKind::Nonlocal: {
+        const auto& names = s->kind == StmtKind::Global ? s->as<Global>()->names : s->as<Nonlocal>()->names;
+        key("names");
+        list(names, [this](const std::string& n) { out += repr_str(n); });
+        break;
+    }
+    case StmtKind::ExprStmt: f_expr("value", s->as<ExprStmt>()->value); break;
+    case StmtKind::Pass:
+    case StmtKind::Break:
+    case StmtKind::Continue: break;
     }
 }
 
-}  // namespace
+} // namespace
 
 std::string dump(const Module* m, bool include_attributes) {
     Dumper d(include_attributes);
@@ -760,4 +765,4 @@ std::string dump(const Expr* e, bool include_attributes) {
     return d.out;
 }
 
-}  // namespace krait::ast
+} // namespace krait::ast

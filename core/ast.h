@@ -32,56 +32,56 @@ namespace krait::ast {
 // ---------------------------------------------------------------------------------------------
 // Kinds. X-macros so the enums, the kind names and ast_dump cannot drift apart.
 
-#define KRAIT_AST_STMT_KINDS(X) \
-    X(FunctionDef)              \
-    X(ClassDef)                 \
-    X(Return)                   \
-    X(Delete)                   \
-    X(Assign)                   \
-    X(AugAssign)                \
-    X(AnnAssign)                \
-    X(For)                      \
-    X(While)                    \
-    X(If)                       \
-    X(With)                     \
-    X(Raise)                    \
-    X(Try)                      \
-    X(Assert)                   \
-    X(Import)                   \
-    X(ImportFrom)               \
-    X(Global)                   \
-    X(Nonlocal)                 \
-    X(ExprStmt)                 \
-    X(Pass)                     \
-    X(Break)                    \
+#define KRAIT_AST_STMT_KINDS(X)                                                                              \
+    X(FunctionDef)                                                                                           \
+    X(ClassDef)                                                                                              \
+    X(Return)                                                                                                \
+    X(Delete)                                                                                                \
+    X(Assign)                                                                                                \
+    X(AugAssign)                                                                                             \
+    X(AnnAssign)                                                                                             \
+    X(For)                                                                                                   \
+    X(While)                                                                                                 \
+    X(If)                                                                                                    \
+    X(With)                                                                                                  \
+    X(Raise)                                                                                                 \
+    X(Try)                                                                                                   \
+    X(Assert)                                                                                                \
+    X(Import)                                                                                                \
+    X(ImportFrom)                                                                                            \
+    X(Global)                                                                                                \
+    X(Nonlocal)                                                                                              \
+    X(ExprStmt)                                                                                              \
+    X(Pass)                                                                                                  \
+    X(Break)                                                                                                 \
     X(Continue)
 
-#define KRAIT_AST_EXPR_KINDS(X) \
-    X(BoolOp)                   \
-    X(NamedExpr)                \
-    X(BinOp)                    \
-    X(UnaryOp)                  \
-    X(Lambda)                   \
-    X(IfExp)                    \
-    X(Dict)                     \
-    X(Set)                      \
-    X(ListComp)                 \
-    X(SetComp)                  \
-    X(DictComp)                 \
-    X(GeneratorExp)             \
-    X(Yield)                    \
-    X(YieldFrom)                \
-    X(Compare)                  \
-    X(Call)                     \
-    X(FormattedValue)           \
-    X(JoinedStr)                \
-    X(Constant)                 \
-    X(Attribute)                \
-    X(Subscript)                \
-    X(Starred)                  \
-    X(Name)                     \
-    X(List)                     \
-    X(Tuple)                    \
+#define KRAIT_AST_EXPR_KINDS(X)                                                                              \
+    X(BoolOp)                                                                                                \
+    X(NamedExpr)                                                                                             \
+    X(BinOp)                                                                                                 \
+    X(UnaryOp)                                                                                               \
+    X(Lambda)                                                                                                \
+    X(IfExp)                                                                                                 \
+    X(Dict)                                                                                                  \
+    X(Set)                                                                                                   \
+    X(ListComp)                                                                                              \
+    X(SetComp)                                                                                               \
+    X(DictComp)                                                                                              \
+    X(GeneratorExp)                                                                                          \
+    X(Yield)                                                                                                 \
+    X(YieldFrom)                                                                                             \
+    X(Compare)                                                                                               \
+    X(Call)                                                                                                  \
+    X(FormattedValue)                                                                                        \
+    X(JoinedStr)                                                                                             \
+    X(Constant)                                                                                              \
+    X(Attribute)                                                                                             \
+    X(Subscript)                                                                                             \
+    X(Starred)                                                                                               \
+    X(Name)                                                                                                  \
+    X(List)                                                                                                  \
+    X(Tuple)                                                                                                 \
     X(Slice)
 
 #define KRAIT_AST_ENUM_ENTRY(name) name,
@@ -100,7 +100,19 @@ enum class BoolOperator : uint8_t { And, Or };
 
 // CPython's `operator`, used by BinOp and AugAssign.
 enum class Operator : uint8_t {
-    Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv
+    Add,
+    Sub,
+    Mult,
+    MatMult,
+    Div,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+    FloorDiv
 };
 
 enum class UnaryOperator : uint8_t { Invert, Not, UAdd, USub };
@@ -131,14 +143,27 @@ struct Located {
 struct Expr : Located {
     const ExprKind kind;
 
-    template <class T> bool is() const { return kind == T::kKind; }
-    template <class T> T* as() {
+    template <class T>
+    bool is() const {
+        return kind == T::kKind;
+    }
+    template <class T>
+    T* as() {
         if (kind != T::kKind) bad_node_cast(expr_kind_name(kind), expr_kind_name(T::kKind));
         return static_cast<T*>(this);
     }
-    template <class T> const T* as() const { return const_cast<Expr*>(this)->as<T>(); }
-    template <class T> T* try_as() { return is<T>() ? static_cast<T*>(this) : nullptr; }
-    template <class T> const T* try_as() const { return is<T>() ? static_cast<const T*>(this) : nullptr; }
+    template <class T>
+    const T* as() const {
+        return const_cast<Expr*>(this)->as<T>();
+    }
+    template <class T>
+    T* try_as() {
+        return is<T>() ? static_cast<T*>(this) : nullptr;
+    }
+    template <class T>
+    const T* try_as() const {
+        return is<T>() ? static_cast<const T*>(this) : nullptr;
+    }
 
 protected:
     explicit Expr(ExprKind k) : kind(k) {}
@@ -147,24 +172,37 @@ protected:
 struct Stmt : Located {
     const StmtKind kind;
 
-    template <class T> bool is() const { return kind == T::kKind; }
-    template <class T> T* as() {
+    template <class T>
+    bool is() const {
+        return kind == T::kKind;
+    }
+    template <class T>
+    T* as() {
         if (kind != T::kKind) bad_node_cast(stmt_kind_name(kind), stmt_kind_name(T::kKind));
         return static_cast<T*>(this);
     }
-    template <class T> const T* as() const { return const_cast<Stmt*>(this)->as<T>(); }
-    template <class T> T* try_as() { return is<T>() ? static_cast<T*>(this) : nullptr; }
-    template <class T> const T* try_as() const { return is<T>() ? static_cast<const T*>(this) : nullptr; }
+    template <class T>
+    const T* as() const {
+        return const_cast<Stmt*>(this)->as<T>();
+    }
+    template <class T>
+    T* try_as() {
+        return is<T>() ? static_cast<T*>(this) : nullptr;
+    }
+    template <class T>
+    const T* try_as() const {
+        return is<T>() ? static_cast<const T*>(this) : nullptr;
+    }
 
 protected:
     explicit Stmt(StmtKind k) : kind(k) {}
 };
 
-#define KRAIT_AST_EXPR_NODE(name) \
-    static constexpr ExprKind kKind = ExprKind::name; \
+#define KRAIT_AST_EXPR_NODE(name)                                                                            \
+    static constexpr ExprKind kKind = ExprKind::name;                                                        \
     name() : Expr(kKind) {}
-#define KRAIT_AST_STMT_NODE(name) \
-    static constexpr StmtKind kKind = StmtKind::name; \
+#define KRAIT_AST_STMT_NODE(name)                                                                            \
+    static constexpr StmtKind kKind = StmtKind::name;                                                        \
     name() : Stmt(kKind) {}
 
 // ---------------------------------------------------------------------------------------------
@@ -178,14 +216,14 @@ struct Arg : Located {
 
 // A call's keyword argument `arg=value`; arg is empty for `**value`.
 struct Keyword : Located {
-    std::string arg;  // empty: `**value`
+    std::string arg; // empty: `**value`
     Expr* value = nullptr;
 };
 
 // `name as asname` in an import; asname empty when absent. name may be dotted ("a.b.c") or "*".
 struct Alias : Located {
     std::string name;
-    std::string asname;  // empty: no `as`
+    std::string asname; // empty: no `as`
 };
 
 // A parameter list (also for lambdas). kw_defaults has one entry per kwonlyarg (nullptr when that
@@ -227,7 +265,7 @@ struct ExceptHandler : Located {
 struct BoolOp : Expr {
     KRAIT_AST_EXPR_NODE(BoolOp)
     BoolOperator op = BoolOperator::And;
-    std::vector<Expr*> values;  // at least two
+    std::vector<Expr*> values; // at least two
 };
 
 // `target := value`; target is a Name with ctx Store.
@@ -252,7 +290,7 @@ struct UnaryOp : Expr {
 
 struct Lambda : Expr {
     KRAIT_AST_EXPR_NODE(Lambda)
-    Arguments* args = nullptr;  // never null
+    Arguments* args = nullptr; // never null
     Expr* body = nullptr;
 };
 
@@ -303,7 +341,7 @@ struct GeneratorExp : Expr {
 
 struct Yield : Expr {
     KRAIT_AST_EXPR_NODE(Yield)
-    Expr* value = nullptr;  // optional
+    Expr* value = nullptr; // optional
 };
 
 struct YieldFrom : Expr {
@@ -419,10 +457,10 @@ struct Slice : Expr {
 struct FunctionDef : Stmt {
     KRAIT_AST_STMT_NODE(FunctionDef)
     std::string name;
-    Arguments* args = nullptr;  // never null
+    Arguments* args = nullptr; // never null
     std::vector<Stmt*> body;
     std::vector<Expr*> decorator_list;
-    Expr* returns = nullptr;  // the `-> annotation`, optional
+    Expr* returns = nullptr; // the `-> annotation`, optional
 };
 
 struct ClassDef : Stmt {
@@ -436,12 +474,12 @@ struct ClassDef : Stmt {
 
 struct Return : Stmt {
     KRAIT_AST_STMT_NODE(Return)
-    Expr* value = nullptr;  // optional
+    Expr* value = nullptr; // optional
 };
 
 struct Delete : Stmt {
     KRAIT_AST_STMT_NODE(Delete)
-    std::vector<Expr*> targets;  // ctx Del
+    std::vector<Expr*> targets; // ctx Del
 };
 
 // `t1 = t2 = value`: targets in source order.
@@ -453,7 +491,7 @@ struct Assign : Stmt {
 
 struct AugAssign : Stmt {
     KRAIT_AST_STMT_NODE(AugAssign)
-    Expr* target = nullptr;  // Name, Attribute or Subscript, ctx Store
+    Expr* target = nullptr; // Name, Attribute or Subscript, ctx Store
     Operator op = Operator::Add;
     Expr* value = nullptr;
 };
@@ -463,7 +501,7 @@ struct AnnAssign : Stmt {
     KRAIT_AST_STMT_NODE(AnnAssign)
     Expr* target = nullptr;
     Expr* annotation = nullptr;
-    Expr* value = nullptr;  // optional
+    Expr* value = nullptr; // optional
     int simple = 0;
 };
 
@@ -498,8 +536,8 @@ struct With : Stmt {
 
 struct Raise : Stmt {
     KRAIT_AST_STMT_NODE(Raise)
-    Expr* exc = nullptr;    // optional
-    Expr* cause = nullptr;  // optional (`from cause`)
+    Expr* exc = nullptr;   // optional
+    Expr* cause = nullptr; // optional (`from cause`)
 };
 
 struct Try : Stmt {
@@ -513,7 +551,7 @@ struct Try : Stmt {
 struct Assert : Stmt {
     KRAIT_AST_STMT_NODE(Assert)
     Expr* test = nullptr;
-    Expr* msg = nullptr;  // optional
+    Expr* msg = nullptr; // optional
 };
 
 struct Import : Stmt {
@@ -524,7 +562,7 @@ struct Import : Stmt {
 // `from ..module import names`; module empty for `from . import x`; level = number of dots.
 struct ImportFrom : Stmt {
     KRAIT_AST_STMT_NODE(ImportFrom)
-    std::string module;  // empty: none
+    std::string module; // empty: none
     std::vector<Alias*> names;
     int level = 0;
 };
@@ -586,7 +624,8 @@ public:
     ~AstArena();
 
     // Allocates and default-constructs a T owned by the arena.
-    template <class T> T* make() {
+    template <class T>
+    T* make() {
         void* mem = allocate(sizeof(T), alignof(T));
         T* obj = new (mem) T();
         if constexpr (!std::is_trivially_destructible_v<T>) {
@@ -624,7 +663,7 @@ std::string dump(const Expression* e, bool include_attributes = false);
 std::string dump(const Stmt* s, bool include_attributes = false);
 std::string dump(const Expr* e, bool include_attributes = false);
 
-}  // namespace krait::ast
+} // namespace krait::ast
 
 namespace krait {
 
@@ -643,4 +682,4 @@ inline std::string ast_dump(const ast::Stmt* s, bool include_attributes = false)
     return ast::dump(s, include_attributes);
 }
 
-}  // namespace krait
+} // namespace krait

@@ -1,11 +1,12 @@
-// builtins.cpp — the built-in functions (print, len, min, max, sum, sorted, isinstance, getattr, round, pow ...)
-// and the built-in iterator types enumerate, zip, map, filter, reversed and callable_iterator.
+// builtins.cpp — the built-in functions (print, len, min, max, sum, sorted, isinstance, getattr, round, pow
+// ...) and the built-in iterator types enumerate, zip, map, filter, reversed and callable_iterator.
 //
-// runtime_init calls init_builtins(builtins dict) after the built-in types are in place (the types themselves —
-// int, str, list, range, object, type, super, property ... — are put into builtins by runtime.cpp). Each builtin
-// is a native function `Value fn(Value* args, size_t nargs, TupleObject* kwnames)` with CPython 3.12's argument
-// rules and error messages. Natives may run Python code (keys, __str__, __next__ ...): values kept across such
-// calls are rooted. File objects come from file.cpp, number helpers from number.cpp.
+// runtime_init calls init_builtins(builtins dict) after the built-in types are in place (the types themselves
+// — int, str, list, range, object, type, super, property ... — are put into builtins by runtime.cpp). Each
+// builtin is a native function `Value fn(Value* args, size_t nargs, TupleObject* kwnames)` with
+// CPython 3.12's argument rules and error messages. Natives may run Python code (keys, __str__, __next__
+// ...): values kept across such calls are rooted. File objects come from file.cpp, number helpers from
+// number.cpp.
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -36,11 +37,16 @@ Value builtin_open(Value* args, size_t nargs, TupleObject* kwnames);
 
 namespace {
 
-StrObject* S(const char* s) { return intern(s); }
+StrObject* S(const char* s) {
+    return intern(s);
+}
 
-size_t npos_of(size_t nargs, TupleObject* kwnames) { return nargs - (kwnames ? kwnames->size : 0); }
+size_t npos_of(size_t nargs, TupleObject* kwnames) {
+    return nargs - (kwnames ? kwnames->size : 0);
+}
 
-// sys.<name> (stdout, stdin ...): the current binding, which programs may replace; the C stream before sys exists.
+// sys.<name> (stdout, stdin ...): the current binding, which programs may replace; the C stream before sys
+// exists.
 Value sys_attr(const char* name, int fallback) {
     if (vm.sys_module) {
         Value v = dict_get_str(vm.sys_module->dict, S(name));
@@ -90,14 +96,21 @@ Value b_print(Value* args, size_t nargs, TupleObject* kwnames) {
     for (size_t k = 0; kwnames && k < kwnames->size; k++) {
         std::string_view kw = str_view(kwnames->items[k]);
         Value v = args[npos + k];
-        if (kw == "sep") sep_v = v;
-        else if (kw == "end") end_v = v;
-        else if (kw == "file") file = v;
-        else if (kw == "flush") flush = v;
-        else return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for print()", int(kw.size()), kw.data());
+        if (kw == "sep")
+            sep_v = v;
+        else if (kw == "end")
+            end_v = v;
+        else if (kw == "file")
+            file = v;
+        else if (kw == "flush")
+            flush = v;
+        else
+            return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for print()", int(kw.size()),
+                         kw.data());
     }
     std::string_view sep, end;
-    if (!print_text_arg("sep", sep_v, " ", &sep) || !print_text_arg("end", end_v, "\n", &end)) return VAL_NULL;
+    if (!print_text_arg("sep", sep_v, " ", &sep) || !print_text_arg("end", end_v, "\n", &end))
+        return VAL_NULL;
     if (val_is_null(file) || val_is_none(file)) file = sys_attr("stdout", 1);
     if (val_is_none(file)) return VAL_NONE;
     Root rf(file);
@@ -188,7 +201,8 @@ Value b_callable(Value* args, size_t nargs, TupleObject* kwnames) {
 Value b_abs(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("abs", kwnames) || !check_nargs("abs", nargs, 1, 1)) return VAL_NULL;
     Value v = args[0];
-    if (val_is_int(v) && val_int(v) != VAL_INT_MIN) return val_from_int(val_int(v) < 0 ? -val_int(v) : val_int(v));
+    if (val_is_int(v) && val_int(v) != VAL_INT_MIN)
+        return val_from_int(val_int(v) < 0 ? -val_int(v) : val_int(v));
     if (val_is_float(v)) return val_from_float(std::fabs(val_float(v)));
     TypeObject* t = type_of(v);
     if (!t->unary) return raise(T.e_TypeError, "bad operand type for abs(): '%s'", t->name->data);
@@ -199,7 +213,8 @@ Value b_format(Value* args, size_t nargs, TupleObject* kwnames) {
     Value a[2];
     if (!bind_args("format", args, nargs, kwnames, {"value", "format_spec"}, 1, a)) return VAL_NULL;
     Value spec = a[1];
-    if (val_is_null(spec)) spec = val(S(""));
+    if (val_is_null(spec))
+        spec = val(S(""));
     else if (!is_kind(spec, Kind::Str))
         return raise(T.e_TypeError, "format() argument 2 must be str, not %s", type_name(spec));
     return obj_format(a[0], spec);
@@ -213,14 +228,16 @@ Value b_ord(Value* args, size_t nargs, TupleObject* kwnames) {
     if (is_kind(v, Kind::Str)) {
         auto* s = as<StrObject>(v);
         if (s->length != 1)
-            return raise(T.e_TypeError, "ord() expected a character, but string of length %zu found", s->length);
+            return raise(T.e_TypeError, "ord() expected a character, but string of length %zu found",
+                         s->length);
         size_t len;
         return val_from_int(utf8_decode(s->data, &len));
     }
     if (is_kind(v, Kind::Bytes)) {
         auto* b = as<BytesObject>(v);
         if (b->size != 1)
-            return raise(T.e_TypeError, "ord() expected a character, but string of length %zu found", b->size);
+            return raise(T.e_TypeError, "ord() expected a character, but string of length %zu found",
+                         b->size);
         return val_from_int(static_cast<unsigned char>(b->data[0]));
     }
     return raise(T.e_TypeError, "ord() expected string of length 1, but %s found", type_name(v));
@@ -256,9 +273,15 @@ Value int_with_prefix(Value* args, size_t nargs, TupleObject* kwnames, const cha
     return str_new(out);
 }
 
-Value b_hex(Value* a, size_t n, TupleObject* k) { return int_with_prefix(a, n, k, "hex", 16, "0x"); }
-Value b_oct(Value* a, size_t n, TupleObject* k) { return int_with_prefix(a, n, k, "oct", 8, "0o"); }
-Value b_bin(Value* a, size_t n, TupleObject* k) { return int_with_prefix(a, n, k, "bin", 2, "0b"); }
+Value b_hex(Value* a, size_t n, TupleObject* k) {
+    return int_with_prefix(a, n, k, "hex", 16, "0x");
+}
+Value b_oct(Value* a, size_t n, TupleObject* k) {
+    return int_with_prefix(a, n, k, "oct", 8, "0o");
+}
+Value b_bin(Value* a, size_t n, TupleObject* k) {
+    return int_with_prefix(a, n, k, "bin", 2, "0b");
+}
 
 // ---- arithmetic ----
 
@@ -326,8 +349,8 @@ Value b_pow(Value* args, size_t nargs, TupleObject* kwnames) {
         Value r = obj_call(m, cargs, 3, nullptr);
         if (val_is_null(r) || r.bits != g_not_implemented.bits) return r;
     }
-    return raise(T.e_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", type_name(a[0]),
-                 type_name(a[1]), type_name(a[2]));
+    return raise(T.e_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                 type_name(a[0]), type_name(a[1]), type_name(a[2]));
 }
 
 Value b_round(Value* args, size_t nargs, TupleObject* kwnames) {
@@ -338,7 +361,8 @@ Value b_round(Value* args, size_t nargs, TupleObject* kwnames) {
     if (no_digits && val_is_int(a[0])) return a[0];
     static StrObject* dround = intern("__round__");
     Value m = type_lookup(type_of(a[0]), dround);
-    if (val_is_null(m)) return raise(T.e_TypeError, "type %s doesn't define __round__ method", type_name(a[0]));
+    if (val_is_null(m))
+        return raise(T.e_TypeError, "type %s doesn't define __round__ method", type_name(a[0]));
     return no_digits ? call1(m, a[0]) : call2(m, a[0], a[1]);
 }
 
@@ -358,8 +382,12 @@ Value b_any_all(Value* args, size_t nargs, TupleObject* kwnames, bool want_any) 
         if (t == want_any) return val_from_bool(want_any);
     }
 }
-Value b_any(Value* a, size_t n, TupleObject* k) { return b_any_all(a, n, k, true); }
-Value b_all(Value* a, size_t n, TupleObject* k) { return b_any_all(a, n, k, false); }
+Value b_any(Value* a, size_t n, TupleObject* k) {
+    return b_any_all(a, n, k, true);
+}
+Value b_all(Value* a, size_t n, TupleObject* k) {
+    return b_any_all(a, n, k, false);
+}
 
 Value b_minmax(Value* args, size_t nargs, TupleObject* kwnames, bool is_max) {
     const char* name = is_max ? "max" : "min";
@@ -367,15 +395,20 @@ Value b_minmax(Value* args, size_t nargs, TupleObject* kwnames, bool is_max) {
     Value key = VAL_NULL, dflt = VAL_NULL;
     for (size_t k = 0; kwnames && k < kwnames->size; k++) {
         std::string_view kw = str_view(kwnames->items[k]);
-        if (kw == "key") key = args[npos + k];
-        else if (kw == "default") dflt = args[npos + k];
-        else return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for %s()", int(kw.size()), kw.data(), name);
+        if (kw == "key")
+            key = args[npos + k];
+        else if (kw == "default")
+            dflt = args[npos + k];
+        else
+            return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for %s()", int(kw.size()),
+                         kw.data(), name);
     }
     if (npos == 0) return raise(T.e_TypeError, "%s expected at least 1 argument, got 0", name);
     if (npos > 1 && !val_is_null(dflt))
-        return raise(T.e_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+        return raise(T.e_TypeError, "Cannot specify a default for %s() with multiple positional arguments",
+                     name);
     if (val_is_none(key)) key = VAL_NULL;
-    RootVec rv;  // [iterator, best item, best key, item, key]
+    RootVec rv; // [iterator, best item, best key, item, key]
     rv.items.assign(5, VAL_NULL);
     if (npos == 1) {
         rv.items[0] = obj_getiter(args[0]);
@@ -413,99 +446,129 @@ Value b_minmax(Value* args, size_t nargs, TupleObject* kwnames, bool is_max) {
     if (!val_is_null(dflt)) return dflt;
     return raise(T.e_ValueError, "%s() iterable argument is empty", name);
 }
-Value b_min(Value* a, size_t n, TupleObject* k) { return b_minmax(a, n, k, false); }
-Value b_max(Value* a, size_t n, TupleObject* k) { return b_minmax(a, n, k, true); }
+Value b_min(Value* a, size_t n, TupleObject* k) {
+    return b_minmax(a, n, k, false);
+}
+Value b_max(Value* a, size_t n, TupleObject* k) {
+    return b_minmax(a, n, k, true);
+}
 
-// sum(iterable, /, start=0) exactly as CPython 3.12: an int fast path, then a float path with Neumaier's
-// compensated summation (so sum([0.1] * 10) == 1.0), then generic `+`.
-Value b_sum(Value* args, size_t nargs, TupleObject* kwnames) {
+// An exact int (or bool) that fits a machine word, as PyLong_AsLongAndOverflow sees it.
+bool machine_int(Value v, bool exact, int64_t* out) {
+    if (val_is_int(v)) return *out = val_int(v), true;
+    if (val_is_bool(v)) return *out = int64_t(v.bits & 1), true;
+    if (!is_kind(v, Kind::BigInt) || (exact && type_of(v) != T.t_int)) return false;
+    const BigInt& b = as<BigIntObject>(v)->value;
+    if (!big_fits_int64(b)) return false;
+    return *out = big_to_int64(b), true;
+}
+
+// The phases of sum() below share this state; `result` and `item` live in a RootVec.
+struct SumState {
+    Value it;
+    Value* result;
+    Value* item;
+};
+
+// Phase 1 (CPython's i_result loop): exact ints accumulated in a machine word. Returns 1 when the iterator
+// is exhausted (*result is the sum), 0 when another phase must go on from *result, -1 on error.
+int sum_ints(SumState& s) {
+    int64_t acc;
+    if (!machine_int(*s.result, true, &acc) || val_is_bool(*s.result)) return 0;
+    for (;;) {
+        *s.item = iter_next(s.it);
+        if (val_is_null(*s.item)) {
+            if (err_occurred()) return -1;
+            *s.result = int_from_i64(acc);
+            return val_is_null(*s.result) ? -1 : 1;
+        }
+        int64_t b, sum;
+        if (machine_int(*s.item, true, &b) && !__builtin_add_overflow(acc, b, &sum)) {
+            acc = sum;
+            continue;
+        }
+        *s.result = int_from_i64(acc);
+        if (val_is_null(*s.result)) return -1;
+        *s.result = binary_op(*s.result, *s.item, BinOp::Add, false);
+        return val_is_null(*s.result) ? -1 : 0;
+    }
+}
+
+// Phase 2 (CPython's f_result loop): floats with Neumaier's compensated summation; ints that fit a machine
+// word (subclasses included, as PyLong_Check) are added as doubles. Same returns as sum_ints.
+int sum_floats(SumState& s) {
+    if (!val_is_float(*s.result)) return 0;
+    double f = val_float(*s.result), c = 0.0;
+    for (;;) {
+        *s.item = iter_next(s.it);
+        if (val_is_null(*s.item)) {
+            if (err_occurred()) return -1;
+            if (c != 0.0 && std::isfinite(c)) f += c;
+            *s.result = val_from_float(f);
+            return 1;
+        }
+        int64_t i;
+        if (val_is_float(*s.item)) {
+            double x = val_float(*s.item), t = f + x;
+            if (std::fabs(f) >= std::fabs(x))
+                c += (f - t) + x;
+            else
+                c += (x - t) + f;
+            f = t;
+            continue;
+        }
+        if (machine_int(*s.item, false, &i)) {
+            f += double(i);
+            continue;
+        }
+        if (c != 0.0 && std::isfinite(c)) f += c;
+        *s.result = binary_op(val_from_float(f), *s.item, BinOp::Add, false);
+        return val_is_null(*s.result) ? -1 : 0;
+    }
+}
+
+// The start argument of sum(), checked: strs and bytes are refused with CPython's hints.
+bool sum_start(Value* args, size_t nargs, TupleObject* kwnames, Value* start) {
     size_t npos = npos_of(nargs, kwnames);
-    Value start = npos > 1 ? args[1] : VAL_NULL;
-    if (npos > 2) return raise(T.e_TypeError, "sum() takes at most 2 arguments (%zu given)", npos);
+    *start = npos > 1 ? args[1] : VAL_NULL;
+    if (nargs > 2) return raise(T.e_TypeError, "sum() takes at most 2 arguments (%zu given)", nargs), false;
     for (size_t k = 0; kwnames && k < kwnames->size; k++) {
         std::string_view kw = str_view(kwnames->items[k]);
-        if (kw != "start" || npos > 1) {
-            if (kw == "start") return raise(T.e_TypeError, "argument for sum() given by name ('start') and position (2)");
-            return raise(T.e_TypeError, "sum() got an unexpected keyword argument '%.*s'", int(kw.size()), kw.data());
-        }
-        start = args[npos + k];
+        if (kw == "start" && npos > 1)
+            return raise(T.e_TypeError, "argument for sum() given by name ('start') and position (2)"), false;
+        if (kw != "start")
+            return raise(T.e_TypeError, "sum() got an unexpected keyword argument '%.*s'", int(kw.size()),
+                         kw.data()),
+                   false;
+        *start = args[npos + k];
     }
-    if (npos == 0) return raise(T.e_TypeError, "sum() takes at least 1 positional argument (0 given)");
-    if (val_is_null(start)) start = val_from_int(0);
-    if (is_kind(start, Kind::Str))
-        return raise(T.e_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (is_kind(start, Kind::Bytes))
-        return raise(T.e_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-    RootVec rv;  // [iterator, result, item]
+    if (npos == 0) return raise(T.e_TypeError, "sum() takes at least 1 positional argument (0 given)"), false;
+    if (val_is_null(*start)) *start = val_from_int(0);
+    if (is_kind(*start, Kind::Str))
+        return raise(T.e_TypeError, "sum() can't sum strings [use ''.join(seq) instead]"), false;
+    if (is_kind(*start, Kind::Bytes))
+        return raise(T.e_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]"), false;
+    return true;
+}
+
+// sum(iterable, /, start=0) exactly as CPython 3.12: a machine-int phase, then a float phase with
+// compensated summation (so sum([0.1] * 10) == 1.0), then generic `+`.
+Value b_sum(Value* args, size_t nargs, TupleObject* kwnames) {
+    RootVec rv; // [iterator, result, item]
     rv.items.assign(3, VAL_NULL);
+    if (!sum_start(args, nargs, kwnames, &rv.items[1])) return VAL_NULL;
     rv.items[0] = obj_getiter(args[0]);
     if (val_is_null(rv.items[0])) return VAL_NULL;
-    Value& it = rv.items[0];
-    Value& result = rv.items[1];
-    Value& item = rv.items[2];
-    result = start;
-    item = VAL_NULL;
-    // Ints: accumulate in a machine word while it does not overflow.
-    if (val_is_int(result)) {
-        int64_t acc = val_int(result);
-        for (;;) {
-            item = iter_next(it);
-            if (val_is_null(item)) return err_occurred() ? VAL_NULL : int_from_i64(acc);
-            int64_t b, s;
-            if (val_is_int(item) || val_is_bool(item) ||
-                (is_kind(item, Kind::BigInt) && big_fits_int64(as<BigIntObject>(item)->value))) {
-                b = val_is_int(item) ? val_int(item) : val_is_bool(item) ? int64_t(item.bits & 1)
-                                                                          : big_to_int64(as<BigIntObject>(item)->value);
-                if (!__builtin_add_overflow(acc, b, &s)) {
-                    acc = s;
-                    continue;
-                }
-            }
-            result = int_from_i64(acc);
-            if (val_is_null(result)) return VAL_NULL;
-            result = binary_op(result, item, BinOp::Add, false);
-            if (val_is_null(result)) return VAL_NULL;
-            break;
-        }
-    }
-    if (val_is_float(result)) {
-        double f = val_float(result), c = 0.0;
-        for (;;) {
-            item = iter_next(it);
-            if (val_is_null(item)) {
-                if (err_occurred()) return VAL_NULL;
-                if (c != 0.0 && std::isfinite(c)) f += c;
-                return val_from_float(f);
-            }
-            if (val_is_float(item)) {
-                double x = val_float(item), t = f + x;
-                if (std::fabs(f) >= std::fabs(x)) c += (f - t) + x;
-                else c += (x - t) + f;
-                f = t;
-                continue;
-            }
-            if (val_is_int(item) || val_is_bool(item)) {
-                f += double(val_is_int(item) ? val_int(item) : int64_t(item.bits & 1));
-                continue;
-            }
-            if (is_kind(item, Kind::BigInt)) {
-                const BigInt& b = as<BigIntObject>(item)->value;
-                if (big_fits_int64(b)) {
-                    f += double(big_to_int64(b));
-                    continue;
-                }
-            }
-            if (c != 0.0 && std::isfinite(c)) f += c;
-            result = binary_op(val_from_float(f), item, BinOp::Add, false);
-            if (val_is_null(result)) return VAL_NULL;
-            break;
-        }
-    }
+    SumState s{rv.items[0], &rv.items[1], &rv.items[2]};
+    int done = sum_ints(s);
+    if (done == 0) done = sum_floats(s);
+    if (done < 0) return VAL_NULL;
+    if (done > 0) return *s.result;
     for (;;) {
-        item = iter_next(it);
-        if (val_is_null(item)) return err_occurred() ? VAL_NULL : result;
-        result = binary_op(result, item, BinOp::Add, false);
-        if (val_is_null(result)) return VAL_NULL;
+        *s.item = iter_next(s.it);
+        if (val_is_null(*s.item)) return err_occurred() ? VAL_NULL : *s.result;
+        *s.result = binary_op(*s.result, *s.item, BinOp::Add, false);
+        if (val_is_null(*s.result)) return VAL_NULL;
     }
 }
 
@@ -588,8 +651,10 @@ int class_check(Value v, Value cls, bool subclass, int depth) {
         }
         return 0;
     }
-    if (subclass) raise(T.e_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    else raise(T.e_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    if (subclass)
+        raise(T.e_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    else
+        raise(T.e_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }
 
@@ -617,7 +682,8 @@ Value frame_locals() {
     CodeObject* code = f->code;
     for (uint32_t i = 0; i < code->nlocalsplus; i++) {
         Value v = f->localsplus()[i];
-        if ((code->localsplus_kinds[i] & (LK_CELL | LK_FREE)) && is_kind(v, Kind::Cell)) v = as<CellObject>(v)->ref;
+        if ((code->localsplus_kinds[i] & (LK_CELL | LK_FREE)) && is_kind(v, Kind::Cell))
+            v = as<CellObject>(v)->ref;
         if (!val_is_null(v)) dict_set_str(d, code->localsplus_names[i], v);
     }
     return val(d);
@@ -686,8 +752,10 @@ Value enumerate_next(IterObject* it) {
     Value count;
     if (val_is_null(it->aux)) {
         count = int_from_i64(it->index);
-        if (it->index == INT64_MAX) it->aux = binary_op(count, val_from_int(1), BinOp::Add, false);
-        else it->index++;
+        if (it->index == INT64_MAX)
+            it->aux = binary_op(count, val_from_int(1), BinOp::Add, false);
+        else
+            it->index++;
     } else {
         count = it->aux;
         it->aux = binary_op(count, val_from_int(1), BinOp::Add, false);
@@ -704,8 +772,10 @@ Value enumerate_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwn
     if (!val_is_null(a[1])) {
         if (!is_int(a[1]))
             return raise(T.e_TypeError, "'%s' object cannot be interpreted as an integer", type_name(a[1]));
-        if (!val_is_int(a[1]) && !val_is_bool(a[1])) big = number_index(a[1]);
-        else if (!to_int64(a[1], &start, "start")) return VAL_NULL;
+        if (!val_is_int(a[1]) && !val_is_bool(a[1]))
+            big = number_index(a[1]);
+        else if (!to_int64(a[1], &start, "start"))
+            return VAL_NULL;
     }
     Root rb(big);
     Value src = obj_getiter(a[0]);
@@ -717,8 +787,8 @@ Value enumerate_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwn
 Value zip_mismatch(size_t i, bool longer) {
     if (i == 1)
         return raise(T.e_ValueError, "zip() argument 2 is %s than argument 1", longer ? "longer" : "shorter");
-    return raise(T.e_ValueError, "zip() argument %zu is %s than arguments 1-%zu", i + 1, longer ? "longer" : "shorter",
-                 i);
+    return raise(T.e_ValueError, "zip() argument %zu is %s than arguments 1-%zu", i + 1,
+                 longer ? "longer" : "shorter", i);
 }
 
 Value zip_next(IterObject* it) {
@@ -768,7 +838,8 @@ Value zip_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnames) 
     for (size_t k = 0; kwnames && k < kwnames->size; k++) {
         std::string_view kw = str_view(kwnames->items[k]);
         if (kw != "strict")
-            return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for zip()", int(kw.size()), kw.data());
+            return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for zip()", int(kw.size()),
+                         kw.data());
         int t = obj_truth(args[npos + k]);
         if (t < 0) return VAL_NULL;
         strict = t;
@@ -873,7 +944,8 @@ Value callable_iter_next(IterObject* it) {
 Value b_iter(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("iter", kwnames) || !check_nargs("iter", nargs, 1, 2)) return VAL_NULL;
     if (nargs == 1) return obj_getiter(args[0]);
-    if (!type_of(args[0])->call) return raise(T.e_TypeError, "iter(object, sentinel): object must be callable");
+    if (!type_of(args[0])->call)
+        return raise(T.e_TypeError, "iter(object, sentinel): object must be callable");
     return make_iter(t_callable_iterator, callable_iter_next, args[0], args[1], 0, 0, 1);
 }
 
@@ -926,7 +998,7 @@ const MethodDef builtin_functions[] = {
     {nullptr, nullptr, 0},
 };
 
-}  // namespace
+} // namespace
 
 void init_builtins(DictObject* b) {
     init_file_type();
@@ -940,4 +1012,4 @@ void init_builtins(DictObject* b) {
     for (TypeObject* t : {t_enumerate, t_zip, t_map, t_filter, t_reversed}) dict_set_str(b, t->name, val(t));
 }
 
-}  // namespace krait
+} // namespace krait

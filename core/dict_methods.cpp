@@ -15,6 +15,8 @@
 
 namespace krait {
 
+bool set_merge(SetObject* s, Value other);  // set_methods.cpp
+
 namespace {
 
 StrObject* s_init;
@@ -523,26 +525,55 @@ Value view_richcompare(Value self, Value other, CmpOpT op) {
     return val_from_bool(op == CmpOpT::NE ? !r : r);
 }
 
-// Set operators on keys/items views: the result is a set built from the left operand (CPython's
-// dictviews_sub / _and / _or / _xor, which call the set methods).
-Value view_binop(Value self, Value other, BinOpT op, bool reflected) {
-    static const char* const method_of[] = {"difference_update", "intersection_update", "update",
-                                            "symmetric_difference_update"};
-    int which;
-    switch (op) {
-        case BinOpT::Sub: which = 0; break;
-        case BinOpT::And: which = 1; break;
-        case BinOpT::Or: which = 2; break;
-        case BinOpT::Xor: which = 3; break;
-        default: return g_not_implemented;
-    }
-    Value left = reflected ? other : self, right = reflected ? self : other;
+// set(v) as CPython's dictviews_to_set makes it: a keys view goes through its dict (the bulk-merge path).
+Value view_to_set(Value v) {
     SetObject* s = set_new(false);
     if (!s) return VAL_NULL;
     Value sv = val(s);
     Root rs(sv);
-    if (!set_update(s, left)) return VAL_NULL;
-    Value r = call_method1(sv, intern(method_of[which]), right);
+    bool keys = is_kind(v, Kind::DictView) && view_of(v)->view == ViewKind::Keys;
+    return set_merge(s, keys ? val(view_of(v)->dict) : v) ? sv : VAL_NULL;
+}
+
+// CPython's _PyDictView_Intersect: reuse set.intersection when the other operand is a bigger set, else iterate
+// the smaller operand and test membership in the view.
+Value view_intersect(Value view, Value other) {
+    int64_t n = view_of(view)->dict->table.used;
+    if (type_of(other) == T.t_set && n <= (int64_t)set_size(as<SetObject>(other)))
+        return call_method1(other, intern("intersection"), view);
+    if (is_setlike(other) && is_kind(other, Kind::DictView) && (int64_t)view_of(other)->dict->table.used > n)
+        std::swap(view, other);
+    SetObject* s = set_new(false);
+    if (!s) return VAL_NULL;
+    Value sv = val(s);
+    Root rs(sv), rv(view), ro(other);
+    Value it = obj_getiter(other);
+    if (val_is_null(it)) return VAL_NULL;
+    Root ri(it);
+    for (;;) {
+        Value x = iter_next(it);
+        if (val_is_null(x)) return err_occurred() ? VAL_NULL : sv;
+        Root rx(x);
+        int c = view_contains(view, x);
+        if (c < 0 || (c && set_add(s, x) < 0)) return VAL_NULL;
+    }
+}
+
+// Set operators on keys/items views (CPython's dictviews_sub / _or / _xor build set(left) and update it).
+Value view_binop(Value self, Value other, BinOpT op, bool reflected) {
+    const char* method;
+    switch (op) {
+        case BinOpT::And: return view_intersect(self, other);
+        case BinOpT::Sub: method = "difference_update"; break;
+        case BinOpT::Or: method = "update"; break;
+        case BinOpT::Xor: method = "symmetric_difference_update"; break;
+        default: return g_not_implemented;
+    }
+    Value left = reflected ? other : self, right = reflected ? self : other;
+    Value sv = view_to_set(left);
+    if (val_is_null(sv)) return VAL_NULL;
+    Root rs(sv);
+    Value r = call_method1(sv, intern(method), right);
     return val_is_null(r) ? VAL_NULL : sv;
 }
 

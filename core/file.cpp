@@ -2,11 +2,12 @@
 // binary files (read, readline, readlines, write, writelines, seek, tell, flush, close, iteration, `with`),
 // and sys.stdin / sys.stdout / sys.stderr over the C stdio streams.
 //
-// Files are C stdio FILE*s, so buffering is stdio's: stdout is fully buffered (64 KiB) unless it is a terminal,
-// which keeps print loops fast; stdout is flushed before anything is written to stderr, so interleaved output
-// keeps its order, and C's exit() flushes everything at the end. Text is UTF-8 whatever `encoding` says, and
-// reading translates "\r\n" line ends to "\n" (CPython's universal newlines, except that a lone "\r" is not a
-// line end here). builtins.cpp (print, input, open) and sys_module.cpp use the functions exported at the bottom.
+// Files are C stdio FILE*s, so buffering is stdio's: stdout is fully buffered (64 KiB) unless it is a
+// terminal, which keeps print loops fast; stdout is flushed before anything is written to stderr, so
+// interleaved output keeps its order, and C's exit() flushes everything at the end. Text is UTF-8 whatever
+// `encoding` says, and reading translates "\r\n" line ends to "\n" (CPython's universal newlines, except that
+// a lone "\r" is not a line end here). builtins.cpp (print, input, open) and sys_module.cpp use the functions
+// exported at the bottom.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -25,14 +26,21 @@ namespace krait {
 
 namespace {
 
-FileObject* g_std[3] = {nullptr, nullptr, nullptr};  // stdin, stdout, stderr
-TypeObject* g_unsupported = nullptr;                  // io.UnsupportedOperation
+int python_errno(int e);  // below: errno as CPython on Linux reports it
 
-StrObject* S(const char* s) { return intern(s); }
 
-FILE* fp_of(FileObject* f) { return static_cast<FILE*>(f->fp); }
-FileObject* file_of(Value v) { return as<FileObject>(v); }
-bool is_binary(FileObject* f) { return f->mode->view().find('b') != std::string_view::npos; }
+FileObject* g_std[3] = {nullptr, nullptr, nullptr}; // stdin, stdout, stderr
+TypeObject* g_unsupported = nullptr;                // io.UnsupportedOperation
+
+FILE* fp_of(FileObject* f) {
+    return static_cast<FILE*>(f->fp);
+}
+FileObject* file_of(Value v) {
+    return as<FileObject>(v);
+}
+bool is_binary(FileObject* f) {
+    return f->mode->view().find('b') != std::string_view::npos;
+}
 
 bool check_open(FileObject* f) {
     if (f->fp) return true;
@@ -85,18 +93,20 @@ bool read_line(FileObject* f, std::string* out, int64_t limit) {
     while ((limit < 0 || int64_t(out->size()) < limit) && (c = getc(fp)) != EOF) {
         if (c == '\r' && !is_binary(f)) {
             int d = getc(fp);
-            if (d == '\n') c = '\n';
-            else if (d != EOF) ungetc(d, fp);
+            if (d == '\n')
+                c = '\n';
+            else if (d != EOF)
+                ungetc(d, fp);
         }
         out->push_back(char(c));
         if (c == '\n') break;
     }
     if (ferror(fp)) {
         clearerr(fp);
-        raise(T.e_OSError, "[Errno %d] %s", errno, strerror(errno));
+        raise(T.e_OSError, "[Errno %d] %s", python_errno(errno), strerror(errno));
         return false;
     }
-    clearerr(fp);  // a terminal can deliver more after an EOF (Ctrl-D)
+    clearerr(fp); // a terminal can deliver more after an EOF (Ctrl-D)
     return true;
 }
 
@@ -121,8 +131,10 @@ bool read_n(FileObject* f, int64_t n, std::string* out) {
         }
         if (c == '\r') {
             int d = getc(fp);
-            if (d == '\n') c = '\n';
-            else if (d != EOF) ungetc(d, fp);
+            if (d == '\n')
+                c = '\n';
+            else if (d != EOF)
+                ungetc(d, fp);
         }
         out->push_back(char(c));
         int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
@@ -136,7 +148,7 @@ bool read_n(FileObject* f, int64_t n, std::string* out) {
 bool write_bytes(FileObject* f, std::string_view data) {
     if (f == g_std[2]) fflush(stdout);
     if (fwrite(data.data(), 1, data.size(), fp_of(f)) != data.size()) {
-        raise(T.e_OSError, "[Errno %d] %s", errno, strerror(errno));
+        raise(T.e_OSError, "[Errno %d] %s", python_errno(errno), strerror(errno));
         return false;
     }
     if (f == g_std[2]) fflush(fp_of(f));
@@ -236,8 +248,10 @@ Value f_close(Value* args, size_t nargs, TupleObject* kw) {
     if (!no_kwargs("close", kw) || !check_nargs("close", nargs - 1, 0, 0)) return VAL_NULL;
     FileObject* f = file_of(args[0]);
     if (!f->fp) return VAL_NONE;
-    if (f->owns) fclose(fp_of(f));
-    else fflush(fp_of(f));
+    if (f->owns)
+        fclose(fp_of(f));
+    else
+        fflush(fp_of(f));
     f->fp = nullptr;
     return VAL_NONE;
 }
@@ -258,11 +272,14 @@ Value f_seek(Value* args, size_t nargs, TupleObject* kw) {
     FileObject* f = file_of(args[0]);
     if (!check_open(f)) return VAL_NULL;
     int64_t off, whence = 0;
-    if (!to_int64(args[1], &off, "offset") || (nargs == 3 && !to_int64(args[2], &whence, "whence"))) return VAL_NULL;
-    if (whence < 0 || whence > 2) return raise(T.e_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", (long long)whence);
-    if (!is_binary(f) && whence != 0 && off != 0) return raise(T.e_OSError, "can't do nonzero cur-relative seeks");
+    if (!to_int64(args[1], &off, "offset") || (nargs == 3 && !to_int64(args[2], &whence, "whence")))
+        return VAL_NULL;
+    if (whence < 0 || whence > 2)
+        return raise(T.e_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", (long long)whence);
+    if (!is_binary(f) && whence != 0 && off != 0)
+        return raise(T.e_OSError, "can't do nonzero cur-relative seeks");
     if (fseek(fp_of(f), long(off), whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END) != 0)
-        return raise(T.e_OSError, "[Errno %d] %s", errno, strerror(errno));
+        return raise(T.e_OSError, "[Errno %d] %s", python_errno(errno), strerror(errno));
     return int_from_i64(int64_t(ftell(fp_of(f))));
 }
 
@@ -330,7 +347,7 @@ Value file_next(Value self) {
     if (!check_readable(f)) return VAL_NULL;
     std::string line;
     if (!read_line(f, &line, -1)) return VAL_NULL;
-    if (line.empty()) return VAL_NULL;  // exhausted
+    if (line.empty()) return VAL_NULL; // exhausted
     return make_result(f, line);
 }
 
@@ -340,8 +357,9 @@ Value file_repr(Value self) {
     if (val_is_null(name)) return name;
     std::string n(str_view(name));
     if (is_binary(f)) {
-        const char* kind = f->readable && f->writable ? "BufferedRandom" : f->readable ? "BufferedReader"
-                                                                                        : "BufferedWriter";
+        const char* kind = f->readable && f->writable ? "BufferedRandom"
+                           : f->readable              ? "BufferedReader"
+                                                      : "BufferedWriter";
         return str_new("<_io." + std::string(kind) + " name=" + n + ">");
     }
     bool std_stream = f == g_std[0] || f == g_std[1] || f == g_std[2];
@@ -376,16 +394,43 @@ FileObject* new_file(FILE* fp, Value name, std::string_view mode, bool readable,
     return f;
 }
 
+// Python programs see Linux's errno numbers (as CPython on Linux reports them) whatever the C library uses:
+// Emscripten's libc numbers ENOENT 44, for example.
+int python_errno(int e) {
+    switch (e) {
+        case EPERM: return 1;
+        case ENOENT: return 2;
+        case EINTR: return 4;
+        case EIO: return 5;
+        case EBADF: return 9;
+        case EAGAIN: return 11;
+        case ENOMEM: return 12;
+        case EACCES: return 13;
+        case EEXIST: return 17;
+        case ENOTDIR: return 20;
+        case EISDIR: return 21;
+        case EINVAL: return 22;
+        case EMFILE: return 24;
+        case ENOSPC: return 28;
+        case EROFS: return 30;
+        case EPIPE: return 32;
+        case ENAMETOOLONG: return 36;
+        default: return e;
+    }
+}
+
 // The OSError subclass and message CPython raises when opening `name` failed with errno `e`.
 Value raise_open_error(int e, Value name) {
-    TypeObject* t = e == ENOENT ? T.e_FileNotFoundError : e == EEXIST ? T.e_FileExistsError
-                  : (e == EACCES || e == EPERM) ? T.e_PermissionError : e == EISDIR ? T.e_IsADirectoryError
-                  : T.e_OSError;
+    TypeObject* t = e == ENOENT                   ? T.e_FileNotFoundError
+                    : e == EEXIST                 ? T.e_FileExistsError
+                    : (e == EACCES || e == EPERM) ? T.e_PermissionError
+                    : e == EISDIR                 ? T.e_IsADirectoryError
+                                                  : T.e_OSError;
     // OSError(errno, strerror, filename) sets .errno/.strerror/.filename and formats
     // "[Errno 2] No such file or directory: 'x'" (exceptions.cpp).
     Value msg = str_new(strerror(e));
     if (val_is_null(msg)) return msg;
-    Value cargs[3] = {val_from_int(e), msg, name};
+    Value cargs[3] = {val_from_int(python_errno(e)), msg, name};
     RootArray rc(cargs, 3);
     Value exc = obj_call(val(t), cargs, 3, nullptr);
     if (val_is_null(exc)) return exc;
@@ -404,7 +449,7 @@ void make_unsupported_operation() {
     g_unsupported = t;
 }
 
-}  // namespace
+} // namespace
 
 // ---- exported to builtins.cpp and sys_module.cpp ----
 
@@ -414,7 +459,7 @@ void init_file_type() {
     TypeObject* t = T.t_file;
     t->iter = file_iter, t->next = file_next, t->repr = file_repr, t->getattr = file_getattr;
     add_methods(t, file_methods);
-    add_slot_wrappers(t);  // runtime_init made the wrappers before these slots existed
+    add_slot_wrappers(t); // runtime_init made the wrappers before these slots existed
     if (!isatty(fileno(stdout))) setvbuf(stdout, nullptr, _IOFBF, size_t(1) << 16);
     FILE* fps[3] = {stdin, stdout, stderr};
     const char* names[3] = {"<stdin>", "<stdout>", "<stderr>"};
@@ -425,7 +470,9 @@ void init_file_type() {
 }
 
 // 0: stdin, 1: stdout, 2: stderr.
-Value file_std_stream(int which) { return val(g_std[which]); }
+Value file_std_stream(int which) {
+    return val(g_std[which]);
+}
 
 // Writes text to a file object: directly for Krait's files, through its write() method for anything else
 // (a class with a write method assigned to sys.stdout, say).
@@ -488,19 +535,26 @@ Value builtin_open(Value* args, size_t nargs, TupleObject* kwnames) {
     int rwax = 0;
     bool plus = false, binary = false, text = false;
     for (char c : mode) {
-        if (c == 'r' || c == 'w' || c == 'a' || c == 'x') rwax++;
-        else if (c == '+') plus = true;
-        else if (c == 'b') binary = true;
-        else if (c == 't') text = true;
-        else return raise(T.e_ValueError, "invalid mode: '%.*s'", int(mode.size()), mode.data());
+        if (c == 'r' || c == 'w' || c == 'a' || c == 'x')
+            rwax++;
+        else if (c == '+')
+            plus = true;
+        else if (c == 'b')
+            binary = true;
+        else if (c == 't')
+            text = true;
+        else
+            return raise(T.e_ValueError, "invalid mode: '%.*s'", int(mode.size()), mode.data());
     }
     if (binary && text) return raise(T.e_ValueError, "can't have text and binary mode at once");
     if (rwax != 1) return raise(T.e_ValueError, "must have exactly one of create/read/write/append mode");
     if (binary && !val_is_null(a[3]) && !val_is_none(a[3]))
         return raise(T.e_ValueError, "binary mode doesn't take an encoding argument");
     char kind = mode[mode.find_first_of("rwax")];
-    int flags = kind == 'r' ? O_RDONLY : kind == 'w' ? O_WRONLY | O_CREAT | O_TRUNC
-              : kind == 'a' ? O_WRONLY | O_CREAT | O_APPEND : O_WRONLY | O_CREAT | O_EXCL;
+    int flags = kind == 'r'   ? O_RDONLY
+                : kind == 'w' ? O_WRONLY | O_CREAT | O_TRUNC
+                : kind == 'a' ? O_WRONLY | O_CREAT | O_APPEND
+                              : O_WRONLY | O_CREAT | O_EXCL;
     if (plus) flags = (flags & ~(O_RDONLY | O_WRONLY)) | O_RDWR;
     std::string path(str_view(name));
     if (path.find('\0') != std::string::npos) return raise(T.e_ValueError, "embedded null byte");
@@ -511,7 +565,9 @@ Value builtin_open(Value* args, size_t nargs, TupleObject* kwnames) {
         ::close(fd);
         return raise_open_error(EISDIR, name);
     }
-    const char* fmode = kind == 'r' ? (plus ? "r+" : "r") : kind == 'a' ? (plus ? "a+" : "a") : (plus ? "w+" : "w");
+    const char* fmode = kind == 'r'   ? (plus ? "r+" : "r")
+                        : kind == 'a' ? (plus ? "a+" : "a")
+                                      : (plus ? "w+" : "w");
     FILE* fp = fdopen(fd, fmode);
     if (!fp) {
         int e = errno;
@@ -522,7 +578,8 @@ Value builtin_open(Value* args, size_t nargs, TupleObject* kwnames) {
     m += kind;
     if (plus) m += '+';
     if (binary) m += 'b';
-    FileObject* f = new_file(fp, name, binary ? m : std::string(mode), kind == 'r' || plus, kind != 'r' || plus, true);
+    FileObject* f =
+        new_file(fp, name, binary ? m : std::string(mode), kind == 'r' || plus, kind != 'r' || plus, true);
     if (!f) {
         fclose(fp);
         return VAL_NULL;
@@ -530,4 +587,4 @@ Value builtin_open(Value* args, size_t nargs, TupleObject* kwnames) {
     return val(f);
 }
 
-}  // namespace krait
+} // namespace krait

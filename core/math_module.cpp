@@ -27,10 +27,14 @@ namespace {
 constexpr double kPi = 3.141592653589793;
 constexpr double kE = 2.718281828459045;
 constexpr double kLn2 = 0.6931471805599453;
-constexpr uint64_t kMaxResultBits = uint64_t(1) << 32;  // as number.cpp: bigger results are MemoryError
+constexpr uint64_t kMaxResultBits = uint64_t(1) << 32; // as number.cpp: bigger results are MemoryError
 
-Value domain_error() { return raise(T.e_ValueError, "math domain error"); }
-Value range_error() { return raise(T.e_OverflowError, "math range error"); }
+Value domain_error() {
+    return raise(T.e_ValueError, "math domain error");
+}
+Value range_error() {
+    return raise(T.e_OverflowError, "math range error");
+}
 
 bool one_arg(const char* qualified, size_t nargs, TupleObject* kwnames) {
     return no_kwargs(qualified, kwnames) && check_nargs(qualified, nargs, 1, 1);
@@ -39,10 +43,10 @@ bool one_arg(const char* qualified, size_t nargs, TupleObject* kwnames) {
 // ---- functions of one float (CPython's math_1) ----
 
 struct Unary {
-    const char* name;   // "sqrt"
-    const char* qname;  // "math.sqrt", for argument errors
+    const char* name;  // "sqrt"
+    const char* qname; // "math.sqrt", for argument errors
     double (*fn)(double);
-    bool can_overflow;  // an infinite result from a finite argument is OverflowError (else ValueError)
+    bool can_overflow; // an infinite result from a finite argument is OverflowError (else ValueError)
 };
 
 constexpr Unary kUnary[] = {
@@ -93,28 +97,170 @@ void add_unary(DictObject* d, std::index_sequence<I...>) {
     ((dict_set_str(d, intern(kUnary[I].name), native_new(kUnary[I].name, unary_fn<I>, 0))), ...);
 }
 
-Value m_gamma(Value* args, size_t nargs, TupleObject* kwnames) {
-    if (!one_arg("math.gamma", nargs, kwnames)) return VAL_NULL;
+// ---- gamma and lgamma: CPython's own Lanczos implementation (libm's differ in the last bits) ----
+
+constexpr int kLanczosN = 13;
+constexpr double kLanczosG = 6.024680040776729583740234375;
+constexpr double kLanczosGMinusHalf = 5.524680040776729583740234375;
+constexpr double kLanczosNum[kLanczosN] = {
+    23531376880.410759688572007674451636754734846804940, 42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843, 17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708, 1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801, 31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768, 186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024, 210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408};
+constexpr double kLanczosDen[kLanczosN] = {0.0,        39916800.0, 120543840.0, 150917976.0, 105258076.0,
+                                           45995730.0, 13339535.0, 2637558.0,   357423.0,    32670.0,
+                                           1925.0,     66.0,       1.0};
+constexpr double kGammaIntegral[] = {1.0,
+                                     1.0,
+                                     2.0,
+                                     6.0,
+                                     24.0,
+                                     120.0,
+                                     720.0,
+                                     5040.0,
+                                     40320.0,
+                                     362880.0,
+                                     3628800.0,
+                                     39916800.0,
+                                     479001600.0,
+                                     6227020800.0,
+                                     87178291200.0,
+                                     1307674368000.0,
+                                     20922789888000.0,
+                                     355687428096000.0,
+                                     6402373705728000.0,
+                                     121645100408832000.0,
+                                     2432902008176640000.0,
+                                     51090942171709440000.0,
+                                     1124000727777607680000.0};
+constexpr double kLogPi = 1.144729885849400174143427351353058711647;
+
+double lanczos_sum(double x) {
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = kLanczosN; --i >= 0;) num = num * x + kLanczosNum[i], den = den * x + kLanczosDen[i];
+    } else {
+        for (int i = 0; i < kLanczosN; i++) num = num / x + kLanczosNum[i], den = den / x + kLanczosDen[i];
+    }
+    return num / den;
+}
+
+double sinpi(double x) {
+    double y = std::fmod(std::fabs(x), 2.0), r;
+    switch (int(std::round(2.0 * y))) {
+    case 0: r = std::sin(kPi * y); break;
+    case 1: r = std::cos(kPi * (y - 0.5)); break;
+    case 2: r = std::sin(kPi * (1.0 - y)); break;
+    case 3: r = -std::cos(kPi * (y - 1.5)); break;
+    default: r = std::sin(kPi * (y - 2.0)); break;
+    }
+    return std::copysign(1.0, x) * r;
+}
+
+// Results with errno semantics: *err is EDOM (domain error), ERANGE (overflow) or 0.
+double tgamma_py(double x, int* err) {
+    if (!std::isfinite(x)) {
+        if (std::isnan(x) || x > 0.0) return x;
+        *err = EDOM;
+        return NAN;
+    }
+    if (x == 0.0) {
+        *err = EDOM;
+        return std::copysign(INFINITY, x);
+    }
+    if (x == std::floor(x)) {
+        if (x < 0.0) {
+            *err = EDOM;
+            return NAN;
+        }
+        if (x <= 23) return kGammaIntegral[int(x) - 1];
+    }
+    double absx = std::fabs(x);
+    if (absx < 1e-20) {
+        double r = 1.0 / x;
+        if (std::isinf(r)) *err = ERANGE;
+        return r;
+    }
+    if (absx > 200.0) {
+        if (x < 0.0) return 0.0 / sinpi(x);
+        *err = ERANGE;
+        return HUGE_VAL;
+    }
+    double y = absx + kLanczosGMinusHalf, z;
+    if (absx > kLanczosGMinusHalf) {
+        double q = y - absx;
+        z = q - kLanczosGMinusHalf;
+    } else {
+        double q = y - kLanczosGMinusHalf;
+        z = q - absx;
+    }
+    z = z * kLanczosG / y;
+    double r;
+    if (x < 0.0) {
+        r = -kPi / sinpi(absx) / absx * std::exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= std::pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / std::exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= std::pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if (std::isinf(r)) *err = ERANGE;
+    return r;
+}
+
+double lgamma_py(double x, int* err) {
+    if (!std::isfinite(x)) return std::isnan(x) ? x : HUGE_VAL;
+    if (x == std::floor(x) && x <= 2.0) {
+        if (x <= 0.0) {
+            *err = EDOM;
+            return HUGE_VAL;
+        }
+        return 0.0;
+    }
+    double absx = std::fabs(x);
+    if (absx < 1e-20) return -std::log(absx);
+    double r = std::log(lanczos_sum(absx)) - kLanczosG;
+    r += (absx - 0.5) * (std::log(absx + kLanczosG - 0.5) - 1);
+    if (x < 0.0) r = kLogPi - std::log(std::fabs(sinpi(absx))) - std::log(absx) - r;
+    if (std::isinf(r)) *err = ERANGE;
+    return r;
+}
+
+// CPython's math_1a + is_error: EDOM is a domain error; ERANGE an overflow unless the result underflowed.
+template <double (*F)(double, int*)>
+Value gamma_fn(const char* qname, Value* args, size_t nargs, TupleObject* kwnames) {
+    if (!one_arg(qname, nargs, kwnames)) return VAL_NULL;
     double x;
     if (!to_double(args[0], &x)) return VAL_NULL;
-    if (std::isnan(x)) return val_from_float(x);
-    if (std::isinf(x)) return x > 0 ? val_from_float(x) : domain_error();
-    if (x <= 0 && x == std::floor(x)) return domain_error();  // poles at 0, -1, -2 ...
-    double r = std::tgamma(x);
-    if (std::isinf(r)) return range_error();
+    int err = 0;
+    double r = F(x, &err);
+    if (err == EDOM) return domain_error();
+    if (err == ERANGE && std::fabs(r) >= 1.5) return range_error();
     return val_from_float(r);
 }
 
+Value m_gamma(Value* args, size_t nargs, TupleObject* kwnames) {
+    return gamma_fn<tgamma_py>("math.gamma", args, nargs, kwnames);
+}
+
 Value m_lgamma(Value* args, size_t nargs, TupleObject* kwnames) {
-    if (!one_arg("math.lgamma", nargs, kwnames)) return VAL_NULL;
-    double x;
-    if (!to_double(args[0], &x)) return VAL_NULL;
-    if (std::isnan(x)) return val_from_float(x);
-    if (std::isinf(x)) return val_from_float(std::fabs(x));
-    if (x <= 0 && x == std::floor(x)) return domain_error();
-    double r = std::lgamma(x);
-    if (std::isinf(r)) return range_error();
-    return val_from_float(r);
+    return gamma_fn<lgamma_py>("math.lgamma", args, nargs, kwnames);
 }
 
 // ---- rounding to int ----
@@ -153,36 +299,35 @@ Value m_trunc(Value* args, size_t nargs, TupleObject* kwnames) {
 // ---- logarithms ----
 
 // CPython's loghelper: ints are handled exactly (any size); other values go through float().
-Value log_of(Value x, double (*fn)(double), double* out) {
+bool log_of(Value x, double (*fn)(double), double* out) {
     if (is_int(x)) {
         BigInt b = int_to_bigint(x);
-        if (big_sign(b) <= 0) return domain_error();
+        if (big_sign(b) <= 0) return domain_error(), false;
         double d;
-        if (big_to_double(b, &d)) return *out = fn(d), VAL_TRUE;
+        if (big_to_double(b, &d)) return *out = fn(d), true;
         // Too big for a double: x = m * 2**e with m in [0.5, 1), correctly rounded from the top bits.
         uint64_t e = big_bit_length(b);
         uint64_t shift = e - 60;
         BigInt top = big_shr(b, shift);
-        if (big_compare(big_shl(top, shift), b) != 0) top = big_or(top, big_from_int64(1));  // sticky bit
+        if (big_compare(big_shl(top, shift), b) != 0) top = big_or(top, big_from_int64(1)); // sticky bit
         big_to_double(top, &d);
         *out = fn(std::ldexp(d, -60)) + fn(2.0) * double(e);
-        return VAL_TRUE;
+        return true;
     }
     double d;
-    if (!to_double(x, &d)) return VAL_NULL;
+    if (!to_double(x, &d)) return false;
     double r = fn(d);
-    Value v = math1_result(d, r, false);
-    if (val_is_null(v)) return v;
-    return *out = r, VAL_TRUE;
+    if (val_is_null(math1_result(d, r, false))) return false;
+    return *out = r, true;
 }
 
 Value m_log(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("log", kwnames) || !check_nargs("log", nargs, 1, 2)) return VAL_NULL;
     auto ln = [](double d) { return std::log(d); };
     double num, den;
-    if (val_is_null(log_of(args[0], ln, &num))) return VAL_NULL;
+    if (!log_of(args[0], ln, &num)) return VAL_NULL;
     if (nargs == 1) return val_from_float(num);
-    if (val_is_null(log_of(args[1], ln, &den))) return VAL_NULL;
+    if (!log_of(args[1], ln, &den)) return VAL_NULL;
     if (den == 0.0) return raise(T.e_ZeroDivisionError, "float division by zero");
     return val_from_float(num / den);
 }
@@ -190,14 +335,16 @@ Value m_log(Value* args, size_t nargs, TupleObject* kwnames) {
 Value m_log2(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!one_arg("math.log2", nargs, kwnames)) return VAL_NULL;
     double r;
-    if (val_is_null(log_of(args[0], [](double d) { return std::log2(d); }, &r))) return VAL_NULL;
+    auto f = [](double d) { return std::log2(d); };
+    if (!log_of(args[0], f, &r)) return VAL_NULL;
     return val_from_float(r);
 }
 
 Value m_log10(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!one_arg("math.log10", nargs, kwnames)) return VAL_NULL;
     double r;
-    if (val_is_null(log_of(args[0], [](double d) { return std::log10(d); }, &r))) return VAL_NULL;
+    auto f = [](double d) { return std::log10(d); };
+    if (!log_of(args[0], f, &r)) return VAL_NULL;
     return val_from_float(r);
 }
 
@@ -363,7 +510,7 @@ double vector_norm(size_t n, double* vec, double max, bool found_nan) {
     int max_e;
     std::frexp(max, &max_e);
     if (max_e < -1023) {
-        for (size_t i = 0; i < n; i++) vec[i] /= DBL_MIN;  // subnormals to normals
+        for (size_t i = 0; i < n; i++) vec[i] /= DBL_MIN; // subnormals to normals
         return DBL_MIN * vector_norm(n, vec, max / DBL_MIN, found_nan);
     }
     double scale = std::ldexp(1.0, -max_e);
@@ -421,7 +568,8 @@ Value m_dist(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("dist", kwnames) || !check_nargs("dist", nargs, 2, 2)) return VAL_NULL;
     std::vector<Value> p, q;
     if (!sequence_items(args[0], "1", &p) || !sequence_items(args[1], "2", &q)) return VAL_NULL;
-    if (p.size() != q.size()) return raise(T.e_ValueError, "both points must have the same number of dimensions");
+    if (p.size() != q.size())
+        return raise(T.e_ValueError, "both points must have the same number of dimensions");
     std::vector<double> v(p.size());
     double max = 0.0;
     bool nan = false;
@@ -503,7 +651,7 @@ Value m_prod(Value* args, size_t nargs, TupleObject* kwnames) {
     Value a[2];
     if (npos > 1) return raise(T.e_TypeError, "prod() takes exactly 1 positional argument (%zu given)", npos);
     if (!bind_args("prod", args, nargs, kwnames, {"iterable", "start"}, 1, a)) return VAL_NULL;
-    RootVec rv;  // [iterator, result]
+    RootVec rv; // [iterator, result]
     rv.items.assign(2, VAL_NULL);
     rv.items[1] = val_is_null(a[1]) ? val_from_int(1) : a[1];
     rv.items[0] = obj_getiter(a[0]);
@@ -589,7 +737,8 @@ Value m_factorial(Value* args, size_t nargs, TupleObject* kwnames) {
     BigInt n;
     if (!int_arg(args[0], &n)) return VAL_NULL;
     if (n.neg) return raise(T.e_ValueError, "factorial() not defined for negative values");
-    if (!big_fits_int64(n)) return raise(T.e_OverflowError, "factorial() argument should not exceed %lld", (long long)INT64_MAX);
+    if (!big_fits_int64(n))
+        return raise(T.e_OverflowError, "factorial() argument should not exceed %lld", (long long)INT64_MAX);
     uint64_t k = uint64_t(big_to_int64(n));
     if (product_bits(1, k + 1) > double(kMaxResultBits)) return raise_no_memory();
     if (k < 21) {
@@ -698,7 +847,7 @@ const MethodDef math_functions[] = {
     {nullptr, nullptr, 0},
 };
 
-}  // namespace
+} // namespace
 
 ModuleObject* init_math_module() {
     ModuleObject* m = module_new("math");
@@ -714,4 +863,4 @@ ModuleObject* init_math_module() {
     return m;
 }
 
-}  // namespace krait
+} // namespace krait

@@ -6,8 +6,9 @@
 // that fits the immediate range is always an immediate, so every fast path tests val_is_int first and the
 // BigInt paths run only for large values (or instances of int subclasses, which are BigIntObjects of the
 // subclass type whatever their value). Floats are always immediates. The interpreter inlines the commonest
-// immediate cases and calls binary_op for the rest, which lands here: keep the immediate paths first and cheap.
-// number_methods.cpp (methods), builtins.cpp and math_module.cpp use the helpers exported at the bottom.
+// immediate cases and calls binary_op for the rest, which lands here: keep the immediate paths first and
+// cheap. number_methods.cpp (methods), builtins.cpp and math_module.cpp use the helpers exported at the
+// bottom.
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -32,7 +33,9 @@ constexpr uint64_t kMaxIntBits = uint64_t(1) << 32;
 
 // ---- conversions declared in runtime.h ----
 
-bool is_int(Value v) { return val_is_int(v) || val_is_bool(v) || is_kind(v, Kind::BigInt); }
+bool is_int(Value v) {
+    return val_is_int(v) || val_is_bool(v) || is_kind(v, Kind::BigInt);
+}
 
 // The value of an immediate int or a bool; false for heap ints.
 static inline bool small_of(Value v, int64_t* out) {
@@ -147,7 +150,8 @@ static bool int_as_double(Value v, double* out) {
     return true;
 }
 
-// float(x) for the math functions: floats, ints, then __float__ and __index__ ("must be real number, not str").
+// float(x) for the math functions: floats, ints, then __float__ and __index__ ("must be real number, not
+// str").
 bool to_double(Value v, double* out) {
     if (val_is_float(v)) return *out = val_float(v), true;
     if (is_int(v)) return int_as_double(v, out);
@@ -176,7 +180,7 @@ bool to_double(Value v, double* out) {
 Value number_float_to_int(double d) {
     if (std::isinf(d)) return raise(T.e_OverflowError, "cannot convert float infinity to integer");
     if (std::isnan(d)) return raise(T.e_ValueError, "cannot convert float NaN to integer");
-    if (std::fabs(d) < 562949953421312.0) return val_from_int(int64_t(d));  // |d| < 2**49: fits an immediate
+    if (std::fabs(d) < 562949953421312.0) return val_from_int(int64_t(d)); // |d| < 2**49: fits an immediate
     return int_from_big_move(big_from_double(d));
 }
 
@@ -216,18 +220,28 @@ Value int_to_str(Value v, int base) {
     return str_new(s);
 }
 
-Value float_to_str(double d) { return str_new(float_repr(d)); }
+Value float_to_str(double d) {
+    return str_new(float_repr(d));
+}
 
-static Value int_repr(Value v) { return int_to_str(v, 10); }
-static Value bool_repr(Value v) { return val(intern(val_is_true(v) ? "True" : "False")); }
-static Value float_repr_slot(Value v) { return float_to_str(val_float(v)); }
+static Value int_repr(Value v) {
+    return int_to_str(v, 10);
+}
+static Value bool_repr(Value v) {
+    return val(intern(val_is_true(v) ? "True" : "False"));
+}
+static Value float_repr_slot(Value v) {
+    return float_to_str(val_float(v));
+}
 
 // ---- hashing and truth ----
 
 static bool int_hash(Value v, int64_t* out) {
     int64_t i;
-    if (small_of(v, &i)) *out = hash_int64(i);
-    else *out = big_hash(as<BigIntObject>(v)->value);
+    if (small_of(v, &i))
+        *out = hash_int64(i);
+    else
+        *out = big_hash(as<BigIntObject>(v)->value);
     return true;
 }
 
@@ -242,11 +256,15 @@ static int int_truth(Value v) {
     return !big_is_zero(as<BigIntObject>(v)->value);
 }
 
-static int float_truth(Value v) { return val_float(v) != 0.0; }
+static int float_truth(Value v) {
+    return val_float(v) != 0.0;
+}
 
 // ---- float arithmetic ----
 
-static bool is_odd_integer(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
+static bool is_odd_integer(double x) {
+    return std::fmod(std::fabs(x), 2.0) == 1.0;
+}
 
 // x ** y for floats with CPython's special cases (float_pow in floatobject.c). A negative base with a
 // non-integral exponent has a complex result in CPython; Krait has no complex type and raises ValueError.
@@ -283,20 +301,20 @@ Value number_float_pow(double x, double y) {
 
 static Value float_arith(double x, double y, BinOp op) {
     switch (op) {
-        case BinOp::Add: return val_from_float(x + y);
-        case BinOp::Sub: return val_from_float(x - y);
-        case BinOp::Mul: return val_from_float(x * y);
-        case BinOp::TrueDiv:
-            if (y == 0.0) return raise(T.e_ZeroDivisionError, "float division by zero");
-            return val_from_float(x / y);
-        case BinOp::FloorDiv:
-            if (y == 0.0) return raise(T.e_ZeroDivisionError, "float floor division by zero");
-            return val_from_float(float_floordiv(x, y));
-        case BinOp::Mod:
-            if (y == 0.0) return raise(T.e_ZeroDivisionError, "float modulo");
-            return val_from_float(float_mod(x, y));
-        case BinOp::Pow: return number_float_pow(x, y);
-        default: return g_not_implemented;
+    case BinOp::Add: return val_from_float(x + y);
+    case BinOp::Sub: return val_from_float(x - y);
+    case BinOp::Mul: return val_from_float(x * y);
+    case BinOp::TrueDiv:
+        if (y == 0.0) return raise(T.e_ZeroDivisionError, "float division by zero");
+        return val_from_float(x / y);
+    case BinOp::FloorDiv:
+        if (y == 0.0) return raise(T.e_ZeroDivisionError, "float floor division by zero");
+        return val_from_float(float_floordiv(x, y));
+    case BinOp::Mod:
+        if (y == 0.0) return raise(T.e_ZeroDivisionError, "float modulo");
+        return val_from_float(float_mod(x, y));
+    case BinOp::Pow: return number_float_pow(x, y);
+    default: return g_not_implemented;
     }
 }
 
@@ -307,42 +325,42 @@ static Value big_pow_value(const BigInt& base, const BigInt& exp);
 // Both operands are BigInts (at least one does not fit an immediate, or an operation overflowed).
 static Value big_binop(const BigInt& a, const BigInt& b, BinOp op) {
     switch (op) {
-        case BinOp::Add: return int_from_big_move(big_add(a, b));
-        case BinOp::Sub: return int_from_big_move(big_sub(a, b));
-        case BinOp::Mul:
-            if (big_mul_result_bits(a, b) > kMaxIntBits) return raise_no_memory();
-            return int_from_big_move(big_mul(a, b));
-        case BinOp::TrueDiv: {
-            if (big_is_zero(b)) return raise(T.e_ZeroDivisionError, "division by zero");
-            double d;
-            if (!big_truediv(a, b, &d))
-                return raise(T.e_OverflowError, "integer division result too large for a float");
-            return val_from_float(d);
-        }
-        case BinOp::FloorDiv:
-            if (big_is_zero(b)) return raise(T.e_ZeroDivisionError, "integer division or modulo by zero");
-            return int_from_big_move(big_floordiv(a, b));
-        case BinOp::Mod:
-            if (big_is_zero(b)) return raise(T.e_ZeroDivisionError, "integer modulo by zero");
-            return int_from_big_move(big_mod(a, b));
-        case BinOp::Pow: return big_pow_value(a, b);
-        case BinOp::LShift: {
-            if (b.neg) return raise(T.e_ValueError, "negative shift count");
-            if (big_is_zero(a)) return val_from_int(0);
-            if (!big_fits_int64(b)) return raise(T.e_OverflowError, "too many digits in integer");
-            uint64_t n = uint64_t(big_to_int64(b));
-            if (big_shl_result_bits(a, n) > kMaxIntBits) return raise_no_memory();
-            return int_from_big_move(big_shl(a, n));
-        }
-        case BinOp::RShift: {
-            if (b.neg) return raise(T.e_ValueError, "negative shift count");
-            if (!big_fits_int64(b)) return val_from_int(a.neg ? -1 : 0);
-            return int_from_big_move(big_shr(a, uint64_t(big_to_int64(b))));
-        }
-        case BinOp::And: return int_from_big_move(big_and(a, b));
-        case BinOp::Or: return int_from_big_move(big_or(a, b));
-        case BinOp::Xor: return int_from_big_move(big_xor(a, b));
-        default: return g_not_implemented;
+    case BinOp::Add: return int_from_big_move(big_add(a, b));
+    case BinOp::Sub: return int_from_big_move(big_sub(a, b));
+    case BinOp::Mul:
+        if (big_mul_result_bits(a, b) > kMaxIntBits) return raise_no_memory();
+        return int_from_big_move(big_mul(a, b));
+    case BinOp::TrueDiv: {
+        if (big_is_zero(b)) return raise(T.e_ZeroDivisionError, "division by zero");
+        double d;
+        if (!big_truediv(a, b, &d))
+            return raise(T.e_OverflowError, "integer division result too large for a float");
+        return val_from_float(d);
+    }
+    case BinOp::FloorDiv:
+        if (big_is_zero(b)) return raise(T.e_ZeroDivisionError, "integer division or modulo by zero");
+        return int_from_big_move(big_floordiv(a, b));
+    case BinOp::Mod:
+        if (big_is_zero(b)) return raise(T.e_ZeroDivisionError, "integer modulo by zero");
+        return int_from_big_move(big_mod(a, b));
+    case BinOp::Pow: return big_pow_value(a, b);
+    case BinOp::LShift: {
+        if (b.neg) return raise(T.e_ValueError, "negative shift count");
+        if (big_is_zero(a)) return val_from_int(0);
+        if (!big_fits_int64(b)) return raise(T.e_OverflowError, "too many digits in integer");
+        uint64_t n = uint64_t(big_to_int64(b));
+        if (big_shl_result_bits(a, n) > kMaxIntBits) return raise_no_memory();
+        return int_from_big_move(big_shl(a, n));
+    }
+    case BinOp::RShift: {
+        if (b.neg) return raise(T.e_ValueError, "negative shift count");
+        if (!big_fits_int64(b)) return val_from_int(a.neg ? -1 : 0);
+        return int_from_big_move(big_shr(a, uint64_t(big_to_int64(b))));
+    }
+    case BinOp::And: return int_from_big_move(big_and(a, b));
+    case BinOp::Or: return int_from_big_move(big_or(a, b));
+    case BinOp::Xor: return int_from_big_move(big_xor(a, b));
+    default: return g_not_implemented;
     }
 }
 
@@ -382,48 +400,48 @@ static Value small_pow(int64_t x, int64_t y) {
 
 static Value small_binop(int64_t x, int64_t y, BinOp op) {
     switch (op) {
-        case BinOp::Add: return int_from_i64(x + y);
-        case BinOp::Sub: return int_from_i64(x - y);
-        case BinOp::Mul: {
-            int64_t r;
-            if (!__builtin_mul_overflow(x, y, &r)) return int_from_i64(r);
-            return int_from_big_move(big_mul(big_from_int64(x), big_from_int64(y)));
+    case BinOp::Add: return int_from_i64(x + y);
+    case BinOp::Sub: return int_from_i64(x - y);
+    case BinOp::Mul: {
+        int64_t r;
+        if (!__builtin_mul_overflow(x, y, &r)) return int_from_i64(r);
+        return int_from_big_move(big_mul(big_from_int64(x), big_from_int64(y)));
+    }
+    case BinOp::TrueDiv: {
+        if (y == 0) return raise(T.e_ZeroDivisionError, "division by zero");
+        // Immediates are below 2**53, exact as doubles: one rounding, as CPython's true division.
+        return val_from_float(double(x) / double(y));
+    }
+    case BinOp::FloorDiv: {
+        if (y == 0) return raise(T.e_ZeroDivisionError, "integer division or modulo by zero");
+        int64_t q = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+        return int_from_i64(q);
+    }
+    case BinOp::Mod: {
+        if (y == 0) return raise(T.e_ZeroDivisionError, "integer modulo by zero");
+        int64_t r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        return val_from_int(r);
+    }
+    case BinOp::Pow:
+        if (y < 0) return number_float_pow(double(x), double(y));
+        return small_pow(x, y);
+    case BinOp::LShift:
+        if (y < 0) return raise(T.e_ValueError, "negative shift count");
+        if (x == 0) return val_from_int(0);
+        if (y < 64) {
+            __int128 r = static_cast<__int128>(x) << y;
+            if (r >= INT64_MIN && r <= INT64_MAX) return int_from_i64(int64_t(r));
         }
-        case BinOp::TrueDiv: {
-            if (y == 0) return raise(T.e_ZeroDivisionError, "division by zero");
-            // Immediates are below 2**53, exact as doubles: one rounding, as CPython's true division.
-            return val_from_float(double(x) / double(y));
-        }
-        case BinOp::FloorDiv: {
-            if (y == 0) return raise(T.e_ZeroDivisionError, "integer division or modulo by zero");
-            int64_t q = x / y;
-            if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-            return int_from_i64(q);
-        }
-        case BinOp::Mod: {
-            if (y == 0) return raise(T.e_ZeroDivisionError, "integer modulo by zero");
-            int64_t r = x % y;
-            if (r != 0 && ((r < 0) != (y < 0))) r += y;
-            return val_from_int(r);
-        }
-        case BinOp::Pow:
-            if (y < 0) return number_float_pow(double(x), double(y));
-            return small_pow(x, y);
-        case BinOp::LShift:
-            if (y < 0) return raise(T.e_ValueError, "negative shift count");
-            if (x == 0) return val_from_int(0);
-            if (y < 64) {
-                __int128 r = static_cast<__int128>(x) << y;
-                if (r >= INT64_MIN && r <= INT64_MAX) return int_from_i64(int64_t(r));
-            }
-            return big_binop(big_from_int64(x), big_from_int64(y), op);
-        case BinOp::RShift:
-            if (y < 0) return raise(T.e_ValueError, "negative shift count");
-            return val_from_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
-        case BinOp::And: return val_from_int(x & y);
-        case BinOp::Or: return val_from_int(x | y);
-        case BinOp::Xor: return val_from_int(x ^ y);
-        default: return g_not_implemented;
+        return big_binop(big_from_int64(x), big_from_int64(y), op);
+    case BinOp::RShift:
+        if (y < 0) return raise(T.e_ValueError, "negative shift count");
+        return val_from_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+    case BinOp::And: return val_from_int(x & y);
+    case BinOp::Or: return val_from_int(x | y);
+    case BinOp::Xor: return val_from_int(x ^ y);
+    default: return g_not_implemented;
     }
 }
 
@@ -437,7 +455,7 @@ Value number_binop(Value a, Value b, BinOp op) {
         return big_binop(big_ref(a, &ta), big_ref(b, &tb), op);
     }
     if ((!ia && !val_is_float(a)) || (!ib && !val_is_float(b))) return g_not_implemented;
-    if (op >= BinOp::LShift) return g_not_implemented;  // shifts, bitwise ops and @ are not defined for floats
+    if (op >= BinOp::LShift) return g_not_implemented; // shifts, bitwise ops and @ are not defined for floats
     double dx, dy;
     if (ia ? !int_as_double(a, &dx) : (dx = val_float(a), false)) return VAL_NULL;
     if (ib ? !int_as_double(b, &dy) : (dy = val_float(b), false)) return VAL_NULL;
@@ -506,18 +524,18 @@ static Value int_unary(Value v, UnaryOp op) {
     int64_t i;
     if (small_of(v, &i)) {
         switch (op) {
-            case UnaryOp::Neg: return int_from_i64(-i);
-            case UnaryOp::Pos: return val_from_int(i);
-            case UnaryOp::Invert: return val_from_int(~i);
-            case UnaryOp::Abs: return int_from_i64(i < 0 ? -i : i);
+        case UnaryOp::Neg: return int_from_i64(-i);
+        case UnaryOp::Pos: return val_from_int(i);
+        case UnaryOp::Invert: return val_from_int(~i);
+        case UnaryOp::Abs: return int_from_i64(i < 0 ? -i : i);
         }
     }
     const BigInt& b = as<BigIntObject>(v)->value;
     switch (op) {
-        case UnaryOp::Neg: return int_from_big_move(big_negate(b));
-        case UnaryOp::Pos: return exact_int(v);
-        case UnaryOp::Invert: return int_from_big_move(big_invert(b));
-        case UnaryOp::Abs: return int_from_big_move(big_abs(b));
+    case UnaryOp::Neg: return int_from_big_move(big_negate(b));
+    case UnaryOp::Pos: return exact_int(v);
+    case UnaryOp::Invert: return int_from_big_move(big_invert(b));
+    case UnaryOp::Abs: return int_from_big_move(big_abs(b));
     }
     return VAL_NULL;
 }
@@ -525,10 +543,10 @@ static Value int_unary(Value v, UnaryOp op) {
 static Value float_unary(Value v, UnaryOp op) {
     double d = val_float(v);
     switch (op) {
-        case UnaryOp::Neg: return val_from_float(-d);
-        case UnaryOp::Pos: return v;
-        case UnaryOp::Abs: return val_from_float(std::fabs(d));
-        case UnaryOp::Invert: break;
+    case UnaryOp::Neg: return val_from_float(-d);
+    case UnaryOp::Pos: return v;
+    case UnaryOp::Abs: return val_from_float(std::fabs(d));
+    case UnaryOp::Invert: break;
     }
     return raise(T.e_TypeError, "bad operand type for unary ~: 'float'");
 }
@@ -557,24 +575,28 @@ static int number_cmp3(Value a, Value b) {
     if (std::isnan(d)) return 2;
     int c;
     int64_t i;
-    if (small_of(iv, &i)) c = (double(i) > d) - (double(i) < d);
-    else c = big_compare_double(as<BigIntObject>(iv)->value, d);
+    if (small_of(iv, &i))
+        c = (double(i) > d) - (double(i) < d);
+    else
+        c = big_compare_double(as<BigIntObject>(iv)->value, d);
     return ia ? c : -c;
 }
 
-static bool is_number(Value v) { return val_is_float(v) || is_int(v); }
+static bool is_number(Value v) {
+    return val_is_float(v) || is_int(v);
+}
 
 static Value number_richcompare(Value self, Value other, CmpOp op) {
     if (!is_number(other)) return g_not_implemented;
     int c = number_cmp3(self, other);
     if (c == 2) return val_from_bool(op == CmpOp::NE);
     switch (op) {
-        case CmpOp::LT: return val_from_bool(c < 0);
-        case CmpOp::LE: return val_from_bool(c <= 0);
-        case CmpOp::EQ: return val_from_bool(c == 0);
-        case CmpOp::NE: return val_from_bool(c != 0);
-        case CmpOp::GT: return val_from_bool(c > 0);
-        case CmpOp::GE: return val_from_bool(c >= 0);
+    case CmpOp::LT: return val_from_bool(c < 0);
+    case CmpOp::LE: return val_from_bool(c <= 0);
+    case CmpOp::EQ: return val_from_bool(c == 0);
+    case CmpOp::NE: return val_from_bool(c != 0);
+    case CmpOp::GT: return val_from_bool(c > 0);
+    case CmpOp::GE: return val_from_bool(c >= 0);
     }
     return VAL_NULL;
 }
@@ -583,11 +605,12 @@ static Value number_richcompare(Value self, Value other, CmpOp op) {
 
 // Python's int() and float() accept any Unicode decimal digit: the zero of each common block of ten.
 static const uint32_t kDigitZeros[] = {
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
-    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730,
-    0x118E0, 0x16A60, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950, 0x1FBF0,
+    0x0660,  0x06F0,  0x07C0,  0x0966,  0x09E6,  0x0A66,  0x0AE6,  0x0B66,  0x0BE6,  0x0C66,
+    0x0CE6,  0x0D66,  0x0DE6,  0x0E50,  0x0ED0,  0x0F20,  0x1040,  0x1090,  0x17E0,  0x1810,
+    0x1946,  0x19D0,  0x1A80,  0x1A90,  0x1B50,  0x1BB0,  0x1C40,  0x1C50,  0xA620,  0xA8D0,
+    0xA900,  0xA9D0,  0xA9F0,  0xAA50,  0xABF0,  0xFF10,  0x104A0, 0x11066, 0x110F0, 0x11136,
+    0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x16A60, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950, 0x1FBF0,
 };
 
 static bool is_unicode_space(uint32_t cp) {
@@ -619,7 +642,9 @@ static std::string ascii_numeric_text(std::string_view s) {
     return out;
 }
 
-static bool is_py_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static bool is_py_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 static int digit_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -635,7 +660,8 @@ static Value invalid_literal(Value orig, int base) {
     StrObject* s = as<StrObject>(r);
     std::string_view text = s->view();
     if (s->length > 200) text = text.substr(0, str_byte_offset(s, 200));
-    return raise(T.e_ValueError, "invalid literal for int() with base %d: %.*s", base, int(text.size()), text.data());
+    return raise(T.e_ValueError, "invalid literal for int() with base %d: %.*s", base, int(text.size()),
+                 text.data());
 }
 
 // Parses the text of int(x, base) (CPython's PyLong_FromString rules: whitespace, sign, 0x/0o/0b prefixes
@@ -672,7 +698,7 @@ static Value parse_int_text(std::string_view text, int base, Value orig) {
     std::string digits;
     digits.reserve(n - i + 1);
     if (neg) digits += '-';
-    bool need_digit = !prefixed;  // an underscore may follow a prefix directly ("0x_ff")
+    bool need_digit = !prefixed; // an underscore may follow a prefix directly ("0x_ff")
     size_t ndigits = 0;
     for (size_t k = i; k < n; k++) {
         char c = text[k];
@@ -689,7 +715,7 @@ static Value parse_int_text(std::string_view text, int base, Value orig) {
     if (ndigits == 0 || need_digit) return invalid_literal(orig, base);
     if (g_int_max_str_digits && big_parse_digits_exceed(ndigits, b, g_int_max_str_digits))
         return raise_str(T.e_ValueError, big_parse_limit_message(g_int_max_str_digits, ndigits));
-    if (ndigits <= 12) {  // < 36**12 < 2**63: parse in a machine word
+    if (ndigits <= 12) { // < 36**12 < 2**63: parse in a machine word
         int64_t v = 0;
         for (size_t k = neg ? 1 : 0; k < digits.size(); k++) v = v * b + digit_value(digits[k]);
         return int_from_i64(neg ? -v : v);
@@ -729,7 +755,8 @@ static Value int_from_object(Value x) {
         return number_index(r);
     }
     return raise(T.e_TypeError,
-                 "int() argument must be a string, a bytes-like object or a real number, not '%s'", t->name->data);
+                 "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                 t->name->data);
 }
 
 static Value int_construct(Value* args, size_t nargs, TupleObject* kwnames) {
@@ -739,8 +766,10 @@ static Value int_construct(Value* args, size_t nargs, TupleObject* kwnames) {
     for (size_t k = 0; k < nkw; k++) {
         std::string_view kw = str_view(kwnames->items[k]);
         if (kw != "base" || npos > 1) {
-            if (kw == "base") return raise(T.e_TypeError, "argument for int() given by name ('base') and position (2)");
-            return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for int()", int(kw.size()), kw.data());
+            if (kw == "base")
+                return raise(T.e_TypeError, "argument for int() given by name ('base') and position (2)");
+            return raise(T.e_TypeError, "'%.*s' is an invalid keyword argument for int()", int(kw.size()),
+                         kw.data());
         }
         base_v = args[npos + k];
     }
@@ -748,7 +777,8 @@ static Value int_construct(Value* args, size_t nargs, TupleObject* kwnames) {
     if (val_is_null(x)) return raise(T.e_TypeError, "int() missing string argument");
     int64_t base;
     if (!index_of(base_v, &base)) return VAL_NULL;
-    if (base != 0 && (base < 2 || base > 36)) return raise(T.e_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if (base != 0 && (base < 2 || base > 36))
+        return raise(T.e_ValueError, "int() base must be >= 2 and <= 36, or 0");
     if (is_kind(x, Kind::Str)) return parse_int_text(as<StrObject>(x)->view(), int(base), x);
     if (is_kind(x, Kind::Bytes)) {
         auto* b = as<BytesObject>(x);
@@ -760,7 +790,7 @@ static Value int_construct(Value* args, size_t nargs, TupleObject* kwnames) {
 static Value int_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnames) {
     Value r = int_construct(args, nargs, kwnames);
     if (val_is_null(r) || cls == T.t_int) return r;
-    return new_bigint_object(cls, int_to_bigint(r));  // an int subclass: always a heap object of that class
+    return new_bigint_object(cls, int_to_bigint(r)); // an int subclass: always a heap object of that class
 }
 
 // float(x) with one argument.
@@ -771,8 +801,9 @@ static Value float_from_object(Value x) {
         return int_as_double(x, &d) ? val_from_float(d) : VAL_NULL;
     }
     if (is_kind(x, Kind::Str) || is_kind(x, Kind::Bytes)) {
-        std::string_view text = is_kind(x, Kind::Str) ? as<StrObject>(x)->view()
-                                                      : std::string_view(as<BytesObject>(x)->data, as<BytesObject>(x)->size);
+        std::string_view text = is_kind(x, Kind::Str)
+                                    ? as<StrObject>(x)->view()
+                                    : std::string_view(as<BytesObject>(x)->data, as<BytesObject>(x)->size);
         double d;
         if (parse_float(text, &d)) return val_from_float(d);
         Value r = obj_repr(x);
@@ -787,7 +818,8 @@ static Value float_from_object(Value x) {
         double d;
         return to_double(x, &d) ? val_from_float(d) : VAL_NULL;
     }
-    return raise(T.e_TypeError, "float() argument must be a string or a real number, not '%s'", t->name->data);
+    return raise(T.e_TypeError, "float() argument must be a string or a real number, not '%s'",
+                 t->name->data);
 }
 
 static Value float_new(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnames) {
@@ -816,8 +848,9 @@ void init_number_slots() {
     b->repr = bool_repr, b->hash = int_hash, b->richcompare = number_richcompare, b->binop = bool_binop;
     b->unary = int_unary, b->truth = int_truth, b->new_fn = bool_new;
     TypeObject* f = T.t_float;
-    f->repr = float_repr_slot, f->hash = float_hash, f->richcompare = number_richcompare, f->binop = float_binop;
+    f->repr = float_repr_slot, f->hash = float_hash, f->richcompare = number_richcompare,
+    f->binop = float_binop;
     f->unary = float_unary, f->truth = float_truth, f->new_fn = float_new;
 }
 
-}  // namespace krait
+} // namespace krait

@@ -25,17 +25,21 @@ extern uint64_t g_int_max_str_digits;
 
 namespace {
 
-StrObject* S(const char* s) { return intern(s); }
+StrObject* S(const char* s) {
+    return intern(s);
+}
 
 // The int value of `self` as an exact int (bools and subclass instances become plain ints).
-Value exact(Value self) { return number_index(self); }
+Value exact(Value self) {
+    return number_index(self);
+}
 
 // Raises the Python exception a numfmt error message stands for.
 Value numfmt_raise(const std::string& err) {
     switch (numfmt_error_kind(err)) {
-        case NumfmtErrorKind::kOverflowError: return raise_str(T.e_OverflowError, err);
-        case NumfmtErrorKind::kMemoryError: return raise_no_memory();
-        default: return raise_str(T.e_ValueError, err);
+    case NumfmtErrorKind::kOverflowError: return raise_str(T.e_OverflowError, err);
+    case NumfmtErrorKind::kMemoryError: return raise_no_memory();
+    default: return raise_str(T.e_ValueError, err);
     }
 }
 
@@ -154,15 +158,19 @@ Value int_format(Value* args, size_t nargs, TupleObject* kw) {
 // int.to_bytes(length=1, byteorder='big', *, signed=False)
 Value int_to_bytes(Value* args, size_t nargs, TupleObject* kw) {
     Value a[3];
-    if (!bind_args("to_bytes", args + 1, nargs - 1, kw, {"length", "byteorder", "signed"}, 0, a)) return VAL_NULL;
+    if (!bind_args("to_bytes", args + 1, nargs - 1, kw, {"length", "byteorder", "signed"}, 0, a))
+        return VAL_NULL;
     int64_t length = 1;
     if (!val_is_null(a[0]) && !index_of(a[0], &length)) return VAL_NULL;
     if (length < 0) return raise(T.e_ValueError, "length argument must be non-negative");
     bool little = false;
     if (!val_is_null(a[1])) {
-        if (!is_kind(a[1], Kind::Str)) return raise(T.e_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
+        if (!is_kind(a[1], Kind::Str))
+            return raise(T.e_TypeError, "to_bytes() argument 'byteorder' must be str, not %s",
+                         type_name(a[1]));
         std::string_view bo = str_view(a[1]);
-        if (bo != "big" && bo != "little") return raise(T.e_ValueError, "byteorder must be either 'little' or 'big'");
+        if (bo != "big" && bo != "little")
+            return raise(T.e_ValueError, "byteorder must be either 'little' or 'big'");
         little = bo == "little";
     }
     int sgn = val_is_null(a[2]) ? 0 : obj_truth(a[2]);
@@ -190,12 +198,16 @@ Value int_to_bytes(Value* args, size_t nargs, TupleObject* kw) {
 // int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod: args[0] is the class.
 Value int_from_bytes(Value* args, size_t nargs, TupleObject* kw) {
     Value a[3];
-    if (!bind_args("from_bytes", args + 1, nargs - 1, kw, {"bytes", "byteorder", "signed"}, 1, a)) return VAL_NULL;
+    if (!bind_args("from_bytes", args + 1, nargs - 1, kw, {"bytes", "byteorder", "signed"}, 1, a))
+        return VAL_NULL;
     bool little = false;
     if (!val_is_null(a[1])) {
-        if (!is_kind(a[1], Kind::Str)) return raise(T.e_TypeError, "from_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
+        if (!is_kind(a[1], Kind::Str))
+            return raise(T.e_TypeError, "from_bytes() argument 'byteorder' must be str, not %s",
+                         type_name(a[1]));
         std::string_view bo = str_view(a[1]);
-        if (bo != "big" && bo != "little") return raise(T.e_ValueError, "byteorder must be either 'little' or 'big'");
+        if (bo != "big" && bo != "little")
+            return raise(T.e_ValueError, "byteorder must be either 'little' or 'big'");
         little = bo == "little";
     }
     int sgn = val_is_null(a[2]) ? 0 : obj_truth(a[2]);
@@ -205,7 +217,8 @@ Value int_from_bytes(Value* args, size_t nargs, TupleObject* kw) {
         data.assign(as<BytesObject>(a[0])->data, as<BytesObject>(a[0])->size);
     } else {
         Value it = obj_getiter(a[0]);
-        if (val_is_null(it)) return raise(T.e_TypeError, "cannot convert '%s' object to bytes", type_name(a[0]));
+        if (val_is_null(it))
+            return raise(T.e_TypeError, "cannot convert '%s' object to bytes", type_name(a[0]));
         Root ri(it);
         for (;;) {
             Value x = iter_next(it);
@@ -227,7 +240,8 @@ Value int_from_bytes(Value* args, size_t nargs, TupleObject* kw) {
         r.mag[i / 4] |= uint32_t(byte) << (8 * (i % 4));
     }
     r.normalize();
-    if (sgn && n && (uint8_t(data[little ? n - 1 : 0]) & 0x80)) r = big_sub(r, big_shl(big_from_int64(1), n * 8));
+    if (sgn && n && (uint8_t(data[little ? n - 1 : 0]) & 0x80))
+        r = big_sub(r, big_shl(big_from_int64(1), n * 8));
     Value v = int_from_bigint(r);
     if (val_is_null(v) || (is_kind(args[0], Kind::Type) && as<TypeObject>(args[0]) == T.t_int)) return v;
     return obj_call(args[0], &v, 1, nullptr);
@@ -255,10 +269,12 @@ Value int_one(Value*, size_t nargs, TupleObject* kw) {
 
 // int.__new__(cls, ...) for classes derived from int that define __new__ and call super().__new__(cls, x).
 Value int_dunder_new(Value* args, size_t nargs, TupleObject* kw) {
-    if (nargs < 1 || !is_kind(args[0], Kind::Type)) return raise(T.e_TypeError, "int.__new__(X): X is not a type object");
+    if (nargs < 1 || !is_kind(args[0], Kind::Type))
+        return raise(T.e_TypeError, "int.__new__(X): X is not a type object");
     TypeObject* cls = as<TypeObject>(args[0]);
     if (!type_is_subtype(cls, T.t_int))
-        return raise(T.e_TypeError, "int.__new__(%s): %s is not a subtype of int", cls->name->data, cls->name->data);
+        return raise(T.e_TypeError, "int.__new__(%s): %s is not a subtype of int", cls->name->data,
+                     cls->name->data);
     return T.t_int->new_fn(cls, args + 1, nargs - 1, kw);
 }
 
@@ -270,7 +286,9 @@ Value float_dunder_new(Value* args, size_t nargs, TupleObject* kw) {
 
 // ---- float ----
 
-double self_float(Value* args) { return val_float(args[0]); }
+double self_float(Value* args) {
+    return val_float(args[0]);
+}
 
 Value float_is_integer_m(Value* args, size_t nargs, TupleObject* kw) {
     if (!no_args("float.is_integer", nargs, kw)) return VAL_NULL;
@@ -310,8 +328,10 @@ Value float_round(Value* args, size_t nargs, TupleObject* kw) {
     Value nv = number_index(args[1]);
     if (val_is_null(nv)) return nv;
     int64_t nd;
-    if (val_is_int(nv)) nd = val_int(nv);
-    else nd = as<BigIntObject>(nv)->value.neg ? INT32_MIN : INT32_MAX;  // beyond any double's digits
+    if (val_is_int(nv))
+        nd = val_int(nv);
+    else
+        nd = as<BigIntObject>(nv)->value.neg ? INT32_MIN : INT32_MAX; // beyond any double's digits
     double out;
     if (!round_double(x, nd, &out)) return raise(T.e_OverflowError, "rounded value too large to represent");
     return val_from_float(out);
@@ -337,8 +357,10 @@ Value float_as_integer_ratio(Value* args, size_t nargs, TupleObject* kw) {
     double m = std::frexp(x, &e);
     for (int i = 0; i < 300 && m != std::floor(m); i++) m *= 2.0, e--;
     BigInt num = big_from_double(m), den = big_from_int64(1);
-    if (e > 0) num = big_shl(num, uint64_t(e));
-    else den = big_shl(den, uint64_t(-e));
+    if (e > 0)
+        num = big_shl(num, uint64_t(e));
+    else
+        den = big_shl(den, uint64_t(-e));
     Value n = int_from_bigint(num);
     if (val_is_null(n)) return n;
     Root rn(n);
@@ -391,12 +413,14 @@ Value float_fromhex(Value* args, size_t nargs, TupleObject* kw) {
     for (const char* w : {"inf", "infinity", "nan"})
         if (strcasecmp(t.c_str(), w) == 0) special = true;
     bool has_prefix = t.size() >= 2 && t[0] == '0' && (t[1] | 0x20) == 'x';
-    bool valid = special || (!t.empty() && (isxdigit((unsigned char)t[has_prefix ? 2 : 0]) ||
-                                            (t.size() > size_t(has_prefix ? 3 : 1) && t[has_prefix ? 2 : 0] == '.')));
+    bool valid =
+        special || (!t.empty() && (isxdigit((unsigned char)t[has_prefix ? 2 : 0]) ||
+                                   (t.size() > size_t(has_prefix ? 3 : 1) && t[has_prefix ? 2 : 0] == '.')));
     std::string text = sign + (special || has_prefix ? "" : "0x") + t;
     char* end = nullptr;
     double d = valid ? strtod(text.c_str(), &end) : 0.0;
-    if (!valid || !end || *end != '\0') return raise(T.e_ValueError, "invalid hexadecimal floating-point string");
+    if (!valid || !end || *end != '\0')
+        return raise(T.e_ValueError, "invalid hexadecimal floating-point string");
     if (std::isinf(d) && !special)
         return raise(T.e_OverflowError, "hexadecimal value too large to represent as a float");
     Value v = val_from_float(d);
@@ -478,7 +502,7 @@ void add_wrapped(TypeObject* t, const char* name, NativeFn fn, bool classmethod)
     dict_set_str(t->dict, S(name), val(w));
 }
 
-}  // namespace
+} // namespace
 
 void init_number_methods() {
     init_number_slots();
@@ -496,4 +520,4 @@ void init_number_methods() {
     add_wrapped(T.t_float, "__new__", float_dunder_new, false);
 }
 
-}  // namespace krait
+} // namespace krait

@@ -3,6 +3,7 @@
 // f-strings (PEP 701 token stream -> JoinedStr / FormattedValue).
 #include "parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,19 @@ namespace krait {
 
 using namespace ast;
 
+namespace {
+
+// The tokenizer runs ahead of the parser, so its warnings come first; CPython interleaves them in
+// source order.
+std::vector<SyntaxWarningInfo> sorted_warnings(std::vector<SyntaxWarningInfo>& w) {
+    std::stable_sort(w.begin(), w.end(), [](const SyntaxWarningInfo& a, const SyntaxWarningInfo& b) {
+        return a.lineno < b.lineno;
+    });
+    return std::move(w);
+}
+
+} // namespace
+
 ParseResult parse_module(std::string_view source_bytes, const std::string& filename) {
     ParseResult r;
     r.arena = std::make_unique<AstArena>();
@@ -19,7 +33,7 @@ ParseResult parse_module(std::string_view source_bytes, const std::string& filen
     parse_detail::Parser p(ts, *r.arena);
     r.module = p.file_input();
     if (!r.module) r.error = p.final_error();
-    r.warnings = std::move(p.warnings());
+    r.warnings = sorted_warnings(p.warnings());
     return r;
 }
 
@@ -30,7 +44,7 @@ ParseResult parse_expression(std::string_view source, const std::string& filenam
     parse_detail::Parser p(ts, *r.arena);
     r.expression = p.eval_input();
     if (!r.expression) r.error = p.final_error();
-    r.warnings = std::move(p.warnings());
+    r.warnings = sorted_warnings(p.warnings());
     return r;
 }
 
@@ -43,7 +57,7 @@ Parser::Parser(TokenStream& ts, AstArena& arena) : ts_(ts), arena_(arena), token
 
 // CPython raises the tokenizer's error as soon as the parser fetches the bad token.
 void Parser::reach_error_token() {
-    if (failed_ && !error_is_generic_) return;  // a raised error stands; a soft one is replaced
+    if (failed_ && !error_is_generic_) return; // a raised error stands; a soft one is replaced
     failed_ = true;
     error_is_tokenizer_ = true;
     error_is_generic_ = false;
@@ -69,24 +83,24 @@ bool Parser::at_name(const char* soft_keyword) {
 
 bool Parser::can_start_expression(TokKind k) const {
     switch (k) {
-        case TokKind::Name:
-        case TokKind::Number:
-        case TokKind::String:
-        case TokKind::FStringStart:
-        case TokKind::LPar:
-        case TokKind::LSqb:
-        case TokKind::LBrace:
-        case TokKind::Minus:
-        case TokKind::Plus:
-        case TokKind::Tilde:
-        case TokKind::Ellipsis:
-        case TokKind::KwNot:
-        case TokKind::KwLambda:
-        case TokKind::KwAwait:
-        case TokKind::KwNone:
-        case TokKind::KwTrue:
-        case TokKind::KwFalse: return true;
-        default: return false;
+    case TokKind::Name:
+    case TokKind::Number:
+    case TokKind::String:
+    case TokKind::FStringStart:
+    case TokKind::LPar:
+    case TokKind::LSqb:
+    case TokKind::LBrace:
+    case TokKind::Minus:
+    case TokKind::Plus:
+    case TokKind::Tilde:
+    case TokKind::Ellipsis:
+    case TokKind::KwNot:
+    case TokKind::KwLambda:
+    case TokKind::KwAwait:
+    case TokKind::KwNone:
+    case TokKind::KwTrue:
+    case TokKind::KwFalse: return true;
+    default: return false;
     }
 }
 
@@ -227,8 +241,8 @@ SyntaxErrorInfo Parser::final_error() const {
     int err_line = token_at(fetched_max_).lineno;
     if (ts_.unclosed_char && err_line > ts_.unclosed_line) {
         std::string msg = std::string("'") + ts_.unclosed_char + "' was never closed";
-        return ts_.make_error("SyntaxError", msg, ts_.unclosed_line, ts_.unclosed_col + 1, ts_.unclosed_line, 0,
-                              false);
+        return ts_.make_error("SyntaxError", msg, ts_.unclosed_line, ts_.unclosed_col + 1, ts_.unclosed_line,
+                              0, false);
     }
     return error_;
 }
@@ -247,8 +261,7 @@ Expression* Parser::eval_input() {
     Expression* e = arena_.make<Expression>();
     e->body = expressions();
     if (!e->body) return failed_ ? nullptr : fail_generic();
-    while (accept(TokKind::Newline)) {
-    }
+    while (accept(TokKind::Newline)) {}
     if (!at(TokKind::EndMarker)) return failed_ ? nullptr : fail_generic();
     return failed_ ? nullptr : e;
 }
@@ -291,7 +304,8 @@ Expr* Parser::number(const Token& t) {
     uint64_t v = 0;
     bool fits = true;
     for (char ch : c->int_digits) {
-        unsigned d = ch <= '9' ? static_cast<unsigned>(ch - '0') : static_cast<unsigned>((ch | 0x20) - 'a' + 10);
+        unsigned d =
+            ch <= '9' ? static_cast<unsigned>(ch - '0') : static_cast<unsigned>((ch | 0x20) - 'a' + 10);
         if (v > (static_cast<uint64_t>(INT64_MAX) - d) / static_cast<uint64_t>(base)) {
             fits = false;
             break;
@@ -315,13 +329,11 @@ int hex_value(char c) {
     return -1;
 }
 
-}  // namespace
+} // namespace
 
 // Processes the escapes of a non-raw literal body (CPython's decode_unicode_with_escapes and
 // _PyBytes_DecodeEscape). Unknown escapes are kept with a SyntaxWarning, as in 3.12.
-bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes, size_t body_offset,
-                            std::string* out) {
-    (void)body_offset;
+bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes, std::string* out) {
     out->reserve(body.size());
     char buf[200];
     // Like CPython, only the first invalid escape of a literal is warned about.
@@ -349,120 +361,128 @@ bool Parser::decode_escapes(const Token& t, std::string_view body, bool is_bytes
         char e = body[i + 1];
         i += 2;
         switch (e) {
-            case '\n': break;
-            case '\\': out->push_back('\\'); break;
-            case '\'': out->push_back('\''); break;
-            case '"': out->push_back('"'); break;
-            case 'a': out->push_back('\a'); break;
-            case 'b': out->push_back('\b'); break;
-            case 'f': out->push_back('\f'); break;
-            case 'n': out->push_back('\n'); break;
-            case 'r': out->push_back('\r'); break;
-            case 't': out->push_back('\t'); break;
-            case 'v': out->push_back('\v'); break;
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-                unsigned v = static_cast<unsigned>(e - '0');
-                int n = 1;
-                while (n < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7') {
-                    v = v * 8 + static_cast<unsigned>(body[i] - '0');
-                    ++i;
-                    ++n;
-                }
-                if (v > 0377) {
-                    std::snprintf(buf, sizeof buf, "invalid octal escape sequence '\\%.3s'",
-                                  std::string(body.substr(start + 1, 3)).c_str());
-                    warn_once(buf);
-                }
-                if (is_bytes)
-                    out->push_back(static_cast<char>(v & 0xFF));
-                else
-                    utf8_append(*out, v);
-                break;
+        case '\n': break;
+        case '\\': out->push_back('\\'); break;
+        case '\'': out->push_back('\''); break;
+        case '"': out->push_back('"'); break;
+        case 'a': out->push_back('\a'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'v': out->push_back('\v'); break;
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7': {
+            unsigned v = static_cast<unsigned>(e - '0');
+            int n = 1;
+            while (n < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7') {
+                v = v * 8 + static_cast<unsigned>(body[i] - '0');
+                ++i;
+                ++n;
             }
-            case 'x': {
-                int h1 = i < body.size() ? hex_value(body[i]) : -1;
-                int h2 = i + 1 < body.size() ? hex_value(body[i + 1]) : -1;
-                if (h1 < 0 || h2 < 0) {
-                    if (is_bytes) {
-                        std::snprintf(buf, sizeof buf, "(value error) invalid \\x escape at position %d",
-                                      static_cast<int>(start));
-                    } else {
-                        size_t end = h1 < 0 ? start + 1 : start + 2;
-                        std::snprintf(buf, sizeof buf,
-                                      "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
-                                      "truncated \\xXX escape",
-                                      static_cast<int>(start), static_cast<int>(end));
-                    }
-                    fail_token(t, buf);
-                    return false;
-                }
-                unsigned v = static_cast<unsigned>(h1 * 16 + h2);
-                i += 2;
-                if (is_bytes)
-                    out->push_back(static_cast<char>(v));
-                else
-                    utf8_append(*out, v);
-                break;
+            if (v > 0377) {
+                std::snprintf(buf, sizeof buf, "invalid octal escape sequence '\\%.3s'",
+                              std::string(body.substr(start + 1, 3)).c_str());
+                warn_once(buf);
             }
-            case 'u':
-            case 'U':
-            case 'N': {
-                if (is_bytes) {
-                    std::snprintf(buf, sizeof buf, "invalid escape sequence '\\%c'", e);
-                    warn_once(buf);
-                    out->push_back('\\');
-                    out->push_back(e);
-                    break;
-                }
-                if (e == 'N') {
-                    fail_token(t, "(unicode error) \\N{...} escapes are not supported");
-                    return false;
-                }
-                int digits = e == 'u' ? 4 : 8;
-                uint32_t v = 0;
-                int n = 0;
-                while (n < digits && i < body.size() && hex_value(body[i]) >= 0) {
-                    v = v * 16 + static_cast<uint32_t>(hex_value(body[i]));
-                    ++i;
-                    ++n;
-                }
-                if (n < digits) {
-                    std::snprintf(buf, sizeof buf,
-                                  "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
-                                  "truncated \\%s escape",
-                                  static_cast<int>(start), static_cast<int>(start + 1 + n),
-                                  e == 'u' ? "uXXXX" : "UXXXXXXXX");
-                    fail_token(t, buf);
-                    return false;
-                }
-                if (v > 0x10FFFF) {
-                    std::snprintf(buf, sizeof buf,
-                                  "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
-                                  "illegal Unicode character",
-                                  static_cast<int>(start), static_cast<int>(start + 1 + n));
-                    fail_token(t, buf);
-                    return false;
-                }
+            if (is_bytes)
+                out->push_back(static_cast<char>(v & 0xFF));
+            else
                 utf8_append(*out, v);
-                break;
+            break;
+        }
+        case 'x': {
+            int h1 = i < body.size() ? hex_value(body[i]) : -1;
+            int h2 = i + 1 < body.size() ? hex_value(body[i + 1]) : -1;
+            if (h1 < 0 || h2 < 0) {
+                if (is_bytes) {
+                    std::snprintf(buf, sizeof buf, "(value error) invalid \\x escape at position %d",
+                                  static_cast<int>(start));
+                } else {
+                    size_t end = h1 < 0 ? start + 1 : start + 2;
+                    std::snprintf(
+                        buf, sizeof buf,
+                        "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
+                        "truncated \\xXX escape",
+                        static_cast<int>(start), static_cast<int>(end));
+                }
+                fail_token(t, buf);
+                return false;
             }
-            default: {
-                // Unknown escape: kept as is, with a warning naming the first character after '\'.
-                int len = 1;
-                uint32_t cp = utf8_decode(body, i - 1, &len);
-                std::string ch;
-                if (cp < 0x80 && cp >= 0x20 && cp < 0x7F)
-                    ch = std::string(1, static_cast<char>(cp));
-                else if (cp <= 0xFF)
-                    (std::snprintf(buf, sizeof buf, "x%02x", cp), ch = buf);
-                else
-                    utf8_append(ch, cp);
-                warn_once("invalid escape sequence '\\" + ch + "'");
+            unsigned v = static_cast<unsigned>(h1 * 16 + h2);
+            i += 2;
+            if (is_bytes)
+                out->push_back(static_cast<char>(v));
+            else
+                utf8_append(*out, v);
+            break;
+        }
+        case 'u':
+        case 'U':
+        case 'N': {
+            if (is_bytes) {
+                std::snprintf(buf, sizeof buf, "invalid escape sequence '\\%c'", e);
+                warn_once(buf);
                 out->push_back('\\');
-                out->append(body.substr(i - 1, static_cast<size_t>(len)));
-                i += static_cast<size_t>(len) - 1;
+                out->push_back(e);
                 break;
             }
+            if (e == 'N') {
+                fail_token(t, "(unicode error) \\N{...} escapes are not supported");
+                return false;
+            }
+            int digits = e == 'u' ? 4 : 8;
+            uint32_t v = 0;
+            int n = 0;
+            while (n < digits && i < body.size() && hex_value(body[i]) >= 0) {
+                v = v * 16 + static_cast<uint32_t>(hex_value(body[i]));
+                ++i;
+                ++n;
+            }
+            if (n < digits) {
+                std::snprintf(buf, sizeof buf,
+                              "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
+                              "truncated \\%s escape",
+                              static_cast<int>(start), static_cast<int>(start + 1 + n),
+                              e == 'u' ? "uXXXX" : "UXXXXXXXX");
+                fail_token(t, buf);
+                return false;
+            }
+            if (v > 0x10FFFF) {
+                std::snprintf(buf, sizeof buf,
+                              "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
+                              "illegal Unicode character",
+                              static_cast<int>(start), static_cast<int>(start + 1 + n));
+                fail_token(t, buf);
+                return false;
+            }
+            utf8_append(*out, v);
+            break;
+        }
+        default: {
+            // Unknown escape: kept as is, with a warning naming the first character after '\'.
+            int len = 1;
+            uint32_t cp = utf8_decode(body, i - 1, &len);
+            std::string ch;
+            if (cp < 0x80 && cp >= 0x20 && cp < 0x7F)
+                ch = std::string(1, static_cast<char>(cp));
+            else if (cp <= 0xFF)
+                (std::snprintf(buf, sizeof buf, "x%02x", cp), ch = buf);
+            else
+                utf8_append(ch, cp);
+            warn_once("invalid escape sequence '\\" + ch + "'");
+            out->push_back('\\');
+            out->append(body.substr(i - 1, static_cast<size_t>(len)));
+            i += static_cast<size_t>(len) - 1;
+            break;
+        }
         }
     }
     return true;
@@ -479,7 +499,7 @@ bool Parser::decode_string_token(const Token& t, std::string* out, bool* is_byte
         char c = static_cast<char>(s[i] | 0x20);
         if (c == 'r') raw = true;
         if (c == 'b') *is_bytes = true;
-        if (s[i] == 'u') *is_u = true;  // CPython only marks a lowercase 'u' prefix as kind='u'
+        if (s[i] == 'u') *is_u = true; // CPython only marks a lowercase 'u' prefix as kind='u'
     }
     size_t q = (s.size() - i >= 6 && s[i + 1] == s[i] && s[i + 2] == s[i]) ? 3 : 1;
     std::string_view body = s.substr(i + q, s.size() - i - 2 * q);
@@ -495,7 +515,7 @@ bool Parser::decode_string_token(const Token& t, std::string* out, bool* is_byte
         out->assign(body);
         return true;
     }
-    return decode_escapes(t, body, *is_bytes, t.start + i + q, out);
+    return decode_escapes(t, body, *is_bytes, out);
 }
 
 Constant* Parser::fstring_middle(const Token& t, bool raw) {
@@ -505,7 +525,7 @@ Constant* Parser::fstring_middle(const Token& t, bool raw) {
     std::string_view body = text(t);
     if (raw || body.find('\\') == std::string_view::npos) {
         c->str_value.assign(body);
-    } else if (!decode_escapes(t, body, false, t.start, &c->str_value)) {
+    } else if (!decode_escapes(t, body, false, &c->str_value)) {
         return nullptr;
     }
     return c;
@@ -545,7 +565,8 @@ Expr* Parser::concatenate(std::vector<Expr*>& parts, const Token& first, const T
             fstring_found = true;
         }
     }
-    if ((unicode_found || fstring_found) && bytes_found) return fail_last("cannot mix bytes and nonbytes literals");
+    if ((unicode_found || fstring_found) && bytes_found)
+        return fail_last("cannot mix bytes and nonbytes literals");
     if (bytes_found || (!fstring_found && parts.size() == 1)) {
         if (parts.size() == 1) return parts[0];
         Constant* c = make<Constant>(first);
@@ -612,7 +633,7 @@ Expr* Parser::fstring() {
             continue;
         }
         if (k == TokKind::LBrace) {
-            Expr* f = fstring_replacement_field(false);
+            Expr* f = fstring_replacement_field();
             if (!f) return nullptr;
             items.push_back({nullptr, f});
             continue;
@@ -639,11 +660,10 @@ Expr* Parser::fstring() {
 
 // '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' format_spec*] '}', with CPython's
 // invalid_replacement_field messages.
-Expr* Parser::fstring_replacement_field(bool in_format_spec) {
-    (void)in_format_spec;
+Expr* Parser::fstring_replacement_field() {
     Depth depth(*this, 15);
     if (!depth.ok()) return nullptr;
-    const Token& open = advance();  // '{'
+    const Token& open = advance(); // '{'
     TokKind k = kind();
     if (k == TokKind::Equal || k == TokKind::Exclamation || k == TokKind::Colon || k == TokKind::RBrace) {
         return fail_token(peek(), std::string("f-string: valid expression required before '") +
@@ -672,10 +692,12 @@ Expr* Parser::fstring_replacement_field(bool in_format_spec) {
         TokKind nk = kind();
         if (nk == TokKind::Colon || nk == TokKind::RBrace)
             return fail_token(peek(), "f-string: missing conversion character");
-        if (nk != TokKind::Name && !is_keyword(nk)) return fail_token(peek(), "f-string: invalid conversion character");
+        if (nk != TokKind::Name && !is_keyword(nk))
+            return fail_token(peek(), "f-string: invalid conversion character");
         const Token& conv = advance();
         if (conv.lineno != bang->lineno || conv.col != bang->end_col)
-            return fail_range_tokens(*bang, conv, "f-string: conversion type must come right after the exclamanation mark");
+            return fail_range_tokens(
+                *bang, conv, "f-string: conversion type must come right after the exclamanation mark");
         std::string_view name = text(conv);
         if (name.size() != 1 || (name[0] != 's' && name[0] != 'r' && name[0] != 'a')) {
             return fail_token(conv, "f-string: invalid conversion character '" + std::string(name) +
@@ -683,7 +705,8 @@ Expr* Parser::fstring_replacement_field(bool in_format_spec) {
         }
         conversion = name[0];
         conv_token = &conv;
-        if (!at(TokKind::Colon) && !at(TokKind::RBrace)) return fail_token(peek(), "f-string: expecting ':' or '}'");
+        if (!at(TokKind::Colon) && !at(TokKind::RBrace))
+            return fail_token(peek(), "f-string: expecting ':' or '}'");
     }
     Expr* spec = nullptr;
     if (const Token* colon = accept(TokKind::Colon)) {
@@ -735,7 +758,7 @@ Expr* Parser::fstring_format_spec(const Token& colon) {
             js->values.push_back(c);
             end_at(js, prev());
         } else if (at(TokKind::LBrace)) {
-            Expr* f = fstring_replacement_field(true);
+            Expr* f = fstring_replacement_field();
             if (!f) return nullptr;
             if (auto* inner = f->try_as<JoinedStr>())
                 js->values.insert(js->values.end(), inner->values.begin(), inner->values.end());
@@ -752,6 +775,6 @@ Expr* Parser::fstring_format_spec(const Token& colon) {
     return js;
 }
 
-}  // namespace parse_detail
+} // namespace parse_detail
 
-}  // namespace krait
+} // namespace krait

@@ -27,11 +27,11 @@
 namespace krait {
 
 struct ParseResult {
-    std::unique_ptr<AstArena> arena;        // owns every node below
-    ast::Module* module = nullptr;          // parse_module(): the tree, null on error
-    ast::Expression* expression = nullptr;  // parse_expression(): the tree, null on error
-    SyntaxErrorInfo error;                  // set when both are null
-    std::vector<SyntaxWarningInfo> warnings;  // SyntaxWarnings CPython would print (in order)
+    std::unique_ptr<AstArena> arena;         // owns every node below
+    ast::Module* module = nullptr;           // parse_module(): the tree, null on error
+    ast::Expression* expression = nullptr;   // parse_expression(): the tree, null on error
+    SyntaxErrorInfo error;                   // set when both are null
+    std::vector<SyntaxWarningInfo> warnings; // SyntaxWarnings CPython would print (in order)
 
     bool ok() const { return module != nullptr || expression != nullptr; }
 };
@@ -86,18 +86,19 @@ private:
     std::string_view text(const Token& t) const { return ts_.text(t); }
     // A Name token's identifier, with the NFKC folding CPython applies (partially: see .cpp).
     std::string ident(const Token& t) const;
-    bool at_name(const char* soft_keyword);  // a Name token spelled soft_keyword
+    bool at_name(const char* soft_keyword); // a Name token spelled soft_keyword
     bool can_start_expression(TokKind k) const;
 
     // ---- errors (parser.cpp) -------------------------------------------------------------------
     // All return nullptr so a parse function can `return fail_...(...)`. Only the first error counts.
-    std::nullptr_t fail_generic();  // "invalid syntax" at the furthest token looked at
+    std::nullptr_t fail_generic(); // "invalid syntax" at the furthest token looked at
     std::nullptr_t fail_token(const Token& t, const std::string& msg, const char* type = "SyntaxError");
     std::nullptr_t fail_node(const ast::Located* a, const std::string& msg, const char* type = "SyntaxError");
     std::nullptr_t fail_range(const ast::Located* a, const ast::Located* b, const std::string& msg);
     std::nullptr_t fail_range_tokens(const Token& a, const Token& b, const std::string& msg);
-    std::nullptr_t fail_from(const ast::Located* a, const std::string& msg);  // a .. tokenizer cursor
-    std::nullptr_t fail_last(const std::string& msg, const char* type = "SyntaxError");  // CPython's RAISE_SYNTAX_ERROR
+    std::nullptr_t fail_from(const ast::Located* a, const std::string& msg); // a .. tokenizer cursor
+    std::nullptr_t fail_last(const std::string& msg,
+                             const char* type = "SyntaxError"); // CPython's RAISE_SYNTAX_ERROR
     std::nullptr_t fail_at(int lineno, int col1, int end_lineno, int end_col1, const std::string& msg,
                            const char* type = "SyntaxError");
     std::nullptr_t fail_too_deep();
@@ -132,13 +133,15 @@ private:
     static constexpr int kMaxDepth = 6000;
 
     // ---- node helpers (parser.cpp) -------------------------------------------------------------
-    template <class T> T* make(const Token& start) {
+    template <class T>
+    T* make(const Token& start) {
         T* n = arena_.make<T>();
         n->lineno = start.lineno;
         n->col_offset = start.col;
         return n;
     }
-    template <class T> T* make(const ast::Located* start) {
+    template <class T>
+    T* make(const ast::Located* start) {
         T* n = arena_.make<T>();
         n->lineno = start->lineno;
         n->col_offset = start->col_offset;
@@ -158,23 +161,22 @@ private:
 
     // ---- literals (parser.cpp) -----------------------------------------------------------------
     ast::Expr* number(const Token& t);
-    ast::Expr* strings();  // one or more adjacent STRING / f-string literals
-    ast::Expr* fstring();  // FSTRING_START ... FSTRING_END -> JoinedStr
-    ast::Expr* fstring_replacement_field(bool in_format_spec);
+    ast::Expr* strings(); // one or more adjacent STRING / f-string literals
+    ast::Expr* fstring(); // FSTRING_START ... FSTRING_END -> JoinedStr
+    ast::Expr* fstring_replacement_field();
     ast::Expr* fstring_format_spec(const Token& colon);
     bool decode_string_token(const Token& t, std::string* out, bool* is_bytes, bool* is_u);
-    bool decode_escapes(const Token& t, std::string_view body, bool is_bytes, size_t body_offset,
-                        std::string* out);
+    bool decode_escapes(const Token& t, std::string_view body, bool is_bytes, std::string* out);
     ast::Constant* fstring_middle(const Token& t, bool raw);
     ast::Expr* concatenate(std::vector<ast::Expr*>& parts, const Token& first, const Token& last);
 
     // ---- expressions (parser_expr.cpp) ---------------------------------------------------------
-    ast::Expr* star_expressions();              // a, *b, c  -> Tuple (or single)
-    ast::Expr* star_expression();               // *bitwise_or | expression
-    ast::Expr* star_named_expression();         // *bitwise_or | named_expression
-    ast::Expr* named_expression();              // NAME := expression | expression
-    ast::Expr* expression();                    // lambda | disjunction [if disjunction else expression]
-    ast::Expr* expression_no_invalid();         // expression without the error heuristics
+    ast::Expr* star_expressions();      // a, *b, c  -> Tuple (or single)
+    ast::Expr* star_expression();       // *bitwise_or | expression
+    ast::Expr* star_named_expression(); // *bitwise_or | named_expression
+    ast::Expr* named_expression();      // NAME := expression | expression
+    ast::Expr* expression();            // lambda | disjunction [if disjunction else expression]
+    ast::Expr* expression_no_invalid(); // expression without the error heuristics
     ast::Expr* disjunction();
     ast::Expr* conjunction();
     ast::Expr* inversion();
@@ -182,7 +184,7 @@ private:
     ast::Expr* bitwise_or() { return binary(0); }
     ast::Expr* binary(int min_prec);
     ast::Expr* factor();
-    ast::Expr* power_operand();  // await_primary
+    ast::Expr* power_operand(); // await_primary
     ast::Expr* primary();
     ast::Expr* primary_tail(ast::Expr* e, const Token& start);
     ast::Expr* atom();
@@ -197,8 +199,8 @@ private:
     ast::Arguments* lambda_params();
     ast::Expr* yield_expr();
     bool comprehension_clauses(std::vector<ast::Comprehension*>* out);
-    ast::Expr* star_targets();  // for-loop / comprehension targets
-    ast::Expr* expressions();   // eval input: expression (',' expression)* [',']
+    ast::Expr* star_targets(); // for-loop / comprehension targets
+    ast::Expr* expressions();  // eval input: expression (',' expression)* [',']
     ast::Expr* expression_after_disjunction(ast::Expr* a, const Token& start);
 
     // Targets (parser_expr.cpp).
@@ -211,6 +213,7 @@ private:
     // Error heuristics (parser_expr.cpp).
     void check_forgot_comma(ast::Expr* a, const Token& start);
     bool check_legacy_print(ast::Expr* a, const Token& start);
+    bool check_legacy_call_start(const Token& start);
     std::nullptr_t check_named_expression_errors(size_t start_pos);
 
     // ---- statements (parser_stmt.cpp) ----------------------------------------------------------
@@ -220,7 +223,7 @@ private:
     ast::Stmt* simple_stmt();
     ast::Stmt* expression_statement();
     ast::Stmt* assignment_rest(ast::Expr* first, const Token& start, size_t start_pos);
-    ast::Stmt* annotated_rest(ast::Expr* target, const Token& start, size_t start_pos);
+    ast::Stmt* annotated_rest(ast::Expr* target, const Token& start);
     std::nullptr_t invalid_assignment(size_t start_pos, const std::vector<ast::Expr*>& targets);
     ast::Stmt* return_stmt();
     ast::Stmt* raise_stmt();
@@ -235,14 +238,15 @@ private:
     ast::Stmt* for_stmt();
     ast::Stmt* with_stmt();
     ast::Stmt* try_stmt();
-    ast::Stmt* function_def(std::vector<ast::Expr*>* decorators, const Token* start);
-    ast::Stmt* class_def(std::vector<ast::Expr*>* decorators, const Token* start);
+    ast::Stmt* function_def(std::vector<ast::Expr*>* decorators);
+    ast::Stmt* class_def(std::vector<ast::Expr*>* decorators);
     ast::Stmt* decorated();
     ast::Arguments* parameters();
     ast::Arguments* parameter_list(bool is_lambda);
     bool block(std::vector<ast::Stmt*>* out, const Token& owner, const char* what);
     bool else_block(std::vector<ast::Stmt*>* out);
-    template <class T> void end_at_body(T* s, const std::vector<ast::Stmt*>& body);
+    template <class T>
+    void end_at_body(T* s, const std::vector<ast::Stmt*>& body);
     std::nullptr_t unsupported(const Token& t, const std::string& msg);
     bool looks_like_match_statement();
     bool looks_like_type_params();
@@ -253,19 +257,20 @@ private:
     const std::vector<Token>& tokens_;
     size_t pos_ = 0;
     size_t furthest_ = 0;
-    size_t fetched_max_ = 0;   // furthest token ever looked at, speculation included
+    size_t fetched_max_ = 0; // furthest token ever looked at, speculation included
     int depth_ = 0;
     bool failed_ = false;
     bool error_is_tokenizer_ = false;
     bool error_is_memory_ = false;
-    bool error_is_generic_ = false;  // "invalid syntax" from fail_generic()
-    bool error_is_indent_ = false;   // "unexpected indent/unindent" (never replaced by the tokenizer's)
-    int no_invalid_ = 0;       // > 0: skip error heuristics (CPython's expression_without_invalid)
+    bool error_is_generic_ = false; // "invalid syntax" from fail_generic()
+    bool error_is_indent_ = false;  // "unexpected indent/unindent" (never replaced by the tokenizer's)
+    int no_invalid_ = 0;            // > 0: skip error heuristics (CPython's expression_without_invalid)
+    int failing_ = 0;               // > 0: inside a speculative parse of a statement known to fail
     bool allow_genexp_arg_ = true;  // false for class bases: `class A(x for x in y)` is invalid
     SyntaxErrorInfo error_;
-    std::unordered_set<const ast::Expr*> parenthesized_;  // expressions written as ( expr )
+    std::unordered_set<const ast::Expr*> parenthesized_; // expressions written as ( expr )
 };
 
-}  // namespace parse_detail
+} // namespace parse_detail
 
-}  // namespace krait
+} // namespace krait

@@ -25,7 +25,7 @@ Expr* Parser::star_expressions() {
         Expr* e = star_expression();
         if (!e) {
             if (!backtrack(s)) return nullptr;
-            break;  // the comma was a trailing one
+            break; // the comma was a trailing one
         }
         t->elts.push_back(e);
     }
@@ -59,7 +59,7 @@ Expr* Parser::named_expression() {
     size_t start_pos = pos_;
     if (start.kind == TokKind::Name && kind(1) == TokKind::ColonEqual) {
         Name* target = make_name(advance(), ExprContext::Store);
-        advance();  // ':='
+        advance(); // ':='
         Expr* value = expression();
         if (!value) return nullptr;
         NamedExpr* n = make<NamedExpr>(start);
@@ -76,11 +76,13 @@ Expr* Parser::named_expression() {
         advance();
         Expr* rhs = expression();
         restore(s);
-        if (rhs && !failed_) return fail_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
+        if (rhs && !failed_)
+            return fail_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
         return failed_ ? nullptr : fail_generic();
     }
     if (at(TokKind::Equal) && !no_invalid_) {
-        if (check_named_expression_errors(start_pos), failed_) return nullptr;
+        check_named_expression_errors(start_pos);
+        if (failed_) return nullptr;
     }
     return e;
 }
@@ -131,7 +133,8 @@ std::nullptr_t Parser::check_named_expression_errors(size_t start_pos) {
                 Expr* rhs = bitwise_or();
                 if (rhs && !failed_ && !at(TokKind::Equal) && !at(TokKind::ColonEqual)) {
                     fired = true;
-                    msg = std::string("cannot assign to ") + expr_name(lhs) + " here. Maybe you meant '==' instead of '='?";
+                    msg = std::string("cannot assign to ") + expr_name(lhs) +
+                          " here. Maybe you meant '==' instead of '='?";
                     a = lhs;
                     b = nullptr;
                 }
@@ -150,6 +153,7 @@ std::nullptr_t Parser::check_named_expression_errors(size_t start_pos) {
 Expr* Parser::expression() {
     if (at(TokKind::KwLambda)) return lambda();
     const Token& start = peek();
+    if (failing_ > 0 && !no_invalid_ && check_legacy_call_start(start)) return nullptr;
     Expr* a = disjunction();
     if (!a) return nullptr;
     return expression_after_disjunction(a, start);
@@ -180,7 +184,8 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
             if (!no_invalid_) {
                 check_forgot_comma(body, *body_start);
                 if (failed_) return nullptr;
-                if (check_legacy_print(body, *body_start), failed_) return nullptr;
+                check_legacy_print(body, *body_start);
+                if (failed_) return nullptr;
             }
             if (chain.empty()) return body;
             orelse = body;
@@ -188,7 +193,7 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
         }
         // On a plain syntax error in this link, the conditional ends before its 'if' (PEG fallback).
         Snapshot link_start = save();
-        advance();  // 'if'
+        advance(); // 'if'
         Expr* test = disjunction();
         if (!test) {
             if (!backtrack(link_start)) return nullptr;
@@ -197,14 +202,15 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
             break;
         }
         if (!at(TokKind::KwElse)) {
-            if (!at(TokKind::Colon) && !no_invalid_) return fail_range(body, test, "expected 'else' after 'if' expression");
+            if (!at(TokKind::Colon) && !no_invalid_)
+                return fail_range(body, test, "expected 'else' after 'if' expression");
             fail_generic();
             if (!backtrack(link_start)) return nullptr;
             if (chain.empty()) return body;
             orelse = body;
             break;
         }
-        advance();  // 'else'
+        advance(); // 'else'
         chain.push_back({body, body_start, test});
         depth_ += 1;
         cost += 1;
@@ -220,11 +226,9 @@ Expr* Parser::expression_after_disjunction(Expr* a, const Token& a_start) {
             }
             break;
         }
-        Snapshot orelse_start = save();
         body_start = &peek();
         body = disjunction();
         if (!body) {
-            (void)orelse_start;
             if (!backtrack(link_start)) {
                 depth_ -= cost;
                 return nullptr;
@@ -281,13 +285,37 @@ bool Parser::check_legacy_print(Expr* a, const Token& start) {
     if (!legacy && (k == TokKind::String || k == TokKind::FStringStart)) return false;
     Snapshot s = save();
     if (legacy) ++no_invalid_;
+    if (!legacy) ++failing_; // the statement fails anyway: CPython's error rules run in there
     Expr* b = star_expressions();
+    if (!legacy) --failing_;
     if (legacy) --no_invalid_;
     bool fire = legacy && b && !failed_;
-    if (!legacy && failed_ && !error_is_generic_) return true;  // a nested specific error stands
+    if (!legacy && failed_ && !error_is_generic_) return true; // a nested specific error stands
     restore(s);
     if (!fire) return false;
     fail_range(a, b, "Missing parentheses in call to '" + n->id + "'. Did you mean " + n->id + "(...)?");
+    return true;
+}
+
+// Inside a parse that is known to fail, CPython's invalid_legacy_expression also fires for an
+// expression that merely *starts* with `print`/`exec` followed by more expression (`print - b`).
+bool Parser::check_legacy_call_start(const Token& start) {
+    if (start.kind != TokKind::Name) return false;
+    std::string_view id = text(start);
+    if (id != "print" && id != "exec") return false;
+    TokKind k = kind(1);
+    if (k == TokKind::LPar || (!can_start_expression(k) && k != TokKind::Star)) return false;
+    Snapshot s = save();
+    advance();
+    ++no_invalid_;
+    Expr* b = star_expressions();
+    --no_invalid_;
+    bool fire = b && !failed_;
+    restore(s);
+    if (!fire) return false;
+    std::string name(id);
+    fail_at(start.lineno, start.col + 1, b->end_lineno, b->end_col_offset + 1,
+            "Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?");
     return true;
 }
 
@@ -340,7 +368,7 @@ Expr* Parser::conjunction() {
 
 // inversion: 'not'* comparison (iterative).
 Expr* Parser::inversion() {
-    if (!at(TokKind::KwNot)) return comparison();  // the common case, without allocation
+    if (!at(TokKind::KwNot)) return comparison(); // the common case, without allocation
     std::vector<const Token*> nots;
     while (at(TokKind::KwNot)) nots.push_back(&advance());
     Depth depth(*this, static_cast<int>(nots.size()));
@@ -365,19 +393,19 @@ Expr* Parser::comparison() {
     for (;;) {
         CmpOperator op;
         switch (kind()) {
-            case TokKind::EqEqual: op = CmpOperator::Eq; break;
-            case TokKind::NotEqual: op = CmpOperator::NotEq; break;
-            case TokKind::Less: op = CmpOperator::Lt; break;
-            case TokKind::LessEqual: op = CmpOperator::LtE; break;
-            case TokKind::Greater: op = CmpOperator::Gt; break;
-            case TokKind::GreaterEqual: op = CmpOperator::GtE; break;
-            case TokKind::KwIn: op = CmpOperator::In; break;
-            case TokKind::KwIs: op = kind(1) == TokKind::KwNot ? CmpOperator::IsNot : CmpOperator::Is; break;
-            case TokKind::KwNot:
-                if (kind(1) != TokKind::KwIn) goto done;
-                op = CmpOperator::NotIn;
-                break;
-            default: goto done;
+        case TokKind::EqEqual: op = CmpOperator::Eq; break;
+        case TokKind::NotEqual: op = CmpOperator::NotEq; break;
+        case TokKind::Less: op = CmpOperator::Lt; break;
+        case TokKind::LessEqual: op = CmpOperator::LtE; break;
+        case TokKind::Greater: op = CmpOperator::Gt; break;
+        case TokKind::GreaterEqual: op = CmpOperator::GtE; break;
+        case TokKind::KwIn: op = CmpOperator::In; break;
+        case TokKind::KwIs: op = kind(1) == TokKind::KwNot ? CmpOperator::IsNot : CmpOperator::Is; break;
+        case TokKind::KwNot:
+            if (kind(1) != TokKind::KwIn) goto done;
+            op = CmpOperator::NotIn;
+            break;
+        default: goto done;
         }
         {
             Snapshot s = save();
@@ -408,23 +436,23 @@ namespace {
 
 int binary_precedence(TokKind k, Operator* op) {
     switch (k) {
-        case TokKind::VBar: *op = Operator::BitOr; return 1;
-        case TokKind::Circumflex: *op = Operator::BitXor; return 2;
-        case TokKind::Amper: *op = Operator::BitAnd; return 3;
-        case TokKind::LeftShift: *op = Operator::LShift; return 4;
-        case TokKind::RightShift: *op = Operator::RShift; return 4;
-        case TokKind::Plus: *op = Operator::Add; return 5;
-        case TokKind::Minus: *op = Operator::Sub; return 5;
-        case TokKind::Star: *op = Operator::Mult; return 6;
-        case TokKind::Slash: *op = Operator::Div; return 6;
-        case TokKind::DoubleSlash: *op = Operator::FloorDiv; return 6;
-        case TokKind::Percent: *op = Operator::Mod; return 6;
-        case TokKind::At: *op = Operator::MatMult; return 6;
-        default: return 0;
+    case TokKind::VBar: *op = Operator::BitOr; return 1;
+    case TokKind::Circumflex: *op = Operator::BitXor; return 2;
+    case TokKind::Amper: *op = Operator::BitAnd; return 3;
+    case TokKind::LeftShift: *op = Operator::LShift; return 4;
+    case TokKind::RightShift: *op = Operator::RShift; return 4;
+    case TokKind::Plus: *op = Operator::Add; return 5;
+    case TokKind::Minus: *op = Operator::Sub; return 5;
+    case TokKind::Star: *op = Operator::Mult; return 6;
+    case TokKind::Slash: *op = Operator::Div; return 6;
+    case TokKind::DoubleSlash: *op = Operator::FloorDiv; return 6;
+    case TokKind::Percent: *op = Operator::Mod; return 6;
+    case TokKind::At: *op = Operator::MatMult; return 6;
+    default: return 0;
     }
 }
 
-}  // namespace
+} // namespace
 
 Expr* Parser::binary(int min_prec) {
     const Token& start = peek();
@@ -463,9 +491,9 @@ Expr* Parser::factor() {
         if (!first_base || !at(TokKind::DoubleStar)) return first_base;
     }
     struct Level {
-        std::vector<const Token*> prefix;  // unary operators before this operand
+        std::vector<const Token*> prefix; // unary operators before this operand
         const Token* base_start = nullptr;
-        Expr* base = nullptr;              // the await_primary
+        Expr* base = nullptr; // the await_primary
     };
     std::vector<Level> levels;
     int cost = 0;
@@ -478,7 +506,7 @@ Expr* Parser::factor() {
         lv.base = first_base;
         levels.push_back(std::move(lv));
         before_pow = save();
-        advance();  // '**'
+        advance(); // '**'
     }
     for (;;) {
         Level lv;
@@ -526,8 +554,9 @@ Expr* Parser::factor() {
             UnaryOp* u = make<UnaryOp>(*lv.prefix[j]);
             end_at_prev(u);
             TokKind k = lv.prefix[j]->kind;
-            u->op = k == TokKind::Plus ? UnaryOperator::UAdd : k == TokKind::Minus ? UnaryOperator::USub
-                                                                                   : UnaryOperator::Invert;
+            u->op = k == TokKind::Plus    ? UnaryOperator::UAdd
+                    : k == TokKind::Minus ? UnaryOperator::USub
+                                          : UnaryOperator::Invert;
             u->operand = e;
             e = u;
         }
@@ -556,41 +585,41 @@ Expr* Parser::primary_tail(Expr* e, const Token& start) {
         Snapshot s = save();
         Expr* before = e;
         switch (kind()) {
-            case TokKind::Dot: {
-                advance();
-                if (!at(TokKind::Name)) {
-                    fail_generic();
-                    return backtrack(s) ? before : nullptr;
-                }
-                const Token& name = advance();
-                Attribute* a = make<Attribute>(start);
-                end_at(a, name);
-                a->value = e;
-                a->attr = ident(name);
-                e = a;
-                break;
+        case TokKind::Dot: {
+            advance();
+            if (!at(TokKind::Name)) {
+                fail_generic();
+                return backtrack(s) ? before : nullptr;
             }
-            case TokKind::LPar: {
-                e = call(e, start);
-                if (!e) return backtrack(s) ? before : nullptr;
-                break;
-            }
-            case TokKind::LSqb: {
-                Depth depth(*this, 24);
-                if (!depth.ok()) return nullptr;
-                advance();
-                Expr* slice = slices();
-                if (slice && !at(TokKind::RSqb)) fail_generic();
-                if (!slice || failed_) return backtrack(s) ? before : nullptr;
-                const Token& close = advance();
-                Subscript* s = make<Subscript>(start);
-                end_at(s, close);
-                s->value = e;
-                s->slice = slice;
-                e = s;
-                break;
-            }
-            default: return e;
+            const Token& name = advance();
+            Attribute* a = make<Attribute>(start);
+            end_at(a, name);
+            a->value = e;
+            a->attr = ident(name);
+            e = a;
+            break;
+        }
+        case TokKind::LPar: {
+            e = call(e, start);
+            if (!e) return backtrack(s) ? before : nullptr;
+            break;
+        }
+        case TokKind::LSqb: {
+            Depth depth(*this, 24);
+            if (!depth.ok()) return nullptr;
+            advance();
+            Expr* slice = slices();
+            if (slice && !at(TokKind::RSqb)) fail_generic();
+            if (!slice || failed_) return backtrack(s) ? before : nullptr;
+            const Token& close = advance();
+            Subscript* s = make<Subscript>(start);
+            end_at(s, close);
+            s->value = e;
+            s->slice = slice;
+            e = s;
+            break;
+        }
+        default: return e;
         }
     }
 }
@@ -624,7 +653,7 @@ Expr* Parser::slice_item() {
         if (!at(TokKind::Colon)) return lower;
         if (lower->is<NamedExpr>()) return fail_generic();
     }
-    advance();  // ':'
+    advance(); // ':'
     Slice* s = make<Slice>(start);
     s->lower = lower;
     auto is_end = [&](TokKind k) { return k == TokKind::Colon || k == TokKind::Comma || k == TokKind::RSqb; };
@@ -648,7 +677,7 @@ Expr* Parser::slice_item() {
 Expr* Parser::call(Expr* func, const Token& start) {
     Depth depth(*this, 24);
     if (!depth.ok()) return nullptr;
-    const Token& open = advance();  // '('
+    const Token& open = advance(); // '('
     Call* c = make<Call>(start);
     c->func = func;
     if (!arguments(c, open)) return nullptr;
@@ -665,13 +694,12 @@ const Expr* last_comprehension_item(const std::vector<Comprehension*>& gens) {
     return last->ifs.empty() ? last->iter : last->ifs.back();
 }
 
-}  // namespace
+} // namespace
 
 // Call arguments with CPython's invalid_arguments / invalid_kwarg messages.
 bool Parser::arguments(Call* call, const Token& open) {
-    (void)open;
-    bool seen_keyword = false;       // a `name=value` or `**mapping`
-    bool seen_double_star = false;   // a `**mapping`
+    bool seen_keyword = false;     // a `name=value` or `**mapping`
+    bool seen_double_star = false; // a `**mapping`
     while (!at(TokKind::RPar)) {
         if (failed_) return false;
         const Token& start = peek();
@@ -688,10 +716,12 @@ bool Parser::arguments(Call* call, const Token& open) {
                 advance();
                 Expr* b = expression();
                 restore(sn);
-                if (b && !failed_) return fail_range(s, b, "cannot assign to iterable argument unpacking"), false;
+                if (b && !failed_)
+                    return fail_range(s, b, "cannot assign to iterable argument unpacking"), false;
             }
             if (seen_double_star)
-                return fail_token(start, "iterable argument unpacking follows keyword argument unpacking"), false;
+                return fail_token(start, "iterable argument unpacking follows keyword argument unpacking"),
+                       false;
             call->args.push_back(s);
         } else if (k == TokKind::DoubleStar) {
             advance();
@@ -705,11 +735,13 @@ bool Parser::arguments(Call* call, const Token& open) {
                 advance();
                 Expr* b = expression();
                 restore(sn);
-                if (b && !failed_) return fail_range(kw, b, "cannot assign to keyword argument unpacking"), false;
+                if (b && !failed_)
+                    return fail_range(kw, b, "cannot assign to keyword argument unpacking"), false;
             }
             call->keywords.push_back(kw);
             seen_keyword = seen_double_star = true;
-        } else if ((k == TokKind::Name || k == TokKind::KwTrue || k == TokKind::KwFalse || k == TokKind::KwNone) &&
+        } else if ((k == TokKind::Name || k == TokKind::KwTrue || k == TokKind::KwFalse ||
+                    k == TokKind::KwNone) &&
                    kind(1) == TokKind::Equal) {
             const Token& name = advance();
             const Token& eq = advance();
@@ -720,7 +752,8 @@ bool Parser::arguments(Call* call, const Token& open) {
             Expr* v = expression();
             if (!v) return false;
             if (at(TokKind::KwFor) || at(TokKind::KwAsync))
-                return fail_range_tokens(name, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
+                return fail_range_tokens(name, eq,
+                                         "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
                        false;
             Keyword* kw = make<Keyword>(name);
             end_at_prev(kw);
@@ -730,7 +763,8 @@ bool Parser::arguments(Call* call, const Token& open) {
             seen_keyword = true;
         } else {
             // Positional: `assignment_expression | expression !':='` (no '=' heuristics here).
-            Expr* e = (k == TokKind::Name && kind(1) == TokKind::ColonEqual) ? named_expression() : expression();
+            Expr* e =
+                (k == TokKind::Name && kind(1) == TokKind::ColonEqual) ? named_expression() : expression();
             if (!e) return false;
             if (at(TokKind::ColonEqual)) return fail_generic(), false;
             if (at(TokKind::KwFor) || at(TokKind::KwAsync)) {
@@ -757,7 +791,8 @@ bool Parser::arguments(Call* call, const Token& open) {
             }
             if (at(TokKind::Equal)) {
                 // invalid_kwarg: `!(NAME '=') a=expression b='='`
-                return fail_range_tokens(start, peek(), "expression cannot contain assignment, perhaps you meant \"==\"?"),
+                return fail_range_tokens(start, peek(),
+                                         "expression cannot contain assignment, perhaps you meant \"==\"?"),
                        false;
             }
             if (seen_keyword) {
@@ -799,28 +834,28 @@ bool Parser::arguments(Call* call, const Token& open) {
 Expr* Parser::atom() {
     const Token& t = peek();
     switch (t.kind) {
-        case TokKind::Name: return make_name(advance());
-        case TokKind::Number: return number(advance());
-        case TokKind::String:
-        case TokKind::FStringStart: return strings();
-        case TokKind::KwNone:
-        case TokKind::KwTrue:
-        case TokKind::KwFalse:
-        case TokKind::Ellipsis: {
-            advance();
-            Constant* c = make<Constant>(t);
-            end_at(c, t);
-            c->value_kind = t.kind == TokKind::KwNone   ? ConstantKind::None
-                            : t.kind == TokKind::KwTrue ? ConstantKind::True
-                            : t.kind == TokKind::KwFalse ? ConstantKind::False
-                                                         : ConstantKind::Ellipsis;
-            return c;
-        }
-        case TokKind::LPar: return paren_atom();
-        case TokKind::LSqb: return list_atom();
-        case TokKind::LBrace: return brace_atom();
-        case TokKind::KwAsync: return unsupported(t, "'async' is not supported by Krait");
-        default: return fail_generic();
+    case TokKind::Name: return make_name(advance());
+    case TokKind::Number: return number(advance());
+    case TokKind::String:
+    case TokKind::FStringStart: return strings();
+    case TokKind::KwNone:
+    case TokKind::KwTrue:
+    case TokKind::KwFalse:
+    case TokKind::Ellipsis: {
+        advance();
+        Constant* c = make<Constant>(t);
+        end_at(c, t);
+        c->value_kind = t.kind == TokKind::KwNone    ? ConstantKind::None
+                        : t.kind == TokKind::KwTrue  ? ConstantKind::True
+                        : t.kind == TokKind::KwFalse ? ConstantKind::False
+                                                     : ConstantKind::Ellipsis;
+        return c;
+    }
+    case TokKind::LPar: return paren_atom();
+    case TokKind::LSqb: return list_atom();
+    case TokKind::LBrace: return brace_atom();
+    case TokKind::KwAsync: return unsupported(t, "'async' is not supported by Krait");
+    default: return fail_generic();
     }
 }
 
@@ -856,7 +891,8 @@ Expr* Parser::paren_atom() {
     Expr* first = star_named_expression();
     if (!first) return nullptr;
     if (at(TokKind::KwFor) || at(TokKind::KwAsync)) {
-        if (first->is<Starred>()) return fail_node(first, "iterable unpacking cannot be used in comprehension");
+        if (first->is<Starred>())
+            return fail_node(first, "iterable unpacking cannot be used in comprehension");
         GeneratorExp* g = make<GeneratorExp>(open);
         g->elt = first;
         if (!comprehension_clauses(&g->generators)) return nullptr;
@@ -897,7 +933,8 @@ Expr* Parser::list_atom() {
     Expr* first = star_named_expression();
     if (!first) return nullptr;
     if (at(TokKind::KwFor) || at(TokKind::KwAsync)) {
-        if (first->is<Starred>()) return fail_node(first, "iterable unpacking cannot be used in comprehension");
+        if (first->is<Starred>())
+            return fail_node(first, "iterable unpacking cannot be used in comprehension");
         ListComp* lc = make<ListComp>(open);
         lc->elt = first;
         if (!comprehension_clauses(&lc->generators)) return nullptr;
@@ -910,7 +947,8 @@ Expr* Parser::list_atom() {
         if (at(TokKind::RSqb)) break;
         if (at(TokKind::KwFor) || at(TokKind::KwAsync)) {
             if (l->elts.size() > 1)
-                return fail_range(first, l->elts.back(), "did you forget parentheses around the comprehension target?");
+                return fail_range(first, l->elts.back(),
+                                  "did you forget parentheses around the comprehension target?");
             return fail_at(first->lineno, first->col_offset + 1, prev().end_lineno, prev().end_col + 1,
                            "did you forget parentheses around the comprehension target?");
         }
@@ -919,7 +957,8 @@ Expr* Parser::list_atom() {
         l->elts.push_back(e);
     }
     if (at(TokKind::KwFor) && l->elts.size() > 1) {
-        return fail_range(first, l->elts.back(), "did you forget parentheses around the comprehension target?");
+        return fail_range(first, l->elts.back(),
+                          "did you forget parentheses around the comprehension target?");
     }
     if (!at(TokKind::RSqb)) return fail_generic();
     end_at(l, advance());
@@ -952,7 +991,8 @@ Expr* Parser::brace_atom() {
         if (!first) return nullptr;
         is_dict = at(TokKind::Colon);
         if (is_dict) {
-            if (first->is<Starred>() || (first->is<NamedExpr>() && !is_parenthesized(first))) return fail_generic();
+            if (first->is<Starred>() || (first->is<NamedExpr>() && !is_parenthesized(first)))
+                return fail_generic();
             const Token& colon = advance();
             first_key = first;
             if (at(TokKind::Star)) {
@@ -983,7 +1023,8 @@ Expr* Parser::brace_atom() {
     }
     if (!is_dict) {
         if (at(TokKind::KwFor) || at(TokKind::KwAsync)) {
-            if (first->is<Starred>()) return fail_node(first, "iterable unpacking cannot be used in comprehension");
+            if (first->is<Starred>())
+                return fail_node(first, "iterable unpacking cannot be used in comprehension");
             SetComp* sc = make<SetComp>(open);
             sc->elt = first;
             if (!comprehension_clauses(&sc->generators)) return nullptr;
@@ -997,7 +1038,8 @@ Expr* Parser::brace_atom() {
             if (at(TokKind::RBrace)) break;
             if (at(TokKind::KwFor) || at(TokKind::KwAsync)) {
                 if (s->elts.size() > 1)
-                    return fail_range(first, s->elts.back(), "did you forget parentheses around the comprehension target?");
+                    return fail_range(first, s->elts.back(),
+                                      "did you forget parentheses around the comprehension target?");
                 return fail_at(first->lineno, first->col_offset + 1, prev().end_lineno, prev().end_col + 1,
                                "did you forget parentheses around the comprehension target?");
             }
@@ -1006,7 +1048,8 @@ Expr* Parser::brace_atom() {
             s->elts.push_back(e);
         }
         if (at(TokKind::KwFor) && s->elts.size() > 1)
-            return fail_range(first, s->elts.back(), "did you forget parentheses around the comprehension target?");
+            return fail_range(first, s->elts.back(),
+                              "did you forget parentheses around the comprehension target?");
         if (!at(TokKind::RBrace)) return fail_generic();
         end_at(s, advance());
         return s;
@@ -1028,7 +1071,8 @@ Expr* Parser::brace_atom() {
         if (!k) return nullptr;
         if (!at(TokKind::Colon)) {
             // invalid_kvpair: located at the key's last character.
-            return fail_at(k->end_lineno, k->end_col_offset, k->end_lineno, 0, "':' expected after dictionary key");
+            return fail_at(k->end_lineno, k->end_col_offset, k->end_lineno, 0,
+                           "':' expected after dictionary key");
         }
         const Token& colon = advance();
         if (at(TokKind::Star)) {
@@ -1120,7 +1164,7 @@ Expr* Parser::star_targets() {
 Expr* Parser::lambda() {
     Depth depth(*this, 2);
     if (!depth.ok()) return nullptr;
-    const Token& kw = advance();  // 'lambda'
+    const Token& kw = advance(); // 'lambda'
     Arguments* args = lambda_params();
     if (!args) return nullptr;
     if (!at(TokKind::Colon)) return fail_generic();
@@ -1128,7 +1172,8 @@ Expr* Parser::lambda() {
     // invalid_expression: a lambda inside an f-string replacement field without parentheses
     // (its ':' started the format spec).
     if (at(TokKind::FStringMiddle))
-        return fail_range_tokens(kw, colon, "f-string: lambda expressions are not allowed without parentheses");
+        return fail_range_tokens(kw, colon,
+                                 "f-string: lambda expressions are not allowed without parentheses");
     Expr* body = expression();
     if (!body) return nullptr;
     Lambda* l = make<Lambda>(kw);
@@ -1184,68 +1229,68 @@ Expr* Parser::expressions() {
 // (or deleted), or nullptr if `e` is a valid target.
 const Expr* Parser::invalid_target(const Expr* e, TargetsType type) {
     switch (e->kind) {
-        case ExprKind::List:
-            for (const Expr* x : e->as<List>()->elts)
-                if (const Expr* bad = invalid_target(x, type)) return bad;
+    case ExprKind::List:
+        for (const Expr* x : e->as<List>()->elts)
+            if (const Expr* bad = invalid_target(x, type)) return bad;
+        return nullptr;
+    case ExprKind::Tuple:
+        for (const Expr* x : e->as<Tuple>()->elts)
+            if (const Expr* bad = invalid_target(x, type)) return bad;
+        return nullptr;
+    case ExprKind::Starred:
+        if (type == TargetsType::Del) return e;
+        return invalid_target(e->as<Starred>()->value, type);
+    case ExprKind::Compare:
+        if (type == TargetsType::For) {
+            const Compare* c = e->as<Compare>();
+            if (c->ops[0] == CmpOperator::In) return invalid_target(c->left, type);
             return nullptr;
-        case ExprKind::Tuple:
-            for (const Expr* x : e->as<Tuple>()->elts)
-                if (const Expr* bad = invalid_target(x, type)) return bad;
-            return nullptr;
-        case ExprKind::Starred:
-            if (type == TargetsType::Del) return e;
-            return invalid_target(e->as<Starred>()->value, type);
-        case ExprKind::Compare:
-            if (type == TargetsType::For) {
-                const Compare* c = e->as<Compare>();
-                if (c->ops[0] == CmpOperator::In) return invalid_target(c->left, type);
-                return nullptr;
-            }
-            return e;
-        case ExprKind::Name:
-        case ExprKind::Subscript:
-        case ExprKind::Attribute: return nullptr;
-        default: return e;
+        }
+        return e;
+    case ExprKind::Name:
+    case ExprKind::Subscript:
+    case ExprKind::Attribute: return nullptr;
+    default: return e;
     }
 }
 
 // CPython's _PyPegen_get_expr_name().
 const char* Parser::expr_name(const Expr* e) {
     switch (e->kind) {
-        case ExprKind::Attribute: return "attribute";
-        case ExprKind::Subscript: return "subscript";
-        case ExprKind::Starred: return "starred";
-        case ExprKind::Name: return "name";
-        case ExprKind::List: return "list";
-        case ExprKind::Tuple: return "tuple";
-        case ExprKind::Lambda: return "lambda";
-        case ExprKind::Call: return "function call";
-        case ExprKind::BoolOp:
-        case ExprKind::BinOp:
-        case ExprKind::UnaryOp: return "expression";
-        case ExprKind::GeneratorExp: return "generator expression";
-        case ExprKind::Yield:
-        case ExprKind::YieldFrom: return "yield expression";
-        case ExprKind::ListComp: return "list comprehension";
-        case ExprKind::SetComp: return "set comprehension";
-        case ExprKind::DictComp: return "dict comprehension";
-        case ExprKind::Dict: return "dict literal";
-        case ExprKind::Set: return "set display";
-        case ExprKind::JoinedStr:
-        case ExprKind::FormattedValue: return "f-string expression";
-        case ExprKind::Constant: {
-            switch (e->as<Constant>()->value_kind) {
-                case ConstantKind::None: return "None";
-                case ConstantKind::False: return "False";
-                case ConstantKind::True: return "True";
-                case ConstantKind::Ellipsis: return "ellipsis";
-                default: return "literal";
-            }
+    case ExprKind::Attribute: return "attribute";
+    case ExprKind::Subscript: return "subscript";
+    case ExprKind::Starred: return "starred";
+    case ExprKind::Name: return "name";
+    case ExprKind::List: return "list";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Lambda: return "lambda";
+    case ExprKind::Call: return "function call";
+    case ExprKind::BoolOp:
+    case ExprKind::BinOp:
+    case ExprKind::UnaryOp: return "expression";
+    case ExprKind::GeneratorExp: return "generator expression";
+    case ExprKind::Yield:
+    case ExprKind::YieldFrom: return "yield expression";
+    case ExprKind::ListComp: return "list comprehension";
+    case ExprKind::SetComp: return "set comprehension";
+    case ExprKind::DictComp: return "dict comprehension";
+    case ExprKind::Dict: return "dict literal";
+    case ExprKind::Set: return "set display";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "f-string expression";
+    case ExprKind::Constant: {
+        switch (e->as<Constant>()->value_kind) {
+        case ConstantKind::None: return "None";
+        case ConstantKind::False: return "False";
+        case ConstantKind::True: return "True";
+        case ConstantKind::Ellipsis: return "ellipsis";
+        default: return "literal";
         }
-        case ExprKind::Compare: return "comparison";
-        case ExprKind::IfExp: return "conditional expression";
-        case ExprKind::NamedExpr: return "named expression";
-        case ExprKind::Slice: return "slice";
+    }
+    case ExprKind::Compare: return "comparison";
+    case ExprKind::IfExp: return "conditional expression";
+    case ExprKind::NamedExpr: return "named expression";
+    case ExprKind::Slice: return "slice";
     }
     return "expression";
 }
@@ -1259,29 +1304,29 @@ std::nullptr_t Parser::fail_invalid_target(const Expr* e, TargetsType type) {
 
 void Parser::set_context(Expr* e, ExprContext ctx) {
     switch (e->kind) {
-        case ExprKind::Name: e->as<Name>()->ctx = ctx; break;
-        case ExprKind::Attribute: e->as<Attribute>()->ctx = ctx; break;
-        case ExprKind::Subscript: e->as<Subscript>()->ctx = ctx; break;
-        case ExprKind::Starred: {
-            Starred* s = e->as<Starred>();
-            s->ctx = ctx;
-            set_context(s->value, ctx);
-            break;
-        }
-        case ExprKind::List: {
-            List* l = e->as<List>();
-            l->ctx = ctx;
-            for (Expr* x : l->elts) set_context(x, ctx);
-            break;
-        }
-        case ExprKind::Tuple: {
-            Tuple* t = e->as<Tuple>();
-            t->ctx = ctx;
-            for (Expr* x : t->elts) set_context(x, ctx);
-            break;
-        }
-        default: break;
+    case ExprKind::Name: e->as<Name>()->ctx = ctx; break;
+    case ExprKind::Attribute: e->as<Attribute>()->ctx = ctx; break;
+    case ExprKind::Subscript: e->as<Subscript>()->ctx = ctx; break;
+    case ExprKind::Starred: {
+        Starred* s = e->as<Starred>();
+        s->ctx = ctx;
+        set_context(s->value, ctx);
+        break;
+    }
+    case ExprKind::List: {
+        List* l = e->as<List>();
+        l->ctx = ctx;
+        for (Expr* x : l->elts) set_context(x, ctx);
+        break;
+    }
+    case ExprKind::Tuple: {
+        Tuple* t = e->as<Tuple>();
+        t->ctx = ctx;
+        for (Expr* x : t->elts) set_context(x, ctx);
+        break;
+    }
+    default: break;
     }
 }
 
-}  // namespace krait::parse_detail
+} // namespace krait::parse_detail

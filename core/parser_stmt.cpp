@@ -7,7 +7,9 @@ namespace krait::parse_detail {
 
 using namespace ast;
 
-std::nullptr_t Parser::unsupported(const Token& t, const std::string& msg) { return fail_token(t, msg); }
+std::nullptr_t Parser::unsupported(const Token& t, const std::string& msg) {
+    return fail_token(t, msg);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Statement sequences and blocks
@@ -28,27 +30,28 @@ bool Parser::statement(std::vector<Stmt*>* out) {
     Depth depth(*this, 6);
     if (!depth.ok()) return false;
     switch (kind()) {
-        case TokKind::KwDef:
-        case TokKind::KwIf:
-        case TokKind::KwClass:
-        case TokKind::KwWith:
-        case TokKind::KwFor:
-        case TokKind::KwTry:
-        case TokKind::KwWhile:
-        case TokKind::At: {
-            Stmt* s = compound_stmt();
-            if (!s) return false;
-            out->push_back(s);
-            return true;
-        }
-        case TokKind::KwAsync: return unsupported(peek(), "'async' is not supported by Krait"), false;
-        case TokKind::Name:
-            if (at_name("match") && looks_like_match_statement())
-                return unsupported(peek(), "'match' statement is not supported by Krait"), false;
-            if (at_name("type") && kind(1) == TokKind::Name && (kind(2) == TokKind::Equal || kind(2) == TokKind::LSqb))
-                return unsupported(peek(), "'type' statement is not supported by Krait"), false;
-            return simple_stmts(out);
-        default: return simple_stmts(out);
+    case TokKind::KwDef:
+    case TokKind::KwIf:
+    case TokKind::KwClass:
+    case TokKind::KwWith:
+    case TokKind::KwFor:
+    case TokKind::KwTry:
+    case TokKind::KwWhile:
+    case TokKind::At: {
+        Stmt* s = compound_stmt();
+        if (!s) return false;
+        out->push_back(s);
+        return true;
+    }
+    case TokKind::KwAsync: return unsupported(peek(), "'async' is not supported by Krait"), false;
+    case TokKind::Name:
+        if (at_name("match") && looks_like_match_statement())
+            return unsupported(peek(), "'match' statement is not supported by Krait"), false;
+        if (at_name("type") && kind(1) == TokKind::Name &&
+            (kind(2) == TokKind::Equal || kind(2) == TokKind::LSqb))
+            return unsupported(peek(), "'type' statement is not supported by Krait"), false;
+        return simple_stmts(out);
+    default: return simple_stmts(out);
     }
 }
 
@@ -57,7 +60,7 @@ bool Parser::statement(std::vector<Stmt*>* out) {
 bool Parser::looks_like_match_statement() {
     Snapshot s = save();
     ++no_invalid_;
-    advance();  // match
+    advance(); // match
     bool result = false;
     TokKind k = kind();
     if (can_start_expression(k) || k == TokKind::Star) {
@@ -78,7 +81,7 @@ bool Parser::looks_like_match_statement() {
 bool Parser::looks_like_type_params() {
     Snapshot s = save();
     ++no_invalid_;
-    advance();  // '['
+    advance(); // '['
     bool ok = true;
     while (ok && !at(TokKind::RSqb)) {
         if (!accept(TokKind::Star)) accept(TokKind::DoubleStar);
@@ -131,30 +134,30 @@ bool Parser::simple_stmts(std::vector<Stmt*>* out) {
 Stmt* Parser::simple_stmt() {
     const Token& t = peek();
     switch (t.kind) {
-        case TokKind::KwPass: {
-            Pass* s = make<Pass>(advance());
-            end_at(s, t);
-            return s;
-        }
-        case TokKind::KwBreak: {
-            Break* s = make<Break>(advance());
-            end_at(s, t);
-            return s;
-        }
-        case TokKind::KwContinue: {
-            Continue* s = make<Continue>(advance());
-            end_at(s, t);
-            return s;
-        }
-        case TokKind::KwReturn: return return_stmt();
-        case TokKind::KwRaise: return raise_stmt();
-        case TokKind::KwGlobal: return global_stmt(true);
-        case TokKind::KwNonlocal: return global_stmt(false);
-        case TokKind::KwDel: return del_stmt();
-        case TokKind::KwAssert: return assert_stmt();
-        case TokKind::KwImport: return import_name();
-        case TokKind::KwFrom: return import_from();
-        default: return expression_statement();
+    case TokKind::KwPass: {
+        Pass* s = make<Pass>(advance());
+        end_at(s, t);
+        return s;
+    }
+    case TokKind::KwBreak: {
+        Break* s = make<Break>(advance());
+        end_at(s, t);
+        return s;
+    }
+    case TokKind::KwContinue: {
+        Continue* s = make<Continue>(advance());
+        end_at(s, t);
+        return s;
+    }
+    case TokKind::KwReturn: return return_stmt();
+    case TokKind::KwRaise: return raise_stmt();
+    case TokKind::KwGlobal: return global_stmt(true);
+    case TokKind::KwNonlocal: return global_stmt(false);
+    case TokKind::KwDel: return del_stmt();
+    case TokKind::KwAssert: return assert_stmt();
+    case TokKind::KwImport: return import_name();
+    case TokKind::KwFrom: return import_from();
+    default: return expression_statement();
     }
 }
 
@@ -165,26 +168,28 @@ namespace {
 
 bool augassign_operator(TokKind k, Operator* op) {
     switch (k) {
-        case TokKind::PlusEqual: *op = Operator::Add; return true;
-        case TokKind::MinEqual: *op = Operator::Sub; return true;
-        case TokKind::StarEqual: *op = Operator::Mult; return true;
-        case TokKind::AtEqual: *op = Operator::MatMult; return true;
-        case TokKind::SlashEqual: *op = Operator::Div; return true;
-        case TokKind::PercentEqual: *op = Operator::Mod; return true;
-        case TokKind::AmperEqual: *op = Operator::BitAnd; return true;
-        case TokKind::VBarEqual: *op = Operator::BitOr; return true;
-        case TokKind::CircumflexEqual: *op = Operator::BitXor; return true;
-        case TokKind::LeftShiftEqual: *op = Operator::LShift; return true;
-        case TokKind::RightShiftEqual: *op = Operator::RShift; return true;
-        case TokKind::DoubleStarEqual: *op = Operator::Pow; return true;
-        case TokKind::DoubleSlashEqual: *op = Operator::FloorDiv; return true;
-        default: return false;
+    case TokKind::PlusEqual: *op = Operator::Add; return true;
+    case TokKind::MinEqual: *op = Operator::Sub; return true;
+    case TokKind::StarEqual: *op = Operator::Mult; return true;
+    case TokKind::AtEqual: *op = Operator::MatMult; return true;
+    case TokKind::SlashEqual: *op = Operator::Div; return true;
+    case TokKind::PercentEqual: *op = Operator::Mod; return true;
+    case TokKind::AmperEqual: *op = Operator::BitAnd; return true;
+    case TokKind::VBarEqual: *op = Operator::BitOr; return true;
+    case TokKind::CircumflexEqual: *op = Operator::BitXor; return true;
+    case TokKind::LeftShiftEqual: *op = Operator::LShift; return true;
+    case TokKind::RightShiftEqual: *op = Operator::RShift; return true;
+    case TokKind::DoubleStarEqual: *op = Operator::Pow; return true;
+    case TokKind::DoubleSlashEqual: *op = Operator::FloorDiv; return true;
+    default: return false;
     }
 }
 
-bool is_single_target(const Expr* e) { return e->is<Name>() || e->is<Attribute>() || e->is<Subscript>(); }
+bool is_single_target(const Expr* e) {
+    return e->is<Name>() || e->is<Attribute>() || e->is<Subscript>();
+}
 
-}  // namespace
+} // namespace
 
 Stmt* Parser::expression_statement() {
     const Token& start = peek();
@@ -196,7 +201,7 @@ Stmt* Parser::expression_statement() {
     if (k == TokKind::Colon) {
         // Only expressions can be (wrongly) annotated; `yield x:` or `*a:` fail at the ':'.
         if (first->is<Yield>() || first->is<YieldFrom>() || first->is<Starred>()) return fail_generic();
-        return annotated_rest(first, start, start_pos);
+        return annotated_rest(first, start);
     }
     Operator op;
     if (augassign_operator(k, &op)) {
@@ -221,7 +226,9 @@ Stmt* Parser::expression_statement() {
         advance();
         Expr* rhs = expression();
         restore(s);
-        if (rhs && !failed_) return fail_node(first, std::string("cannot use assignment expressions with ") + expr_name(first));
+        if (rhs && !failed_)
+            return fail_node(first,
+                             std::string("cannot use assignment expressions with ") + expr_name(first));
         return failed_ ? nullptr : fail_generic();
     }
     ExprStmt* s = make<ExprStmt>(start);
@@ -235,7 +242,9 @@ Stmt* Parser::assignment_rest(Expr* first, const Token& start, size_t start_pos)
     std::vector<Expr*> chain{first};
     // Each expression followed by '=' is a target; an invalid one is reported before anything
     // after it is parsed, as CPython's invalid_assignment does.
-    auto bad = [&](const Expr* t) { return t->is<Yield>() || t->is<YieldFrom>() || invalid_target(t, TargetsType::Star); };
+    auto bad = [&](const Expr* t) {
+        return t->is<Yield>() || t->is<YieldFrom>() || invalid_target(t, TargetsType::Star);
+    };
     while (at(TokKind::Equal)) {
         if (bad(chain.back())) return invalid_assignment(start_pos, chain);
         advance();
@@ -279,15 +288,15 @@ std::nullptr_t Parser::invalid_assignment(size_t start_pos, const std::vector<Ex
     }
     restore(s);
     for (const Expr* t : targets) {
-        if (t->is<Yield>() || t->is<YieldFrom>()) return fail_node(t, "assignment to yield expression not possible");
+        if (t->is<Yield>() || t->is<YieldFrom>())
+            return fail_node(t, "assignment to yield expression not possible");
         if (invalid_target(t, TargetsType::Star)) return fail_invalid_target(t, TargetsType::Star);
     }
     return fail_generic();
 }
 
 // `target: annotation [= value]`
-Stmt* Parser::annotated_rest(Expr* target, const Token& start, size_t start_pos) {
-    (void)start_pos;
+Stmt* Parser::annotated_rest(Expr* target, const Token& start) {
     if (!is_single_target(target)) {
         // CPython only gets here in its error pass, after `':' expression` matched; otherwise
         // the error is a plain "invalid syntax" at the ':'.
@@ -299,13 +308,15 @@ Stmt* Parser::annotated_rest(Expr* target, const Token& start, size_t start_pos)
         if (!ok) return failed_ ? nullptr : fail_generic();
         auto* tuple = target->try_as<Tuple>();
         bool bare_tuple = tuple && !tuple->elts.empty() && start.kind != TokKind::LPar &&
-                          tuple->col_offset == tuple->elts[0]->col_offset && tuple->lineno == tuple->elts[0]->lineno;
+                          tuple->col_offset == tuple->elts[0]->col_offset &&
+                          tuple->lineno == tuple->elts[0]->lineno;
         if (bare_tuple) return fail_node(tuple->elts[0], "only single target (not tuple) can be annotated");
         if (target->is<List>() || target->is<Tuple>())
-            return fail_node(target, std::string("only single target (not ") + expr_name(target) + ") can be annotated");
+            return fail_node(target, std::string("only single target (not ") + expr_name(target) +
+                                         ") can be annotated");
         return fail_node(target, "illegal target for annotation");
     }
-    advance();  // ':'
+    advance(); // ':'
     Expr* annotation = expression();
     if (!annotation) return nullptr;
     AnnAssign* s = make<AnnAssign>(start);
@@ -414,7 +425,7 @@ struct DottedName {
     const Token* last = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 // import_name: 'import' dotted_as_names
 Stmt* Parser::import_name() {
@@ -428,7 +439,8 @@ Stmt* Parser::import_name() {
             advance();
             if (!at(TokKind::Name)) return fail_generic(), false;
             d->last = &advance();
-            d->name += "." + ident(*d->last);
+            d->name += '.';
+            d->name += ident(*d->last);
         }
         return true;
     };
@@ -478,7 +490,8 @@ Stmt* Parser::import_from() {
         while (at(TokKind::Dot)) {
             advance();
             if (!at(TokKind::Name)) return fail_generic();
-            s->module += "." + ident(advance());
+            s->module += '.';
+            s->module += ident(advance());
         }
     } else if (s->level == 0) {
         return fail_generic();
@@ -524,25 +537,24 @@ Stmt* Parser::compound_stmt() {
     Depth depth(*this, 25);
     if (!depth.ok()) return nullptr;
     switch (kind()) {
-        case TokKind::KwDef: return function_def(nullptr, nullptr);
-        case TokKind::KwClass: return class_def(nullptr, nullptr);
-        case TokKind::At: return decorated();
-        case TokKind::KwIf: return if_stmt(false);
-        case TokKind::KwWhile: return while_stmt();
-        case TokKind::KwFor: return for_stmt();
-        case TokKind::KwWith: return with_stmt();
-        case TokKind::KwTry: return try_stmt();
-        default: return fail_generic();
+    case TokKind::KwDef: return function_def(nullptr);
+    case TokKind::KwClass: return class_def(nullptr);
+    case TokKind::At: return decorated();
+    case TokKind::KwIf: return if_stmt(false);
+    case TokKind::KwWhile: return while_stmt();
+    case TokKind::KwFor: return for_stmt();
+    case TokKind::KwWith: return with_stmt();
+    case TokKind::KwTry: return try_stmt();
+    default: return fail_generic();
     }
 }
 
-namespace {
-
-}  // namespace
+namespace {} // namespace
 
 // CPython ends a compound statement at the last token its rule consumed that is not a NEWLINE,
 // INDENT or DEDENT (which includes a trailing ';' of the last simple statement).
-template <class T> void Parser::end_at_body(T* s, const std::vector<Stmt*>& body) {
+template <class T>
+void Parser::end_at_body(T* s, const std::vector<Stmt*>& body) {
     if (body.empty()) return;
     size_t i = pos_;
     while (i > 0) {
@@ -555,7 +567,7 @@ template <class T> void Parser::end_at_body(T* s, const std::vector<Stmt*>& body
 }
 
 bool Parser::else_block(std::vector<Stmt*>* out) {
-    const Token& kw = advance();  // 'else'
+    const Token& kw = advance(); // 'else'
     if (!at(TokKind::Colon)) return fail_token(peek(), "expected ':'"), false;
     advance();
     return block(out, kw, "'else' statement");
@@ -647,7 +659,8 @@ Stmt* Parser::with_stmt() {
                 target = bitwise_or();
             }
             if (!target) return nullptr;
-            if (invalid_target(target, TargetsType::Star)) return fail_invalid_target(target, TargetsType::Star);
+            if (invalid_target(target, TargetsType::Star))
+                return fail_invalid_target(target, TargetsType::Star);
             TokKind k = kind();
             if (k != TokKind::Comma && k != TokKind::RPar && k != TokKind::Colon) return fail_generic();
             set_context(target, ExprContext::Store);
@@ -763,7 +776,6 @@ Stmt* Parser::try_stmt() {
 
 // decorators: ('@' named_expression NEWLINE)+ followed by a function or class definition.
 Stmt* Parser::decorated() {
-    const Token& first = peek();
     std::vector<Expr*> decorators;
     while (at(TokKind::At)) {
         advance();
@@ -773,18 +785,18 @@ Stmt* Parser::decorated() {
         advance();
         decorators.push_back(d);
     }
-    if (at(TokKind::KwDef)) return function_def(&decorators, &first);
-    if (at(TokKind::KwClass)) return class_def(&decorators, &first);
+    if (at(TokKind::KwDef)) return function_def(&decorators);
+    if (at(TokKind::KwClass)) return class_def(&decorators);
     if (at(TokKind::KwAsync)) return unsupported(peek(), "'async' is not supported by Krait");
     return fail_generic();
 }
 
-Stmt* Parser::function_def(std::vector<Expr*>* decorators, const Token* start) {
-    (void)start;
-    const Token& kw = advance();  // 'def'
+Stmt* Parser::function_def(std::vector<Expr*>* decorators) {
+    const Token& kw = advance(); // 'def'
     if (!at(TokKind::Name)) return fail_generic();
     const Token& name = advance();
-    if (at(TokKind::LSqb) && looks_like_type_params()) return unsupported(peek(), "type parameters are not supported by Krait");
+    if (at(TokKind::LSqb) && looks_like_type_params())
+        return unsupported(peek(), "type parameters are not supported by Krait");
     if (!at(TokKind::LPar)) return fail_token(peek(), "expected '('");
     advance();
     FunctionDef* f = make<FunctionDef>(kw);
@@ -804,13 +816,13 @@ Stmt* Parser::function_def(std::vector<Expr*>* decorators, const Token* start) {
     return f;
 }
 
-Stmt* Parser::class_def(std::vector<Expr*>* decorators, const Token* start) {
-    (void)start;
-    const Token& kw = advance();  // 'class'
+Stmt* Parser::class_def(std::vector<Expr*>* decorators) {
+    const Token& kw = advance(); // 'class'
     if (!at(TokKind::Name)) return fail_generic();
     const Token& name = advance();
     if (at(TokKind::LSqb)) {
-        if (looks_like_type_params()) return unsupported(peek(), "type parameters are not supported by Krait");
+        if (looks_like_type_params())
+            return unsupported(peek(), "type parameters are not supported by Krait");
         return fail_generic();
     }
     ClassDef* c = make<ClassDef>(kw);
@@ -839,8 +851,12 @@ Stmt* Parser::class_def(std::vector<Expr*>* decorators, const Token* start) {
 // ---------------------------------------------------------------------------------------------
 // Parameters (functions and lambdas), with CPython's invalid_parameters messages.
 
-Arguments* Parser::parameters() { return parameter_list(false); }
-Arguments* Parser::lambda_params() { return parameter_list(true); }
+Arguments* Parser::parameters() {
+    return parameter_list(false);
+}
+Arguments* Parser::lambda_params() {
+    return parameter_list(true);
+}
 
 Arguments* Parser::parameter_list(bool is_lambda) {
     const TokKind term = is_lambda ? TokKind::Colon : TokKind::RPar;
@@ -876,97 +892,101 @@ Arguments* Parser::parameter_list(bool is_lambda) {
             return fail_generic();
         }
         switch (t.kind) {
-            case TokKind::Slash: {
-                if (seen_star) return fail_token(t, "/ must be ahead of *");
-                if (seen_slash) return fail_token(t, "/ may appear only once");
-                if (positional.empty()) {
-                    if (kind(1) == TokKind::Comma) return fail_token(t, "at least one argument must precede /");
-                    return fail_generic();
-                }
-                advance();
-                if (at(TokKind::Star)) return fail_token(peek(), "expected comma between / and *");
-                args->posonlyargs = std::move(positional);
-                positional.clear();
-                seen_slash = true;
-                break;
-            }
-            case TokKind::Star: {
-                if (seen_star) {
-                    TokKind n = kind(1);
-                    if (n == TokKind::Name || n == TokKind::Comma) return fail_token(t, "* argument may appear only once");
-                    return fail_generic();
-                }
-                advance();
-                if (at(term) || (at(TokKind::Comma) && (kind(1) == term || kind(1) == TokKind::DoubleStar))) {
-                    if (is_lambda) {
-                        if (at(TokKind::Comma)) peek(1);
-                        return fail_last("named arguments must follow bare *");
-                    }
-                    return fail_token(t, "named arguments must follow bare *");
-                }
-                if (at(TokKind::Name)) {
-                    args->vararg = param(true);
-                    if (!args->vararg) return nullptr;
-                    if (at(TokKind::Equal)) return fail_token(peek(), "var-positional argument cannot have default value");
-                } else if (!at(TokKind::Comma)) {
-                    return fail_generic();
-                }
-                seen_star = true;
-                break;
-            }
-            case TokKind::DoubleStar: {
-                advance();
-                if (!at(TokKind::Name)) return fail_generic();
-                args->kwarg = param(false);
-                if (!args->kwarg) return nullptr;
-                if (at(TokKind::Equal)) return fail_token(peek(), "var-keyword argument cannot have default value");
-                seen_kwarg = true;
-                break;
-            }
-            case TokKind::LPar: {
-                // '(' NAME (',' NAME)* [','] ')': parameters cannot be parenthesized.
-                size_t i = pos_ + 1;
-                bool names = token_at(i).kind == TokKind::Name;
-                while (names && token_at(i).kind == TokKind::Name) {
-                    ++i;
-                    if (token_at(i).kind != TokKind::Comma) break;
-                    ++i;
-                }
-                if (names && token_at(i).kind == TokKind::RPar) {
-                    peek(i - pos_);
-                    return fail_range_tokens(t, token_at(i), is_lambda
-                                                                 ? "Lambda expression parameters cannot be parenthesized"
-                                                                 : "Function parameters cannot be parenthesized");
-                }
+        case TokKind::Slash: {
+            if (seen_star) return fail_token(t, "/ must be ahead of *");
+            if (seen_slash) return fail_token(t, "/ may appear only once");
+            if (positional.empty()) {
+                if (kind(1) == TokKind::Comma) return fail_token(t, "at least one argument must precede /");
                 return fail_generic();
             }
-            case TokKind::Name: {
-                Arg* a = param(false);
-                if (!a) return nullptr;
-                if (at(TokKind::Equal)) {
-                    const Token& eq = advance();
-                    if (at(TokKind::Comma) || at(term)) return fail_token(eq, "expected default value expression");
-                    Expr* d = expression();
-                    if (!d) return nullptr;
-                    if (seen_star) {
-                        args->kwonlyargs.push_back(a);
-                        args->kw_defaults.push_back(d);
-                    } else {
-                        positional.push_back(a);
-                        defaults.push_back(d);
-                        seen_default = true;
-                    }
-                } else if (seen_star) {
-                    args->kwonlyargs.push_back(a);
-                    args->kw_defaults.push_back(nullptr);
-                } else {
-                    if (seen_default && (at(TokKind::Comma) || at(term)))
-                        return fail_node(a, "parameter without a default follows parameter with a default");
-                    positional.push_back(a);
-                }
-                break;
+            advance();
+            if (at(TokKind::Star)) return fail_token(peek(), "expected comma between / and *");
+            args->posonlyargs = std::move(positional);
+            positional.clear();
+            seen_slash = true;
+            break;
+        }
+        case TokKind::Star: {
+            if (seen_star) {
+                TokKind n = kind(1);
+                if (n == TokKind::Name || n == TokKind::Comma)
+                    return fail_token(t, "* argument may appear only once");
+                return fail_generic();
             }
-            default: return fail_generic();
+            advance();
+            if (at(term) || (at(TokKind::Comma) && (kind(1) == term || kind(1) == TokKind::DoubleStar))) {
+                if (is_lambda) {
+                    if (at(TokKind::Comma)) peek(1);
+                    return fail_last("named arguments must follow bare *");
+                }
+                return fail_token(t, "named arguments must follow bare *");
+            }
+            if (at(TokKind::Name)) {
+                args->vararg = param(true);
+                if (!args->vararg) return nullptr;
+                if (at(TokKind::Equal))
+                    return fail_token(peek(), "var-positional argument cannot have default value");
+            } else if (!at(TokKind::Comma)) {
+                return fail_generic();
+            }
+            seen_star = true;
+            break;
+        }
+        case TokKind::DoubleStar: {
+            advance();
+            if (!at(TokKind::Name)) return fail_generic();
+            args->kwarg = param(false);
+            if (!args->kwarg) return nullptr;
+            if (at(TokKind::Equal))
+                return fail_token(peek(), "var-keyword argument cannot have default value");
+            seen_kwarg = true;
+            break;
+        }
+        case TokKind::LPar: {
+            // '(' NAME (',' NAME)* [','] ')': parameters cannot be parenthesized.
+            size_t i = pos_ + 1;
+            bool names = token_at(i).kind == TokKind::Name;
+            while (names && token_at(i).kind == TokKind::Name) {
+                ++i;
+                if (token_at(i).kind != TokKind::Comma) break;
+                ++i;
+            }
+            if (names && token_at(i).kind == TokKind::RPar) {
+                peek(i - pos_);
+                return fail_range_tokens(t, token_at(i),
+                                         is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                                                   : "Function parameters cannot be parenthesized");
+            }
+            return fail_generic();
+        }
+        case TokKind::Name: {
+            Arg* a = param(false);
+            if (!a) return nullptr;
+            if (at(TokKind::Equal)) {
+                const Token& eq = advance();
+                if (at(TokKind::Comma) || at(term))
+                    return fail_token(eq, "expected default value expression");
+                Expr* d = expression();
+                if (!d) return nullptr;
+                if (seen_star) {
+                    args->kwonlyargs.push_back(a);
+                    args->kw_defaults.push_back(d);
+                } else {
+                    positional.push_back(a);
+                    defaults.push_back(d);
+                    seen_default = true;
+                }
+            } else if (seen_star) {
+                args->kwonlyargs.push_back(a);
+                args->kw_defaults.push_back(nullptr);
+            } else {
+                if (seen_default && (at(TokKind::Comma) || at(term)))
+                    return fail_node(a, "parameter without a default follows parameter with a default");
+                positional.push_back(a);
+            }
+            break;
+        }
+        default: return fail_generic();
         }
         if (!accept(TokKind::Comma)) break;
     }
@@ -976,4 +996,4 @@ Arguments* Parser::parameter_list(bool is_lambda) {
     return args;
 }
 
-}  // namespace krait::parse_detail
+} // namespace krait::parse_detail

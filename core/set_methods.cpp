@@ -55,16 +55,16 @@ SetObject* S(Value v) { return as<SetObject>(v); }
 // ---- the CPython slot-order replay ----
 // Entry values of a set are unused by the table, so they carry the history the replay needs, packed in an int:
 //   bits 0..16   slot+1 when the entry was copied to a fixed slot (CPython's merge into an empty table of the
-//                same size copies slots verbatim), 0 otherwise;
-//   bits 17..30  k when a bulk merge of k items started with this entry (CPython resizes up front), 0 otherwise;
-//   bits 31..44  for a deleted entry, T: it was removed just before entry T was inserted (0: time unknown, it
+//                same size copies slots verbatim, and a baked set pins every entry), 0 otherwise;
+//   bits 17..31  k when a bulk merge of k items started with this entry (CPython resizes up front), 0 otherwise;
+//   bits 32..45  for a deleted entry, T: it was removed just before entry T was inserted (0: time unknown, it
 //                counts as removed at the end);
-//   bit 45       for a deleted entry, ask for difference_update's "too many dummies" resize after removals at T;
-//   bit 46       for a deleted entry, it was removed by pop(), which moves CPython's search finger past it.
+//   bit 46       for a deleted entry, ask for difference_update's "too many dummies" resize after removals at T;
+//   bit 47       for a deleted entry, it was removed by pop(), which moves CPython's search finger past it.
 // VAL_NONE (a plain add) and VAL_NULL (removed by code that records nothing) mean all fields zero. The widths
 // suffice for sets up to kReplayLimit entries, the only ones replayed.
 
-constexpr int kSlotBits = 17, kMergeBits = 14, kTimeBits = 14;
+constexpr int kSlotBits = 17, kMergeBits = 15, kTimeBits = 14;
 constexpr int kMergeShift = kSlotBits, kTimeShift = kSlotBits + kMergeBits, kCheckShift = kTimeShift + kTimeBits;
 constexpr int kPopShift = kCheckShift + 1;
 constexpr uint64_t kMarkMask = (uint64_t(1) << kTimeShift) - 1;
@@ -252,10 +252,7 @@ TypeObject* base_type(Value v) { return set_is_frozen(S(v)) ? T.t_frozenset : T.
 // needs. Just before that happens, the set is rewritten as its current CPython layout: live entries in slot order,
 // each pinned to its slot, the first with a merge size that makes the replay choose the same table size (dummies,
 // which only delay CPython's next resize, are not kept).
-bool bake_history(SetObject* s) {
-    CpyTable t;
-    cpy_replay(s, &t);
-    if (!t.exact) return true;
+bool bake_to(SetObject* s, const CpyTable& t) {
     RootVec keys;
     std::vector<int64_t> hashes, slots;
     for (size_t i = 0; i < t.slot.size(); i++) {
@@ -265,11 +262,18 @@ bool bake_history(SetObject* s) {
         hashes.push_back(s->table.entries[e].hash);
         slots.push_back((int64_t)i);
     }
+    // From the empty 8-slot table, a merge of k items resizes to the smallest power of two above 2k (if 5k >= 21).
     uint64_t size = t.mask + 1, k = size == 8 ? 0 : size == 16 ? 5 : size / 4;
     ht_clear(&s->table);
     for (size_t i = 0; i < keys.items.size(); i++)
         if (!ht_insert(&s->table, keys.items[i], hashes[i], merge_mark(i == 0 ? k : 0, slots[i]))) return false;
     return true;
+}
+
+bool bake_history(SetObject* s) {
+    CpyTable t;
+    cpy_replay(s, &t);
+    return !t.exact || bake_to(s, t);
 }
 
 int add_hashed(SetObject* s, Value key, int64_t h, Value mark) {
@@ -322,21 +326,49 @@ bool hash_key(Value key, int64_t* h, Value* as_key) {
     return obj_hash(*as_key, h);
 }
 
+// CPython resizes the target of a merge of k items up front when (fill + k) * 5 >= mask * 3. For an empty target
+// the first inserted entry records it (see merge marks); a non-empty target is baked right away into its resized
+// layout, since the merge may insert nothing. *dst receives the target's table after that step.
+bool prepare_merge(SetObject* s, uint64_t k, CpyTable* dst) {
+    if (s->table.nentries) cpy_replay(s, dst);
+    else dst->slot.assign(8, kUnused);
+    if (!dst->exact || (dst->fill + k) * 5 < dst->mask * 3) return true;
+    if (dst->used == 0) {
+        uint64_t n = 8;
+        while (n <= k * 2) n <<= 1;
+        dst->mask = n - 1;
+        dst->fill = 0;
+        return true;
+    }
+    dst->where.resize(s->table.nentries, -1);
+    cpy_resize(*dst, s->table.entries, (dst->used + k) * 2);
+    return bake_to(s, *dst);
+}
+
+// Adds keys (with their hashes) in order; the first new one carries the merge size k, and pinned slots (>= 0)
+// are recorded.
+bool add_all(SetObject* s, RootVec& keys, const std::vector<int64_t>& hashes, const std::vector<int64_t>& slots,
+             uint64_t k) {
+    bool first = true;
+    for (size_t i = 0; i < keys.items.size(); i++) {
+        int64_t pin = slots.empty() ? -1 : slots[i];
+        Value mark = first || pin >= 0 ? merge_mark(first ? k : 0, pin) : VAL_NONE;
+        int r = add_hashed(s, keys.items[i], hashes[i], mark);
+        if (r < 0) return false;
+        if (r > 0) first = false;
+    }
+    return true;
+}
+
 // set_merge: the items of `other` in its CPython order, the first new one marked with the merge size. When s is
 // empty and would get a table of other's size, CPython copies the slots verbatim, and so does the replay.
 bool merge_set(SetObject* s, SetObject* other) {
     if (s == other || other->table.used == 0) return true;
     CpyTable src, dst;
     cpy_replay(other, &src);
-    if (s->table.nentries) cpy_replay(s, &dst);
-    uint64_t k = other->table.used, mask = dst.mask, fill = dst.fill, used = dst.used;
-    if ((fill + k) * 5 >= mask * 3) {  // the up-front resize
-        uint64_t n = 8;
-        while (n <= (used + k) * 2) n <<= 1;
-        mask = n - 1;
-        fill = used;
-    }
-    bool verbatim = src.exact && dst.exact && fill == 0 && mask == src.mask && src.fill == src.used;
+    uint64_t k = other->table.used;
+    if (!prepare_merge(s, k, &dst)) return false;
+    bool verbatim = src.exact && dst.exact && dst.fill == 0 && dst.mask == src.mask && src.fill == src.used;
     RootVec keys;
     std::vector<int64_t> hashes, slots;
     for (size_t i = 0; i < src.slot.size(); i++) {
@@ -346,14 +378,7 @@ bool merge_set(SetObject* s, SetObject* other) {
         hashes.push_back(other->table.entries[e].hash);
         slots.push_back(verbatim ? (int64_t)i : -1);
     }
-    bool first = true;
-    for (size_t i = 0; i < keys.items.size(); i++) {
-        Value mark = first || verbatim ? merge_mark(first ? k : 0, slots[i]) : VAL_NONE;
-        int r = add_hashed(s, keys.items[i], hashes[i], mark);
-        if (r < 0) return false;
-        if (r > 0) first = false;
-    }
-    return true;
+    return add_all(s, keys, hashes, slots, k);
 }
 
 }  // namespace
@@ -374,13 +399,9 @@ bool set_merge(SetObject* s, Value other) {
             keys.items.push_back(t.entries[i].key);
             hashes.push_back(t.entries[i].hash);
         }
-        Value mark = merge_mark(keys.items.size(), -1);
-        for (size_t i = 0; i < keys.items.size(); i++) {
-            int r = add_hashed(s, keys.items[i], hashes[i], mark);
-            if (r < 0) return false;
-            if (r > 0) mark = VAL_NONE;
-        }
-        return true;
+        CpyTable dst;
+        if (!prepare_merge(s, keys.items.size(), &dst)) return false;
+        return add_all(s, keys, hashes, {}, keys.items.size());
     }
     Value it = obj_getiter(other);
     if (val_is_null(it)) return false;
@@ -426,12 +447,13 @@ bool assign_from(SetObject* s, SetObject* src) {
 
 Value set_union(Value a, Value b) {
     Value r = make_from(base_type(a), a);
-    if (val_is_null(r)) return VAL_NULL;
+    if (val_is_null(r) || val_same(a, b)) return r;
     Root rr(r);
     return set_merge(S(r), b) ? r : VAL_NULL;
 }
 
 Value set_intersection(Value a, Value other) {
+    if (val_same(a, other)) return make_from(base_type(a), a);
     SetObject* r = new_set(base_type(a));
     if (!r) return VAL_NULL;
     Value rv = val(r);
@@ -800,7 +822,7 @@ Value set_m_union(Value* args, size_t nargs, TupleObject*) {
     if (val_is_null(r)) return VAL_NULL;
     Root rr(r);
     for (size_t i = 1; i < nargs; i++)
-        if (!set_merge(S(r), args[i])) return VAL_NULL;
+        if (!val_same(args[i], args[0]) && !set_merge(S(r), args[i])) return VAL_NULL;
     return r;
 }
 

@@ -5,6 +5,7 @@
 // str_mod, format_value and convert_value (declared in the lead's headers). The number formatting itself (format
 // specs, %d/%f/%x pieces) is numfmt's; this file parses the templates, fetches the arguments in CPython's order
 // and reports CPython's errors.
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -148,6 +149,41 @@ Value convert(Value v, char conv) {
 
 bool render(std::string_view fmt, FormatArgs* fa, int depth, std::string* out);
 
+// format(v, spec) appended to *out. Exact strs, ints and floats are formatted here directly (the hot path of
+// f-strings and str.format); anything else goes through __format__, with spec_obj (or a new str) as argument.
+bool format_into(Value v, std::string_view spec, Value spec_obj, std::string* out) {
+    TypeObject* t = type_of(v);
+    std::string err;
+    if (t == T.t_str) {
+        if (spec.empty()) return append(*out, v), true;
+        FormatSpec fs;
+        if (parse_format_spec(spec, &fs, &err, 's', "str") && format_string(SO(v)->view(), fs, out, &err))
+            return true;
+        return raise_numfmt(err), false;
+    }
+    if (val_is_int(v) || val_is_float(v)) {
+        if (spec.empty()) {
+            Value s = obj_str(v);
+            return !val_is_null(s) && (append(*out, s), true);
+        }
+        FormatSpec fs;
+        bool ok;
+        if (val_is_int(v)) {
+            ok = parse_format_spec(spec, &fs, &err, 'd', "int") &&
+                 (format_spec_int_base(fs) == 0 ? format_float((double)val_int(v), fs, out, &err, "int")
+                                                : format_int64(val_int(v), fs, out, &err, "int"));
+        } else {
+            ok = parse_format_spec(spec, &fs, &err, '\0', "float") && format_float(val_float(v), fs, out, &err);
+        }
+        return ok || (raise_numfmt(err), false);
+    }
+    Value sv = val_is_null(spec_obj) ? str_new(spec) : spec_obj;
+    if (val_is_null(sv)) return false;
+    Root rs(sv);
+    Value r = obj_format(v, sv);
+    return !val_is_null(r) && (append(*out, r), true);
+}
+
 // One replacement field (the text between the braces): field_name[!conv][:spec].
 bool render_field(std::string_view field, FormatArgs* fa, int depth, std::string* out) {
     size_t i = 0;
@@ -190,16 +226,9 @@ bool render_field(std::string_view field, FormatArgs* fa, int depth, std::string
     std::string spec_text;
     if (spec.find('{') != std::string_view::npos) {
         if (!render(spec, fa, depth - 1, &spec_text)) return false;
-    } else {
-        spec_text = spec;
+        spec = spec_text;
     }
-    Value sv = str_new(spec_text);
-    if (val_is_null(sv)) return false;
-    Root rs(sv);
-    Value r = format_value(v, sv);
-    if (val_is_null(r)) return false;
-    append(*out, r);
-    return true;
+    return format_into(v, spec, VAL_NULL, out);
 }
 
 // Renders a format string; `depth` bounds nesting of fields inside format specs (CPython allows two levels).
@@ -360,6 +389,20 @@ private:
 // Sign and magnitude digits of an int in base 10, 16 or 8.
 bool int_digits(Value v, int base, bool* negative, std::string* digits) {
     if (val_is_bool(v)) v = val_from_int(val_is_true(v));
+    if (val_is_int(v)) {  // an immediate: no str object needed
+        int64_t i = val_int(v);
+        uint64_t m = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+        char buf[72];
+        size_t n = 0;
+        do {
+            buf[n++] = "0123456789abcdef"[m % (uint64_t)base];
+            m /= (uint64_t)base;
+        } while (m);
+        *negative = i < 0;
+        digits->assign(buf, n);
+        std::reverse(digits->begin(), digits->end());
+        return true;
+    }
     Value s = int_to_str(v, base);
     if (val_is_null(s)) return false;
     std::string_view t = SO(s)->view();
@@ -513,14 +556,11 @@ Value convert_value(Value v, int conversion) {
 
 Value format_value(Value v, Value spec) {
     bool empty = val_is_null(spec) || (is_kind(spec, Kind::Str) && SO(spec)->nbytes == 0);
-    if (empty) {
-        TypeObject* t = type_of(v);
-        if (t == T.t_str) return v;
-        if (t == T.t_int || t == T.t_float) return obj_str(v);
-    } else if (type_of(v) == T.t_str && is_kind(spec, Kind::Str)) {
-        return str_format_spec(v, SO(spec)->view());
-    }
-    return obj_format(v, empty ? val(intern("")) : spec);
+    if (empty && type_of(v) == T.t_str) return v;
+    if (!empty && !is_kind(spec, Kind::Str)) return obj_format(v, spec);
+    std::string out;
+    if (!format_into(v, empty ? std::string_view() : SO(spec)->view(), empty ? VAL_NULL : spec, &out)) return VAL_NULL;
+    return str_new(out);
 }
 
 void init_str_format() {

@@ -854,11 +854,11 @@ void append_title(std::string& out, uint32_t c) {
 
 enum class CaseOp { Lower, Upper, Swap, Title, Capitalize, Casefold };
 
-std::string map_case_ascii(std::string_view s, CaseOp op) {
-    std::string out(s);
+// ASCII text maps byte by byte, straight into the new str.
+void map_case_ascii(const char* in, char* out, size_t n, CaseOp op) {
     bool prev_cased = false;
-    for (size_t i = 0; i < out.size(); i++) {
-        char c = out[i];
+    for (size_t i = 0; i < n; i++) {
+        char c = in[i];
         bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
         switch (op) {
             case CaseOp::Lower:
@@ -877,7 +877,6 @@ std::string map_case_ascii(std::string_view s, CaseOp op) {
         }
         out[i] = c;
     }
-    return out;
 }
 
 std::string map_case(std::string_view s, CaseOp op) {
@@ -922,7 +921,15 @@ Value str_m_case(Value* args, size_t nargs, TupleObject*) {
                                         "str.title", "str.capitalize", "str.casefold"};
     if (!args_none(names[(int)op], nargs - 1)) return VAL_NULL;
     StrObject* s = SO(args[0]);
-    return result_str(args[0], s->ascii ? map_case_ascii(s->view(), op) : map_case(s->view(), op));
+    if (!s->ascii) return result_str(args[0], map_case(s->view(), op));
+    StrObject* r = str_alloc(s->nbytes);
+    if (!r) return VAL_NULL;
+    map_case_ascii(s->data, r->data, s->nbytes, op);
+    if (type_of(args[0]) == T.t_str && memcmp(r->data, s->data, s->nbytes) == 0) return args[0];
+    r->data[s->nbytes] = 0;
+    r->ascii = true;
+    r->length = s->nbytes;
+    return val(r);
 }
 
 // ---- classification ----

@@ -13,7 +13,7 @@ int utf8_char_count(std::string_view s, size_t byte_count) {
     while (i < byte_count) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (c >= 0x80 && c < 0xC0) len = 1;  // stray continuation byte: one replacement char
+        if (c >= 0x80 && c < 0xC0) len = 1; // stray continuation byte: one replacement char
         i += len;
         ++n;
     }
@@ -26,7 +26,7 @@ namespace {
 // `end_offset - offset` carets (at least one).
 void append_error_text(std::string& out, long offset, long end_offset, std::string_view text) {
     long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
-    offset--;  // 1-based -> 0-based
+    offset--; // 1-based -> 0-based
     size_t start = 0;
     while (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\f')) {
         ++start;
@@ -59,7 +59,7 @@ void append_error_text(std::string& out, long offset, long end_offset, std::stri
     out += '\n';
 }
 
-}  // namespace
+} // namespace
 
 std::string format_syntax_error(const SyntaxErrorInfo& err) {
     std::string out;
@@ -84,4 +84,4 @@ std::string format_syntax_error(const SyntaxErrorInfo& err) {
     return out;
 }
 
-}  // namespace krait
+} // namespace krait

@@ -21,11 +21,11 @@ struct SyntaxErrorInfo {
     std::string type;
     std::string msg;
     std::string filename;
-    std::string text;  // the offending source line (may or may not end with '\n')
-    int lineno = 0;    // 0: no location known (the error is printed as "Type: msg" only)
-    int offset = 0;    // 1-based character column; 0 or negative: none
+    std::string text; // the offending source line (may or may not end with '\n')
+    int lineno = 0;   // 0: no location known (the error is printed as "Type: msg" only)
+    int offset = 0;   // 1-based character column; 0 or negative: none
     int end_lineno = 0;
-    int end_offset = 0;  // CPython uses -1 or 0 for "no end column"
+    int end_offset = 0; // CPython uses -1 or 0 for "no end column"
 
     bool has_location() const { return lineno > 0; }
 };
@@ -43,4 +43,4 @@ std::string format_syntax_error(const SyntaxErrorInfo& err);
 // into the character columns SyntaxError carries.
 int utf8_char_count(std::string_view s, size_t byte_count);
 
-}  // namespace krait
+} // namespace krait

@@ -1,13 +1,17 @@
 // sys_module.cpp — the `sys` module: argv, exit(), the standard streams, the recursion limit, version and
 // implementation data, modules/path, the int<->str digit limit, intern(), getsizeof() and exc_info().
-// runtime_init calls init_sys_module(argc, argv, script_arg) once, after init_builtins (which creates the file
-// type and the standard stream objects); vm.sys_module then holds the result.
+// runtime_init calls init_sys_module(argc, argv, script_arg) once, after init_builtins (which creates the
+// file type and the standard stream objects); vm.sys_module then holds the result.
 //
-// version_info, float_info, int_info and implementation are "struct sequences": tuples of a small tuple subtype
-// whose fields are also attributes and whose repr names them, like CPython's.
+// version_info, float_info, int_info and implementation are "struct sequences": tuples of a small tuple
+// subtype whose fields are also attributes and whose repr names them, like CPython's.
 #include <cfloat>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include <sys/stat.h>
 
 #include "bigint.h"
 #include "containers.h"
@@ -24,13 +28,15 @@ Value file_std_stream(int which);
 
 namespace {
 
-StrObject* S(const char* s) { return intern(s); }
+StrObject* S(const char* s) {
+    return intern(s);
+}
 
 // ---- struct sequences ----
 
 struct StructSeqType {
     TypeObject* type;
-    const char* repr_prefix;  // "sys.version_info" or "namespace"
+    const char* repr_prefix; // "sys.version_info" or "namespace"
     std::vector<const char*> fields;
 };
 
@@ -98,12 +104,14 @@ Value s_exit(Value* args, size_t nargs, TupleObject* kwnames) {
 }
 
 Value s_getrecursionlimit(Value*, size_t nargs, TupleObject* kwnames) {
-    if (!no_kwargs("getrecursionlimit", kwnames) || !check_nargs("getrecursionlimit", nargs, 0, 0)) return VAL_NULL;
+    if (!no_kwargs("getrecursionlimit", kwnames) || !check_nargs("getrecursionlimit", nargs, 0, 0))
+        return VAL_NULL;
     return val_from_int(vm.recursion_limit);
 }
 
 Value s_setrecursionlimit(Value* args, size_t nargs, TupleObject* kwnames) {
-    if (!no_kwargs("setrecursionlimit", kwnames) || !check_nargs("setrecursionlimit", nargs, 1, 1)) return VAL_NULL;
+    if (!no_kwargs("setrecursionlimit", kwnames) || !check_nargs("setrecursionlimit", nargs, 1, 1))
+        return VAL_NULL;
     if (val_is_float(args[0]))
         return raise(T.e_TypeError, "'float' object cannot be interpreted as an integer");
     int64_t n;
@@ -147,16 +155,26 @@ Value s_getsizeof(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!bind_args("getsizeof", args, nargs, kwnames, {"object", "default"}, 1, a)) return VAL_NULL;
     Value v = a[0];
     int64_t size = 56;
-    if (val_is_bool(v) || val_is_int(v)) size = 28;
-    else if (val_is_float(v)) size = 24;
-    else if (val_is_none(v)) size = 16;
-    else if (is_kind(v, Kind::BigInt)) size = 24 + 4 * int64_t((big_bit_length(as<BigIntObject>(v)->value) + 29) / 30);
-    else if (is_kind(v, Kind::Str)) size = 41 + int64_t(as<StrObject>(v)->nbytes) + (as<StrObject>(v)->ascii ? 0 : 33);
-    else if (is_kind(v, Kind::Bytes)) size = 33 + int64_t(as<BytesObject>(v)->size);
-    else if (is_kind(v, Kind::Tuple)) size = 40 + 8 * int64_t(as<TupleObject>(v)->size);
-    else if (is_kind(v, Kind::List)) size = 56 + 8 * int64_t(as<ListObject>(v)->capacity);
-    else if (is_kind(v, Kind::Dict)) size = dict_size(as<DictObject>(v)) ? 184 + 8 * int64_t(as<DictObject>(v)->table.capacity) : 64;
-    else if (is_kind(v, Kind::Set)) size = 216;
+    if (val_is_bool(v) || val_is_int(v))
+        size = 28;
+    else if (val_is_float(v))
+        size = 24;
+    else if (val_is_none(v))
+        size = 16;
+    else if (is_kind(v, Kind::BigInt))
+        size = 24 + 4 * int64_t((big_bit_length(as<BigIntObject>(v)->value) + 29) / 30);
+    else if (is_kind(v, Kind::Str))
+        size = 41 + int64_t(as<StrObject>(v)->nbytes) + (as<StrObject>(v)->ascii ? 0 : 33);
+    else if (is_kind(v, Kind::Bytes))
+        size = 33 + int64_t(as<BytesObject>(v)->size);
+    else if (is_kind(v, Kind::Tuple))
+        size = 40 + 8 * int64_t(as<TupleObject>(v)->size);
+    else if (is_kind(v, Kind::List))
+        size = 56 + 8 * int64_t(as<ListObject>(v)->capacity);
+    else if (is_kind(v, Kind::Dict))
+        size = dict_size(as<DictObject>(v)) ? 184 + 8 * int64_t(as<DictObject>(v)->table.capacity) : 64;
+    else if (is_kind(v, Kind::Set))
+        size = 216;
     return int_from_i64(size);
 }
 
@@ -173,7 +191,8 @@ Value s_exception(Value*, size_t nargs, TupleObject* kwnames) {
 }
 
 Value s_utf8(Value*, size_t nargs, TupleObject* kwnames) {
-    if (!no_kwargs("getdefaultencoding", kwnames) || !check_nargs("getdefaultencoding", nargs, 0, 0)) return VAL_NULL;
+    if (!no_kwargs("getdefaultencoding", kwnames) || !check_nargs("getdefaultencoding", nargs, 0, 0))
+        return VAL_NULL;
     return val(S("utf-8"));
 }
 
@@ -192,7 +211,9 @@ const MethodDef sys_functions[] = {
     {nullptr, nullptr, 0},
 };
 
-Value str_of(const char* s) { return val(S(s)); }
+Value str_of(const char* s) {
+    return val(S(s));
+}
 
 // A permanent list of strs.
 Value str_list(char** items, int n) {
@@ -202,18 +223,22 @@ Value str_list(char** items, int n) {
     return val(l);
 }
 
-void set(DictObject* d, const char* name, Value v) { dict_set_str(d, S(name), v); }
+void set(DictObject* d, const char* name, Value v) {
+    dict_set_str(d, S(name), v);
+}
 
 void add_version_data(DictObject* d) {
     StructSeqType* vi = make_seq_type("version_info", "sys.version_info",
                                       {"major", "minor", "micro", "releaselevel", "serial"});
-    Value version_info = make_seq(vi, {val_from_int(3), val_from_int(12), val_from_int(0), str_of("final"),
-                                       val_from_int(0)});
+    Value version_info =
+        make_seq(vi, {val_from_int(3), val_from_int(12), val_from_int(0), str_of("final"), val_from_int(0)});
     set(d, "version_info", version_info);
     set(d, "version", str_of("3.12.0 (Krait 0.1, a Python 3.12 runtime)"));
     set(d, "hexversion", val_from_int(0x030C00F0));
-    StructSeqType* ns = make_seq_type("SimpleNamespace", "namespace", {"name", "cache_tag", "version", "hexversion"});
-    Value kv = make_seq(vi, {val_from_int(0), val_from_int(1), val_from_int(0), str_of("alpha"), val_from_int(0)});
+    StructSeqType* ns =
+        make_seq_type("SimpleNamespace", "namespace", {"name", "cache_tag", "version", "hexversion"});
+    Value kv =
+        make_seq(vi, {val_from_int(0), val_from_int(1), val_from_int(0), str_of("alpha"), val_from_int(0)});
     set(d, "implementation", make_seq(ns, {str_of("krait"), VAL_NONE, kv, val_from_int(0x000100A0)}));
     StructSeqType* fi = make_seq_type("float_info", "sys.float_info",
                                       {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
@@ -223,11 +248,12 @@ void add_version_data(DictObject* d) {
                       val_from_float(DBL_MIN), val_from_int(DBL_MIN_EXP), val_from_int(DBL_MIN_10_EXP),
                       val_from_int(DBL_DIG), val_from_int(DBL_MANT_DIG), val_from_float(DBL_EPSILON),
                       val_from_int(FLT_RADIX), val_from_int(1)}));
-    StructSeqType* ii = make_seq_type("int_info", "sys.int_info",
-                                      {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
-                                       "str_digits_check_threshold"});
-    set(d, "int_info", make_seq(ii, {val_from_int(30), val_from_int(4), val_from_int(int64_t(kBigDefaultMaxStrDigits)),
-                                     val_from_int(640)}));
+    StructSeqType* ii = make_seq_type(
+        "int_info", "sys.int_info",
+        {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
+    set(d, "int_info",
+        make_seq(ii, {val_from_int(30), val_from_int(4), val_from_int(int64_t(kBigDefaultMaxStrDigits)),
+                      val_from_int(640)}));
 }
 
 // -X options as sys._xoptions: "-X name=value" -> {'name': 'value'}, "-X name" -> {'name': True}.
@@ -236,13 +262,27 @@ Value xoptions() {
     gc_make_permanent(d);
     for (const std::string& x : vm.options.xopts) {
         size_t eq = x.find('=');
-        if (eq == std::string::npos) dict_set(d, str_new(x), VAL_TRUE);
-        else dict_set(d, str_new(x.substr(0, eq)), str_new(x.substr(eq + 1)));
+        if (eq == std::string::npos)
+            dict_set(d, str_new(x), VAL_TRUE);
+        else
+            dict_set(d, str_new(x.substr(0, eq)), str_new(x.substr(eq + 1)));
     }
     return val(d);
 }
 
-}  // namespace
+// sys.path[0]: the absolute directory of the script, or '' when the program is not a file (-c, stdin).
+// (main.cpp sets vm.script_dir only after runtime_init, so this looks at the argument itself.)
+std::string script_directory(const char* script) {
+    struct stat st;
+    if (!script || stat(script, &st) != 0 || !S_ISREG(st.st_mode)) return "";
+    std::string s(script);
+    size_t slash = s.find_last_of('/');
+    std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : s.substr(0, slash);
+    char buf[PATH_MAX];
+    return realpath(dir.c_str(), buf) ? std::string(buf) : dir;
+}
+
+} // namespace
 
 ModuleObject* init_sys_module(int argc, char** argv, int script_arg) {
     ModuleObject* m = module_new("sys");
@@ -271,13 +311,14 @@ ModuleObject* init_sys_module(int argc, char** argv, int script_arg) {
     if (vm.modules) set(d, "modules", val(vm.modules));
     ListObject* path = list_new();
     gc_make_permanent(path);
-    list_append(path, str_new(vm.script_dir));
+    list_append(path, str_new(script_directory(have_script ? argv[script_arg] : nullptr)));
     set(d, "path", val(path));
-    set(d, "builtin_module_names", tuple_pack({str_of("builtins"), str_of("math"), str_of("sys"), str_of("time")}));
+    set(d, "builtin_module_names",
+        tuple_pack({str_of("builtins"), str_of("math"), str_of("sys"), str_of("time")}));
     set(d, "_xoptions", xoptions());
     set(d, "dont_write_bytecode", VAL_TRUE);
     add_version_data(d);
     return m;
 }
 
-}  // namespace krait
+} // namespace krait

@@ -1,6 +1,6 @@
-// time_module.cpp — the `time` module's clocks and sleep(): time(), time_ns(), perf_counter(), perf_counter_ns(),
-// monotonic(), monotonic_ns(), process_time(), process_time_ns(), sleep(). POSIX clock_gettime works both
-// natively and under Emscripten. runtime_init calls init_time_module() once.
+// time_module.cpp — the `time` module's clocks and sleep(): time(), time_ns(), perf_counter(),
+// perf_counter_ns(), monotonic(), monotonic_ns(), process_time(), process_time_ns(), sleep(). POSIX
+// clock_gettime works both natively and under Emscripten. runtime_init calls init_time_module() once.
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -39,7 +39,8 @@ Value nanoseconds(Value*, size_t nargs, TupleObject* kwnames) {
     return int_from_i64(clock_ns(Id));
 }
 
-// sleep(secs): a KeyboardInterrupt (SIGINT) ends the sleep early; the interpreter raises it at its next check.
+// sleep(secs): a KeyboardInterrupt (SIGINT) ends the sleep early; the interpreter raises it at its next
+// check.
 Value t_sleep(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("sleep", kwnames) || !check_nargs("sleep", nargs, 1, 1)) return VAL_NULL;
     double secs;
@@ -70,7 +71,7 @@ const MethodDef time_functions[] = {
     {nullptr, nullptr, 0},
 };
 
-}  // namespace
+} // namespace
 
 ModuleObject* init_time_module() {
     ModuleObject* m = module_new("time");
@@ -79,4 +80,4 @@ ModuleObject* init_time_module() {
     return m;
 }
 
-}  // namespace krait
+} // namespace krait

@@ -12,18 +12,26 @@ namespace krait {
 
 namespace {
 
-constexpr int kTabSize = 8;            // CPython's tok->tabsize
-constexpr int kAltTabSize = 1;         // ALTTABSIZE, for the tabs/spaces consistency check
-constexpr int kMaxIndent = 100;        // MAXINDENT
-constexpr int kMaxLevel = 200;         // MAXLEVEL: nested brackets
-constexpr int kMaxFStringLevel = 150;  // MAXFSTRINGLEVEL: nested f-strings
-constexpr int kMaxExprNesting = 3;     // MAX_EXPR_NESTING: replacement fields nested in format specs
+constexpr int kTabSize = 8;           // CPython's tok->tabsize
+constexpr int kAltTabSize = 1;        // ALTTABSIZE, for the tabs/spaces consistency check
+constexpr int kMaxIndent = 100;       // MAXINDENT
+constexpr int kMaxLevel = 200;        // MAXLEVEL: nested brackets
+constexpr int kMaxFStringLevel = 150; // MAXFSTRINGLEVEL: nested f-strings
+constexpr int kMaxExprNesting = 3;    // MAX_EXPR_NESTING: replacement fields nested in format specs
 constexpr int kEOF = -1;
 
-bool is_id_start_byte(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128; }
-bool is_id_char_byte(int c) { return is_id_start_byte(c) || (c >= '0' && c <= '9'); }
-bool is_digit(int c) { return c >= '0' && c <= '9'; }
-bool is_xdigit(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_id_start_byte(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
+}
+bool is_id_char_byte(int c) {
+    return is_id_start_byte(c) || (c >= '0' && c <= '9');
+}
+bool is_digit(int c) {
+    return c >= '0' && c <= '9';
+}
+bool is_xdigit(int c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 struct KeywordEntry {
     const char* text;
@@ -31,18 +39,41 @@ struct KeywordEntry {
 };
 
 const KeywordEntry kKeywords[] = {
-    {"False", TokKind::KwFalse},     {"None", TokKind::KwNone},       {"True", TokKind::KwTrue},
-    {"and", TokKind::KwAnd},         {"as", TokKind::KwAs},           {"assert", TokKind::KwAssert},
-    {"async", TokKind::KwAsync},     {"await", TokKind::KwAwait},     {"break", TokKind::KwBreak},
-    {"class", TokKind::KwClass},     {"continue", TokKind::KwContinue}, {"def", TokKind::KwDef},
-    {"del", TokKind::KwDel},         {"elif", TokKind::KwElif},       {"else", TokKind::KwElse},
-    {"except", TokKind::KwExcept},   {"finally", TokKind::KwFinally}, {"for", TokKind::KwFor},
-    {"from", TokKind::KwFrom},       {"global", TokKind::KwGlobal},   {"if", TokKind::KwIf},
-    {"import", TokKind::KwImport},   {"in", TokKind::KwIn},           {"is", TokKind::KwIs},
-    {"lambda", TokKind::KwLambda},   {"nonlocal", TokKind::KwNonlocal}, {"not", TokKind::KwNot},
-    {"or", TokKind::KwOr},           {"pass", TokKind::KwPass},       {"raise", TokKind::KwRaise},
-    {"return", TokKind::KwReturn},   {"try", TokKind::KwTry},         {"while", TokKind::KwWhile},
-    {"with", TokKind::KwWith},       {"yield", TokKind::KwYield},
+    {"False", TokKind::KwFalse},
+    {"None", TokKind::KwNone},
+    {"True", TokKind::KwTrue},
+    {"and", TokKind::KwAnd},
+    {"as", TokKind::KwAs},
+    {"assert", TokKind::KwAssert},
+    {"async", TokKind::KwAsync},
+    {"await", TokKind::KwAwait},
+    {"break", TokKind::KwBreak},
+    {"class", TokKind::KwClass},
+    {"continue", TokKind::KwContinue},
+    {"def", TokKind::KwDef},
+    {"del", TokKind::KwDel},
+    {"elif", TokKind::KwElif},
+    {"else", TokKind::KwElse},
+    {"except", TokKind::KwExcept},
+    {"finally", TokKind::KwFinally},
+    {"for", TokKind::KwFor},
+    {"from", TokKind::KwFrom},
+    {"global", TokKind::KwGlobal},
+    {"if", TokKind::KwIf},
+    {"import", TokKind::KwImport},
+    {"in", TokKind::KwIn},
+    {"is", TokKind::KwIs},
+    {"lambda", TokKind::KwLambda},
+    {"nonlocal", TokKind::KwNonlocal},
+    {"not", TokKind::KwNot},
+    {"or", TokKind::KwOr},
+    {"pass", TokKind::KwPass},
+    {"raise", TokKind::KwRaise},
+    {"return", TokKind::KwReturn},
+    {"try", TokKind::KwTry},
+    {"while", TokKind::KwWhile},
+    {"with", TokKind::KwWith},
+    {"yield", TokKind::KwYield},
 };
 
 TokKind keyword_kind(std::string_view name) {
@@ -52,7 +83,8 @@ TokKind keyword_kind(std::string_view name) {
     if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return TokKind::Name;
     for (const KeywordEntry& k : kKeywords)
         // strncmp stops at k.text's end, so k.text[name.size()] is only read when in bounds.
-        if (k.text[0] == c && std::strncmp(k.text, name.data(), name.size()) == 0 && k.text[name.size()] == '\0')
+        if (k.text[0] == c && std::strncmp(k.text, name.data(), name.size()) == 0 &&
+            k.text[name.size()] == '\0')
             return k.kind;
     return TokKind::Name;
 }
@@ -60,55 +92,55 @@ TokKind keyword_kind(std::string_view name) {
 // CPython's _PyToken_OneChar / TwoChars / ThreeChars.
 TokKind one_char(int c) {
     switch (c) {
-        case '(': return TokKind::LPar;
-        case ')': return TokKind::RPar;
-        case '[': return TokKind::LSqb;
-        case ']': return TokKind::RSqb;
-        case ':': return TokKind::Colon;
-        case ',': return TokKind::Comma;
-        case ';': return TokKind::Semi;
-        case '+': return TokKind::Plus;
-        case '-': return TokKind::Minus;
-        case '*': return TokKind::Star;
-        case '/': return TokKind::Slash;
-        case '|': return TokKind::VBar;
-        case '&': return TokKind::Amper;
-        case '<': return TokKind::Less;
-        case '>': return TokKind::Greater;
-        case '=': return TokKind::Equal;
-        case '.': return TokKind::Dot;
-        case '%': return TokKind::Percent;
-        case '{': return TokKind::LBrace;
-        case '}': return TokKind::RBrace;
-        case '~': return TokKind::Tilde;
-        case '^': return TokKind::Circumflex;
-        case '@': return TokKind::At;
-        case '!': return TokKind::Exclamation;
-        default: return TokKind::Unknown;
+    case '(': return TokKind::LPar;
+    case ')': return TokKind::RPar;
+    case '[': return TokKind::LSqb;
+    case ']': return TokKind::RSqb;
+    case ':': return TokKind::Colon;
+    case ',': return TokKind::Comma;
+    case ';': return TokKind::Semi;
+    case '+': return TokKind::Plus;
+    case '-': return TokKind::Minus;
+    case '*': return TokKind::Star;
+    case '/': return TokKind::Slash;
+    case '|': return TokKind::VBar;
+    case '&': return TokKind::Amper;
+    case '<': return TokKind::Less;
+    case '>': return TokKind::Greater;
+    case '=': return TokKind::Equal;
+    case '.': return TokKind::Dot;
+    case '%': return TokKind::Percent;
+    case '{': return TokKind::LBrace;
+    case '}': return TokKind::RBrace;
+    case '~': return TokKind::Tilde;
+    case '^': return TokKind::Circumflex;
+    case '@': return TokKind::At;
+    case '!': return TokKind::Exclamation;
+    default: return TokKind::Unknown;
     }
 }
 
 TokKind two_chars(int c1, int c2) {
     switch (c1) {
-        case '!': return c2 == '=' ? TokKind::NotEqual : TokKind::Unknown;
-        case '%': return c2 == '=' ? TokKind::PercentEqual : TokKind::Unknown;
-        case '&': return c2 == '=' ? TokKind::AmperEqual : TokKind::Unknown;
-        case '*': return c2 == '*' ? TokKind::DoubleStar : c2 == '=' ? TokKind::StarEqual : TokKind::Unknown;
-        case '+': return c2 == '=' ? TokKind::PlusEqual : TokKind::Unknown;
-        case '-': return c2 == '=' ? TokKind::MinEqual : c2 == '>' ? TokKind::RArrow : TokKind::Unknown;
-        case '/': return c2 == '/' ? TokKind::DoubleSlash : c2 == '=' ? TokKind::SlashEqual : TokKind::Unknown;
-        case ':': return c2 == '=' ? TokKind::ColonEqual : TokKind::Unknown;
-        case '<':
-            return c2 == '<'   ? TokKind::LeftShift
-                   : c2 == '=' ? TokKind::LessEqual
-                   : c2 == '>' ? TokKind::LessGreater
-                               : TokKind::Unknown;
-        case '=': return c2 == '=' ? TokKind::EqEqual : TokKind::Unknown;
-        case '>': return c2 == '=' ? TokKind::GreaterEqual : c2 == '>' ? TokKind::RightShift : TokKind::Unknown;
-        case '@': return c2 == '=' ? TokKind::AtEqual : TokKind::Unknown;
-        case '^': return c2 == '=' ? TokKind::CircumflexEqual : TokKind::Unknown;
-        case '|': return c2 == '=' ? TokKind::VBarEqual : TokKind::Unknown;
-        default: return TokKind::Unknown;
+    case '!': return c2 == '=' ? TokKind::NotEqual : TokKind::Unknown;
+    case '%': return c2 == '=' ? TokKind::PercentEqual : TokKind::Unknown;
+    case '&': return c2 == '=' ? TokKind::AmperEqual : TokKind::Unknown;
+    case '*': return c2 == '*' ? TokKind::DoubleStar : c2 == '=' ? TokKind::StarEqual : TokKind::Unknown;
+    case '+': return c2 == '=' ? TokKind::PlusEqual : TokKind::Unknown;
+    case '-': return c2 == '=' ? TokKind::MinEqual : c2 == '>' ? TokKind::RArrow : TokKind::Unknown;
+    case '/': return c2 == '/' ? TokKind::DoubleSlash : c2 == '=' ? TokKind::SlashEqual : TokKind::Unknown;
+    case ':': return c2 == '=' ? TokKind::ColonEqual : TokKind::Unknown;
+    case '<':
+        return c2 == '<'   ? TokKind::LeftShift
+               : c2 == '=' ? TokKind::LessEqual
+               : c2 == '>' ? TokKind::LessGreater
+                           : TokKind::Unknown;
+    case '=': return c2 == '=' ? TokKind::EqEqual : TokKind::Unknown;
+    case '>': return c2 == '=' ? TokKind::GreaterEqual : c2 == '>' ? TokKind::RightShift : TokKind::Unknown;
+    case '@': return c2 == '=' ? TokKind::AtEqual : TokKind::Unknown;
+    case '^': return c2 == '=' ? TokKind::CircumflexEqual : TokKind::Unknown;
+    case '|': return c2 == '=' ? TokKind::VBarEqual : TokKind::Unknown;
+    default: return TokKind::Unknown;
     }
 }
 
@@ -194,7 +226,8 @@ std::string normal_encoding_name(const std::string& raw) {
     if (n != raw) return n;
     std::string s = lower_dashed(raw);
     if (s == "utf8" || s == "u8" || s == "utf" || s == "cp65001") return "utf-8";
-    if (s == "latin1" || s == "iso8859-1" || s == "l1" || s == "cp819" || s == "8859" || s == "latin") return "iso-8859-1";
+    if (s == "latin1" || s == "iso8859-1" || s == "l1" || s == "cp819" || s == "8859" || s == "latin")
+        return "iso-8859-1";
     if (s == "ascii" || s == "us-ascii" || s == "646") return "ascii";
     return raw;
 }
@@ -218,11 +251,12 @@ std::string_view raw_line(std::string_view s, size_t from) {
 std::string find_cookie(std::string_view in) {
     std::string_view l1 = raw_line(in, 0);
     std::string spec = coding_spec(l1);
-    if (spec.empty() && blank_or_comment(l1) && l1.size() < in.size()) spec = coding_spec(raw_line(in, l1.size()));
+    if (spec.empty() && blank_or_comment(l1) && l1.size() < in.size())
+        spec = coding_spec(raw_line(in, l1.size()));
     return spec;
 }
 
-}  // namespace
+} // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Character classes (see tokenizer.h).
@@ -288,49 +322,49 @@ const Range kNonPrintable[] = {
 // Blocks and code points that are neither letters nor digits nor combining marks (punctuation,
 // symbols, spaces, ...). Everything else above U+007F is accepted in identifiers.
 const Range kNotIdentifier[] = {
-    {0x80, 0xA9},       {0xAB, 0xB4},       {0xB6, 0xB9},       {0xBB, 0xBF},       {0xD7, 0xD7},
-    {0xF7, 0xF7},       {0x2C2, 0x2C5},     {0x2D2, 0x2DF},     {0x2E5, 0x2EB},     {0x2ED, 0x2ED},
-    {0x2EF, 0x2FF},     {0x375, 0x375},     {0x37E, 0x37E},     {0x384, 0x385},     {0x3F6, 0x3F6},
-    {0x482, 0x482},     {0x55A, 0x55F},     {0x589, 0x58A},     {0x58D, 0x58F},     {0x5BE, 0x5BE},
-    {0x5C0, 0x5C0},     {0x5C3, 0x5C3},     {0x5C6, 0x5C6},     {0x5F3, 0x5F4},     {0x600, 0x60F},
-    {0x61B, 0x61F},     {0x66A, 0x66D},     {0x6D4, 0x6D4},     {0x6DD, 0x6DE},     {0x6E9, 0x6E9},
-    {0x6FD, 0x6FE},     {0x700, 0x70F},     {0x7F6, 0x7F9},     {0x964, 0x965},     {0x970, 0x970},
-    {0xE3F, 0xE3F},     {0xE4F, 0xE4F},     {0xE5A, 0xE5B},     {0x10FB, 0x10FB},   {0x1360, 0x1368},
-    {0x166D, 0x166E},   {0x1680, 0x1680},   {0x169B, 0x169C},   {0x16EB, 0x16ED},   {0x17D4, 0x17D6},
-    {0x17D8, 0x17DB},   {0x1800, 0x180A},   {0x180E, 0x180E},   {0x1FBD, 0x1FBD},   {0x1FBF, 0x1FC1},
-    {0x1FCD, 0x1FCF},   {0x1FDD, 0x1FDF},   {0x1FED, 0x1FEF},   {0x1FFD, 0x1FFE},   {0x2000, 0x203E},
-    {0x2041, 0x2053},   {0x2055, 0x2070},   {0x2072, 0x207E},   {0x2080, 0x208F},   {0x20A0, 0x20CF},
-    {0x2100, 0x2101},   {0x2103, 0x2106},   {0x2108, 0x2109},   {0x2114, 0x2114},   {0x2116, 0x2117},
-    {0x211E, 0x2123},   {0x2125, 0x2125},   {0x2127, 0x2127},   {0x2129, 0x2129},   {0x213A, 0x213B},
-    {0x2140, 0x2144},   {0x214A, 0x214D},   {0x214F, 0x215F},   {0x2189, 0x2BFF},   {0x2CE5, 0x2CEA},
-    {0x2CF9, 0x2CFF},   {0x2D70, 0x2D70},   {0x2E00, 0x2E7F},   {0x2E80, 0x2FFF},   {0x3000, 0x3004},
-    {0x3008, 0x3020},   {0x3030, 0x3030},   {0x3036, 0x3037},   {0x303D, 0x303F},   {0x309B, 0x309C},
-    {0x30A0, 0x30A0},   {0x30FB, 0x30FB},   {0x3190, 0x319F},   {0x31C0, 0x31EF},   {0x3200, 0x33FF},
-    {0x4DC0, 0x4DFF},   {0xA490, 0xA4CF},   {0xA4FE, 0xA4FF},   {0xA60D, 0xA60F},   {0xA673, 0xA673},
-    {0xA67E, 0xA67E},   {0xA6F2, 0xA6F7},   {0xA700, 0xA716},   {0xA720, 0xA721},   {0xA789, 0xA78A},
-    {0xA828, 0xA82B},   {0xA830, 0xA839},   {0xA874, 0xA877},   {0xA8CE, 0xA8CF},   {0xA8F8, 0xA8FA},
-    {0xA8FC, 0xA8FC},   {0xA92E, 0xA92F},   {0xA95F, 0xA95F},   {0xA9C1, 0xA9CD},   {0xA9DE, 0xA9DF},
-    {0xAA5C, 0xAA5F},   {0xAA77, 0xAA79},   {0xAADE, 0xAADF},   {0xAAF0, 0xAAF1},   {0xAB5B, 0xAB5B},
-    {0xAB6A, 0xAB6B},   {0xABEB, 0xABEB},   {0xD800, 0xF8FF},   {0xFB29, 0xFB29},   {0xFBB2, 0xFBC2},
-    {0xFD3E, 0xFD4F},   {0xFDCF, 0xFDCF},   {0xFDFC, 0xFDFF},   {0xFE10, 0xFE1F},   {0xFE30, 0xFE32},
-    {0xFE35, 0xFE4C},   {0xFE50, 0xFE6F},   {0xFEFF, 0xFEFF},   {0xFF01, 0xFF0F},   {0xFF1A, 0xFF20},
-    {0xFF3B, 0xFF3E},   {0xFF40, 0xFF40},   {0xFF5B, 0xFF65},   {0xFFE0, 0xFFFF},   {0x10100, 0x1013F},
+    {0x80, 0xA9},       {0xAB, 0xB4},       {0xB6, 0xB9},        {0xBB, 0xBF},     {0xD7, 0xD7},
+    {0xF7, 0xF7},       {0x2C2, 0x2C5},     {0x2D2, 0x2DF},      {0x2E5, 0x2EB},   {0x2ED, 0x2ED},
+    {0x2EF, 0x2FF},     {0x375, 0x375},     {0x37E, 0x37E},      {0x384, 0x385},   {0x3F6, 0x3F6},
+    {0x482, 0x482},     {0x55A, 0x55F},     {0x589, 0x58A},      {0x58D, 0x58F},   {0x5BE, 0x5BE},
+    {0x5C0, 0x5C0},     {0x5C3, 0x5C3},     {0x5C6, 0x5C6},      {0x5F3, 0x5F4},   {0x600, 0x60F},
+    {0x61B, 0x61F},     {0x66A, 0x66D},     {0x6D4, 0x6D4},      {0x6DD, 0x6DE},   {0x6E9, 0x6E9},
+    {0x6FD, 0x6FE},     {0x700, 0x70F},     {0x7F6, 0x7F9},      {0x964, 0x965},   {0x970, 0x970},
+    {0xE3F, 0xE3F},     {0xE4F, 0xE4F},     {0xE5A, 0xE5B},      {0x10FB, 0x10FB}, {0x1360, 0x1368},
+    {0x166D, 0x166E},   {0x1680, 0x1680},   {0x169B, 0x169C},    {0x16EB, 0x16ED}, {0x17D4, 0x17D6},
+    {0x17D8, 0x17DB},   {0x1800, 0x180A},   {0x180E, 0x180E},    {0x1FBD, 0x1FBD}, {0x1FBF, 0x1FC1},
+    {0x1FCD, 0x1FCF},   {0x1FDD, 0x1FDF},   {0x1FED, 0x1FEF},    {0x1FFD, 0x1FFE}, {0x2000, 0x203E},
+    {0x2041, 0x2053},   {0x2055, 0x2070},   {0x2072, 0x207E},    {0x2080, 0x208F}, {0x20A0, 0x20CF},
+    {0x2100, 0x2101},   {0x2103, 0x2106},   {0x2108, 0x2109},    {0x2114, 0x2114}, {0x2116, 0x2117},
+    {0x211E, 0x2123},   {0x2125, 0x2125},   {0x2127, 0x2127},    {0x2129, 0x2129}, {0x213A, 0x213B},
+    {0x2140, 0x2144},   {0x214A, 0x214D},   {0x214F, 0x215F},    {0x2189, 0x2BFF}, {0x2CE5, 0x2CEA},
+    {0x2CF9, 0x2CFF},   {0x2D70, 0x2D70},   {0x2E00, 0x2E7F},    {0x2E80, 0x2FFF}, {0x3000, 0x3004},
+    {0x3008, 0x3020},   {0x3030, 0x3030},   {0x3036, 0x3037},    {0x303D, 0x303F}, {0x309B, 0x309C},
+    {0x30A0, 0x30A0},   {0x30FB, 0x30FB},   {0x3190, 0x319F},    {0x31C0, 0x31EF}, {0x3200, 0x33FF},
+    {0x4DC0, 0x4DFF},   {0xA490, 0xA4CF},   {0xA4FE, 0xA4FF},    {0xA60D, 0xA60F}, {0xA673, 0xA673},
+    {0xA67E, 0xA67E},   {0xA6F2, 0xA6F7},   {0xA700, 0xA716},    {0xA720, 0xA721}, {0xA789, 0xA78A},
+    {0xA828, 0xA82B},   {0xA830, 0xA839},   {0xA874, 0xA877},    {0xA8CE, 0xA8CF}, {0xA8F8, 0xA8FA},
+    {0xA8FC, 0xA8FC},   {0xA92E, 0xA92F},   {0xA95F, 0xA95F},    {0xA9C1, 0xA9CD}, {0xA9DE, 0xA9DF},
+    {0xAA5C, 0xAA5F},   {0xAA77, 0xAA79},   {0xAADE, 0xAADF},    {0xAAF0, 0xAAF1}, {0xAB5B, 0xAB5B},
+    {0xAB6A, 0xAB6B},   {0xABEB, 0xABEB},   {0xD800, 0xF8FF},    {0xFB29, 0xFB29}, {0xFBB2, 0xFBC2},
+    {0xFD3E, 0xFD4F},   {0xFDCF, 0xFDCF},   {0xFDFC, 0xFDFF},    {0xFE10, 0xFE1F}, {0xFE30, 0xFE32},
+    {0xFE35, 0xFE4C},   {0xFE50, 0xFE6F},   {0xFEFF, 0xFEFF},    {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20},
+    {0xFF3B, 0xFF3E},   {0xFF40, 0xFF40},   {0xFF5B, 0xFF65},    {0xFFE0, 0xFFFF}, {0x10100, 0x1013F},
     {0x1F000, 0x1FBFF}, {0xE0000, 0xE00FF}, {0xE01F0, 0x10FFFF},
 };
 
 // Combining marks, digits and connector punctuation: allowed after the first character only.
 const Range kContinueOnly[] = {
-    {0x300, 0x36F},     {0x483, 0x489},     {0x591, 0x5BD},     {0x5BF, 0x5BF},     {0x5C1, 0x5C2},
-    {0x5C4, 0x5C5},     {0x5C7, 0x5C7},     {0x610, 0x61A},     {0x64B, 0x669},     {0x670, 0x670},
-    {0x6D6, 0x6DC},     {0x6DF, 0x6E4},     {0x6E7, 0x6E8},     {0x6EA, 0x6ED},     {0x6F0, 0x6F9},
-    {0x900, 0x903},     {0x93A, 0x93C},     {0x93E, 0x94F},     {0x951, 0x957},     {0x962, 0x963},
-    {0x966, 0x96F},     {0xE31, 0xE31},     {0xE34, 0xE3A},     {0xE47, 0xE4E},     {0xE50, 0xE59},
-    {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},   {0x203F, 0x2040},   {0x2054, 0x2054},   {0x20D0, 0x20FF},
-    {0x302A, 0x302F},   {0x3099, 0x309A},   {0xFE00, 0xFE0F},   {0xFE20, 0xFE2F},   {0xFE33, 0xFE34},
-    {0xFE4D, 0xFE4F},   {0xFF10, 0xFF19},   {0xFF3F, 0xFF3F},   {0x1D7CE, 0x1D7FF}, {0xE0100, 0xE01EF},
+    {0x300, 0x36F},   {0x483, 0x489},   {0x591, 0x5BD},   {0x5BF, 0x5BF},     {0x5C1, 0x5C2},
+    {0x5C4, 0x5C5},   {0x5C7, 0x5C7},   {0x610, 0x61A},   {0x64B, 0x669},     {0x670, 0x670},
+    {0x6D6, 0x6DC},   {0x6DF, 0x6E4},   {0x6E7, 0x6E8},   {0x6EA, 0x6ED},     {0x6F0, 0x6F9},
+    {0x900, 0x903},   {0x93A, 0x93C},   {0x93E, 0x94F},   {0x951, 0x957},     {0x962, 0x963},
+    {0x966, 0x96F},   {0xE31, 0xE31},   {0xE34, 0xE3A},   {0xE47, 0xE4E},     {0xE50, 0xE59},
+    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x203F, 0x2040}, {0x2054, 0x2054},   {0x20D0, 0x20FF},
+    {0x302A, 0x302F}, {0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},   {0xFE33, 0xFE34},
+    {0xFE4D, 0xFE4F}, {0xFF10, 0xFF19}, {0xFF3F, 0xFF3F}, {0x1D7CE, 0x1D7FF}, {0xE0100, 0xE01EF},
 };
 
-}  // namespace
+} // namespace
 
 bool unicode_is_printable(uint32_t cp) {
     if (cp < 0x80) return cp >= 0x20 && cp < 0x7F;
@@ -352,9 +386,8 @@ bool unicode_is_xid_start(uint32_t cp) {
 
 const char* token_kind_name(TokKind k) {
     switch (k) {
-#define KRAIT_TOKEN_NAME_CASE(kind, spelling) \
-    case TokKind::kind:                       \
-        return #kind;
+#define KRAIT_TOKEN_NAME_CASE(kind, spelling)                                                                \
+    case TokKind::kind: return #kind;
         KRAIT_TOKEN_KINDS(KRAIT_TOKEN_NAME_CASE)
 #undef KRAIT_TOKEN_NAME_CASE
     }
@@ -363,9 +396,8 @@ const char* token_kind_name(TokKind k) {
 
 const char* token_kind_spelling(TokKind k) {
     switch (k) {
-#define KRAIT_TOKEN_SPELLING_CASE(kind, spelling) \
-    case TokKind::kind:                           \
-        return spelling;
+#define KRAIT_TOKEN_SPELLING_CASE(kind, spelling)                                                            \
+    case TokKind::kind: return spelling;
         KRAIT_TOKEN_KINDS(KRAIT_TOKEN_SPELLING_CASE)
 #undef KRAIT_TOKEN_SPELLING_CASE
     }
@@ -426,26 +458,26 @@ public:
 private:
     // One entry of CPython's tok_mode_stack: regular mode or an f-string being scanned.
     struct Mode {
-        bool fstring = false;      // false: the bottom, regular mode entry
-        bool in_fstring_part = false;  // TOK_FSTRING_MODE (true) vs TOK_REGULAR_MODE inside it
+        bool fstring = false;         // false: the bottom, regular mode entry
+        bool in_fstring_part = false; // TOK_FSTRING_MODE (true) vs TOK_REGULAR_MODE inside it
         char quote = 0;
         int quote_size = 0;
         bool raw = false;
-        uint32_t start = 0;        // offset of the f-string's prefix
+        uint32_t start = 0; // offset of the f-string's prefix
         int start_line = 0;
         int curly_bracket_depth = 0;
         int curly_bracket_expr_start_depth = -1;
-        bool expr_ended = false;   // CPython's last_expr_end != -1
+        bool expr_ended = false; // CPython's last_expr_end != -1
     };
 
     TokenStream& ts_;
     const std::string& src_;
-    size_t end_ = 0;          // reading stops here (start of a line with a null byte or bad UTF-8)
+    size_t end_ = 0; // reading stops here (start of a line with a null byte or bad UTF-8)
     const SyntaxErrorInfo* limit_error_ = nullptr;
-    size_t pos_ = 0;          // tok->cur
-    size_t buf_start_ = 0;    // start of CPython's file line buffer (first line of a '\\' chain)
-    mutable size_t line_hint_ = 0;  // index into line_starts of the last line_of() answer
-    size_t furthest_ = 0;     // furthest position read: its line is CPython's tok->lineno
+    size_t pos_ = 0;               // tok->cur
+    size_t buf_start_ = 0;         // start of CPython's file line buffer (first line of a '\\' chain)
+    mutable size_t line_hint_ = 0; // index into line_starts of the last line_of() answer
+    size_t furthest_ = 0;          // furthest position read: its line is CPython's tok->lineno
     bool atbol_ = true;
     int pendin_ = 0;
     std::vector<int> indstack_{0};
@@ -509,7 +541,7 @@ private:
     Mode& mode() { return modes_.back(); }
     bool inside_fstring() const { return modes_.size() > 1; }
     void emit(TokKind kind, size_t start, size_t end);
-    void emit_layout(TokKind kind);  // Indent/Dedent/EndMarker: no text, CPython col -1
+    void emit_layout(TokKind kind); // Indent/Dedent/EndMarker: no text, CPython col -1
 
     // ---- errors ----
     void fail_with(const SyntaxErrorInfo& e, bool is_exception);
@@ -530,6 +562,7 @@ private:
     bool verify_identifier(size_t start);
     void number(int c, size_t start);
     bool decimal_tail(int* c);
+    bool radix_digits(int base, int* cp);
     bool verify_end_of_number(int c, const char* kind);
     bool lookahead(const char* test);
     void string(int quote, size_t start);
@@ -553,7 +586,6 @@ void Tokenizer::emit(TokKind kind, size_t start, size_t end) {
         t.end_lineno = line_of(end > start ? end - 1 : start);
         t.end_col = col_of(end, t.end_lineno);
     }
-    (void)end;
     t.cursor_col = col_of(pos_, cur_line());
     t.paren_level = static_cast<int32_t>(parens_.size());
     if (kind == TokKind::Name) t.kind = keyword_kind(ts_.text(t));
@@ -659,7 +691,8 @@ bool Tokenizer::continuation_line() {
     if (c == kEOF) {
         // E_EOF at level 0: "unexpected EOF while parsing" at the end of the last line.
         int line = std::max(1, cur_line());
-        deferred_error("SyntaxError", "unexpected EOF while parsing", static_cast<int>(pos_ - line_start(line)), -1);
+        deferred_error("SyntaxError", "unexpected EOF while parsing",
+                       static_cast<int>(pos_ - line_start(line)), -1);
         return false;
     }
     backup(c);
@@ -734,7 +767,7 @@ bool Tokenizer::indentation() {
 }
 
 void Tokenizer::normal_mode() {
-    for (;;) {  // CPython's `nextline:` loop
+    for (;;) { // CPython's `nextline:` loop
         bool blankline = false;
         if (atbol_) {
             if (!indentation()) return;
@@ -751,7 +784,7 @@ void Tokenizer::normal_mode() {
             }
             return;
         }
-        for (;;) {  // CPython's `again:` loop
+        for (;;) { // CPython's `again:` loop
             int c;
             do c = nextc();
             while (c == ' ' || c == '\t' || c == '\f');
@@ -766,7 +799,8 @@ void Tokenizer::normal_mode() {
                     // E_EOF inside brackets: the parser reports "'(' was never closed".
                     const Paren& p = parens_.back();
                     std::string msg = std::string("'") + p.ch + "' was never closed";
-                    SyntaxErrorInfo e = ts_.make_error("SyntaxError", msg, p.line, p.col + 1, p.line, 0, false);
+                    SyntaxErrorInfo e =
+                        ts_.make_error("SyntaxError", msg, p.line, p.col + 1, p.line, 0, false);
                     fail_with(e, false);
                     return;
                 }
@@ -780,8 +814,8 @@ void Tokenizer::normal_mode() {
             }
             if (c == '\n') {
                 atbol_ = true;
-                if (blankline || !parens_.empty()) break;  // goto nextline
-                emit(TokKind::Newline, start, pos_);  // from a comment's "#" if any, like CPython
+                if (blankline || !parens_.empty()) break; // goto nextline
+                emit(TokKind::Newline, start, pos_);      // from a comment's "#" if any, like CPython
                 return;
             }
             if (c == '.') {
@@ -813,7 +847,7 @@ void Tokenizer::normal_mode() {
             }
             if (c == '\\') {
                 if (!continuation_line()) return;
-                continue;  // goto again
+                continue; // goto again
             }
             punctuation(c, start);
             return;
@@ -951,13 +985,40 @@ bool Tokenizer::decimal_tail(int* cp) {
     return true;
 }
 
+// The digits of a 0o / 0b literal (the prefix letter was just read), with CPython's messages.
+// On success *cp is the character after the literal, already checked by verify_end_of_number.
+bool Tokenizer::radix_digits(int base, int* cp) {
+    const char* kind = base == 8 ? "octal" : "binary";
+    auto ok_digit = [&](int ch) { return ch >= '0' && ch < '0' + base; };
+    auto bad_digit = [&](int ch) {
+        error_at_cursor(std::string("invalid digit '") + static_cast<char>(ch) + "' in " + kind + " literal");
+        return false;
+    };
+    int c = nextc();
+    do {
+        if (c == '_') c = nextc();
+        if (!ok_digit(c)) {
+            if (is_digit(c)) return bad_digit(c);
+            backup(c);
+            error_at_cursor(std::string("invalid ") + kind + " literal");
+            return false;
+        }
+        do c = nextc();
+        while (ok_digit(c));
+    } while (c == '_');
+    if (is_digit(c)) return bad_digit(c);
+    if (!verify_end_of_number(c, kind)) return false;
+    *cp = c;
+    return true;
+}
+
 void Tokenizer::number(int c, size_t start) {
     auto finish = [&](int last) {
         backup(last);
         if (!failed_) emit(TokKind::Number, start, pos_);
     };
     if (c == '.') {
-        c = nextc();  // the first digit of the fraction
+        c = nextc(); // the first digit of the fraction
         goto fraction_part;
     }
     if (c == '0') {
@@ -977,50 +1038,8 @@ void Tokenizer::number(int c, size_t start) {
             if (!verify_end_of_number(c, "hexadecimal")) return;
             return finish(c);
         }
-        if (c == 'o' || c == 'O') {
-            c = nextc();
-            do {
-                if (c == '_') c = nextc();
-                if (c < '0' || c >= '8') {
-                    if (is_digit(c)) {
-                        error_at_cursor(std::string("invalid digit '") + static_cast<char>(c) + "' in octal literal");
-                    } else {
-                        backup(c);
-                        error_at_cursor("invalid octal literal");
-                    }
-                    return;
-                }
-                do c = nextc();
-                while ('0' <= c && c < '8');
-            } while (c == '_');
-            if (is_digit(c)) {
-                error_at_cursor(std::string("invalid digit '") + static_cast<char>(c) + "' in octal literal");
-                return;
-            }
-            if (!verify_end_of_number(c, "octal")) return;
-            return finish(c);
-        }
-        if (c == 'b' || c == 'B') {
-            c = nextc();
-            do {
-                if (c == '_') c = nextc();
-                if (c != '0' && c != '1') {
-                    if (is_digit(c)) {
-                        error_at_cursor(std::string("invalid digit '") + static_cast<char>(c) + "' in binary literal");
-                    } else {
-                        backup(c);
-                        error_at_cursor("invalid binary literal");
-                    }
-                    return;
-                }
-                do c = nextc();
-                while (c == '0' || c == '1');
-            } while (c == '_');
-            if (is_digit(c)) {
-                error_at_cursor(std::string("invalid digit '") + static_cast<char>(c) + "' in binary literal");
-                return;
-            }
-            if (!verify_end_of_number(c, "binary")) return;
+        if (c == 'o' || c == 'O' || c == 'b' || c == 'B') {
+            if (!radix_digits(c == 'o' || c == 'O' ? 8 : 2, &c)) return;
             return finish(c);
         }
         // Maybe an old-style octal; in any case "0" itself is a fine literal.
@@ -1051,7 +1070,8 @@ void Tokenizer::number(int c, size_t start) {
         if (nonzero) {
             backup(c);
             int line = cur_line();
-            error_range("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+            error_range("leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
+                        "octal integers",
                         col_of(start, line) + 1, col_of(zeros_end, line));
             return;
         }
@@ -1114,7 +1134,7 @@ void Tokenizer::string(int quote, size_t start) {
         if (c == quote)
             quote_size = 3;
         else
-            end_quote_size = 1;  // empty string
+            end_quote_size = 1; // empty string
     }
     if (c != quote) backup(c);
     while (end_quote_size != quote_size) {
@@ -1150,7 +1170,7 @@ void Tokenizer::string(int quote, size_t start) {
             ++end_quote_size;
         } else {
             end_quote_size = 0;
-            if (c == '\\') nextc();  // skip the escaped character
+            if (c == '\\') nextc(); // skip the escaped character
         }
     }
     emit(TokKind::String, start, pos_);
@@ -1200,7 +1220,7 @@ bool Tokenizer::punctuation(int c, size_t start) {
                 m.expr_ended = true;
         }
         if (c == ':' && cursor == m.curly_bracket_expr_start_depth) {
-            m.in_fstring_part = true;  // the format spec follows
+            m.in_fstring_part = true; // the format spec follows
             emit(TokKind::Colon, start, pos_);
             return true;
         }
@@ -1222,56 +1242,57 @@ bool Tokenizer::punctuation(int c, size_t start) {
         backup(c2);
     }
     switch (c) {
-        case '(':
-        case '[':
-        case '{':
-            if (static_cast<int>(parens_.size()) >= kMaxLevel) {
-                error_at_cursor("too many nested parentheses");
-                return false;
-            }
-            parens_.push_back({static_cast<char>(c), cur_line(), col_of(start, line_of(start))});
-            if (inside_fstring()) ++m.curly_bracket_depth;
-            break;
-        case ')':
-        case ']':
-        case '}': {
-            if (inside_fstring() && m.curly_bracket_depth == 0 && c == '}') {
-                error_at_cursor("f-string: single '}' is not allowed");
-                return false;
-            }
-            if (parens_.empty()) {
-                error_at_cursor(std::string("unmatched '") + static_cast<char>(c) + "'");
-                return false;
-            }
-            Paren open = parens_.back();
-            parens_.pop_back();
-            char o = open.ch;
-            if (!((o == '(' && c == ')') || (o == '[' && c == ']') || (o == '{' && c == '}'))) {
-                if (inside_fstring() && o == '{' && m.curly_bracket_depth - 1 == m.curly_bracket_expr_start_depth) {
-                    error_at_cursor(std::string("f-string: unmatched '") + static_cast<char>(c) + "'");
-                    return false;
-                }
-                char buf[128];
-                if (open.line != cur_line())
-                    std::snprintf(buf, sizeof buf,
-                                  "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, o,
-                                  open.line);
-                else
-                    std::snprintf(buf, sizeof buf, "closing parenthesis '%c' does not match opening parenthesis '%c'",
-                                  c, o);
-                error_at_cursor(buf);
-                return false;
-            }
-            if (inside_fstring()) {
-                --m.curly_bracket_depth;
-                if (c == '}' && m.curly_bracket_depth == m.curly_bracket_expr_start_depth) {
-                    --m.curly_bracket_expr_start_depth;
-                    m.in_fstring_part = true;
-                }
-            }
-            break;
+    case '(':
+    case '[':
+    case '{':
+        if (static_cast<int>(parens_.size()) >= kMaxLevel) {
+            error_at_cursor("too many nested parentheses");
+            return false;
         }
-        default: break;
+        parens_.push_back({static_cast<char>(c), cur_line(), col_of(start, line_of(start))});
+        if (inside_fstring()) ++m.curly_bracket_depth;
+        break;
+    case ')':
+    case ']':
+    case '}': {
+        if (inside_fstring() && m.curly_bracket_depth == 0 && c == '}') {
+            error_at_cursor("f-string: single '}' is not allowed");
+            return false;
+        }
+        if (parens_.empty()) {
+            error_at_cursor(std::string("unmatched '") + static_cast<char>(c) + "'");
+            return false;
+        }
+        Paren open = parens_.back();
+        parens_.pop_back();
+        char o = open.ch;
+        if (!((o == '(' && c == ')') || (o == '[' && c == ']') || (o == '{' && c == '}'))) {
+            if (inside_fstring() && o == '{' &&
+                m.curly_bracket_depth - 1 == m.curly_bracket_expr_start_depth) {
+                error_at_cursor(std::string("f-string: unmatched '") + static_cast<char>(c) + "'");
+                return false;
+            }
+            char buf[128];
+            if (open.line != cur_line())
+                std::snprintf(buf, sizeof buf,
+                              "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",
+                              c, o, open.line);
+            else
+                std::snprintf(buf, sizeof buf,
+                              "closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
+            error_at_cursor(buf);
+            return false;
+        }
+        if (inside_fstring()) {
+            --m.curly_bracket_depth;
+            if (c == '}' && m.curly_bracket_depth == m.curly_bracket_expr_start_depth) {
+                --m.curly_bracket_expr_start_depth;
+                m.in_fstring_part = true;
+            }
+        }
+        break;
+    }
+    default: break;
     }
     if (c < 0x20 || c == 0x7F) {
         char buf[64];
@@ -1360,7 +1381,7 @@ void Tokenizer::fstring_mode() {
                 m.in_fstring_part = false;
                 emit(TokKind::FStringMiddle, start, pos_);
             } else {
-                emit(TokKind::FStringMiddle, start, pos_ - 1);  // keeps one '{' of "{{"
+                emit(TokKind::FStringMiddle, start, pos_ - 1); // keeps one '{' of "{{"
             }
             return;
         }
@@ -1371,7 +1392,7 @@ void Tokenizer::fstring_mode() {
             }
             int peek = nextc();
             if (peek == '}' && !in_format_spec) {
-                emit(TokKind::FStringMiddle, start, pos_ - 1);  // keeps one '}' of "}}"
+                emit(TokKind::FStringMiddle, start, pos_ - 1); // keeps one '}' of "}}"
             } else {
                 backup(peek);
                 backup(c);
@@ -1401,58 +1422,56 @@ void Tokenizer::fstring_mode() {
     emit(TokKind::FStringMiddle, start, pos_);
 }
 
-}  // namespace
+} // namespace
 
 // ---------------------------------------------------------------------------------------------
-// Entry point.
+// Entry point: decode the bytes, find the first unreadable line, tokenize up to it.
 
 namespace {
 
-SyntaxErrorInfo unlocated_error(const std::string& msg) {
+SyntaxErrorInfo unlocated_error(const std::string& msg, const std::string& filename) {
     SyntaxErrorInfo e;
     e.type = "SyntaxError";
     e.msg = msg;
+    e.filename = filename;
     return e;
 }
 
-}  // namespace
+// A stream holding only the error that stopped decoding.
+void fail_decoding(TokenStream& ts, const SyntaxErrorInfo& e) {
+    ts.error = e;
+    ts.error_is_exception = true;
+    ts.decode_failed = true;
+    Token t;
+    t.kind = TokKind::Error;
+    t.lineno = t.end_lineno = std::max(1, e.lineno);
+    ts.tokens.push_back(t);
+}
 
-TokenStream tokenize(std::string_view in, const std::string& filename) {
-    TokenStream ts;
-    ts.filename = filename;
+// Strips a BOM, applies the coding cookie (utf-8 and ascii are read as UTF-8, latin-1 is
+// transcoded) and normalises newlines (CRLF and CR become LF) into ts.source, then indexes the
+// lines. Returns false after recording an encoding error.
+bool decode_source(std::string_view in, TokenStream& ts, std::string* encoding) {
     bool bom = in.size() >= 3 && static_cast<unsigned char>(in[0]) == 0xEF &&
                static_cast<unsigned char>(in[1]) == 0xBB && static_cast<unsigned char>(in[2]) == 0xBF;
     if (bom) in.remove_prefix(3);
-
-    // Coding cookie: utf-8 (and ascii) are read as UTF-8, latin-1 is transcoded to UTF-8.
     std::string cookie = find_cookie(in);
-    std::string encoding = cookie.empty() ? "" : normal_encoding_name(cookie);
+    *encoding = cookie.empty() ? "" : normal_encoding_name(cookie);
     ts.bom = bom;
     ts.has_encoding = bom || !cookie.empty();
-    auto fail_early = [&](const SyntaxErrorInfo& e) {
-        ts.error = e;
-        ts.error.filename = filename;
-        ts.error_is_exception = true;
-        ts.decode_failed = true;
-        Token t;
-        t.kind = TokKind::Error;
-        t.lineno = t.end_lineno = std::max(1, e.lineno);
-        ts.tokens.push_back(t);
-        return ts;
-    };
-    if (!encoding.empty() && encoding != "utf-8" && encoding != "iso-8859-1" && encoding != "ascii") {
-        return fail_early(unlocated_error("encoding problem: " + cookie));
+    if (!encoding->empty() && *encoding != "utf-8" && *encoding != "iso-8859-1" && *encoding != "ascii") {
+        fail_decoding(ts, unlocated_error("encoding problem: " + cookie, ts.filename));
+        return false;
     }
-    if (bom && !cookie.empty()) {
-        std::string normal = cpython_normal_name(cookie);
-        if (normal != "utf-8") return fail_early(unlocated_error("encoding problem: " + normal + " with BOM"));
+    if (bom && !cookie.empty() && cpython_normal_name(cookie) != "utf-8") {
+        fail_decoding(ts, unlocated_error("encoding problem: " + cpython_normal_name(cookie) + " with BOM",
+                                          ts.filename));
+        return false;
     }
-
-    // Normalise newlines (CRLF and CR become LF), transcoding latin-1 on the way.
     std::string& s = ts.source;
     s.reserve(in.size() + 1);
-    bool latin1 = encoding == "iso-8859-1";
-    if (!latin1 && std::memchr(in.data(), '\r', in.size()) == nullptr) s.assign(in);  // the usual case
+    bool latin1 = *encoding == "iso-8859-1";
+    if (!latin1 && std::memchr(in.data(), '\r', in.size()) == nullptr) s.assign(in); // the usual case
     for (size_t i = s.size() == in.size() ? in.size() : 0; i < in.size(); ++i) {
         char c = in[i];
         if (c == '\r') {
@@ -1466,73 +1485,78 @@ TokenStream tokenize(std::string_view in, const std::string& filename) {
     }
     // CPython reads a missing final newline as present.
     if (!s.empty() && s.back() != '\n') s += '\n';
-    ts.line_starts.push_back(0);
+    if (!s.empty()) ts.line_starts.push_back(0);
     for (size_t i = 0; i + 1 < s.size(); ++i)
         if (s[i] == '\n') ts.line_starts.push_back(static_cast<uint32_t>(i + 1));
-    if (s.empty()) ts.line_starts.clear();
+    return true;
+}
 
-    // Null bytes and invalid UTF-8 are found by CPython when it reads the offending line; the
-    // tokenizer below stops reading at that line's start and reports the error there.
-    size_t limit = s.size();
-    SyntaxErrorInfo limit_error;
-    bool has_limit_error = false;
-    {
-        int line = 1;
-        size_t line_begin = 0;
-        for (size_t i = 0; i < s.size();) {
-            unsigned char c = static_cast<unsigned char>(s[i]);
-            if (c > '\n' && c < 0x80) {  // the common case
-                ++i;
-                continue;
-            }
-            if (c == '\n') {
-                ++i;
-                ++line;
-                line_begin = i;
-                continue;
-            }
-            if (c == 0) {
-                limit = line_begin;
-                limit_error = unlocated_error("source code cannot contain null bytes");
-                limit_error.lineno = limit_error.end_lineno = line;
-                size_t e = line_begin;
-                while (e < s.size() && s[e] != '\n' && s[e] != '\0') ++e;
-                limit_error.text = s.substr(line_begin, e - line_begin);
-                has_limit_error = true;
-                break;
-            }
-            if (c < 0x80) {
-                ++i;
-                continue;
-            }
-            int n = valid_utf8(s, i);
-            if (n == 0) {
-                char buf[320];
-                if (encoding.empty())
-                    std::snprintf(buf, sizeof buf,
-                                  "Non-UTF-8 code starting with '\\x%.2x' in file %s on line %d, but no encoding "
-                                  "declared; see https://peps.python.org/pep-0263/ for details",
-                                  c, filename.c_str(), line);
-                else
-                    std::snprintf(buf, sizeof buf,
-                                  "(unicode error) 'utf-8' codec can't decode byte 0x%.2x in position %d: invalid "
-                                  "start byte",
-                                  c, static_cast<int>(i - line_begin));
-                limit = line_begin;
-                limit_error = unlocated_error(buf);
-                has_limit_error = true;
-                break;
-            }
-            i += static_cast<size_t>(n);
+// CPython finds null bytes and invalid UTF-8 when it reads the offending line. Returns the offset
+// of that line's start (where tokenizing must stop, reporting *err) or the source size.
+size_t first_unreadable_line(const TokenStream& ts, const std::string& encoding, SyntaxErrorInfo* err) {
+    const std::string& s = ts.source;
+    int line = 1;
+    size_t line_begin = 0;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c > '\n' && c < 0x80) { // the common case
+            ++i;
+            continue;
         }
+        if (c == '\n') {
+            ++line;
+            line_begin = ++i;
+            continue;
+        }
+        if (c == 0) {
+            *err = unlocated_error("source code cannot contain null bytes", ts.filename);
+            err->lineno = err->end_lineno = line;
+            size_t e = line_begin;
+            while (e < s.size() && s[e] != '\n' && s[e] != '\0') ++e;
+            err->text = s.substr(line_begin, e - line_begin);
+            return line_begin;
+        }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int n = valid_utf8(s, i);
+        if (n == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%.2x", c);
+            std::string msg =
+                encoding.empty()
+                    ? "Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " + ts.filename +
+                          " on line " + std::to_string(line) +
+                          ", but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+                    : "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
+                          " in position " + std::to_string(i - line_begin) + ": invalid start byte";
+            *err = unlocated_error(msg, ts.filename);
+            return line_begin;
+        }
+        i += static_cast<size_t>(n);
     }
-    if (has_limit_error) limit_error.filename = filename;
-    if (has_limit_error && limit == 0) return fail_early(limit_error);
+    return s.size();
+}
 
-    ts.tokens.reserve(s.size() / 4 + 16);
+} // namespace
+
+TokenStream tokenize(std::string_view in, const std::string& filename) {
+    TokenStream ts;
+    ts.filename = filename;
+    std::string encoding;
+    if (!decode_source(in, ts, &encoding)) return ts;
+    SyntaxErrorInfo limit_error;
+    size_t limit = first_unreadable_line(ts, encoding, &limit_error);
+    bool has_limit_error = limit < ts.source.size();
+    if (has_limit_error && limit == 0) {
+        fail_decoding(ts, limit_error);
+        return ts;
+    }
+    ts.tokens.reserve(ts.source.size() / 4 + 16);
     Tokenizer tok(ts);
     tok.run(limit, has_limit_error ? &limit_error : nullptr);
     return ts;
 }
 
-}  // namespace krait
+} // namespace krait

@@ -21,102 +21,102 @@
 namespace krait {
 
 // X(kind, spelling): spelling is the operator/keyword text, "" for the other kinds.
-#define KRAIT_TOKEN_KINDS(X)        \
-    X(EndMarker, "")                \
-    X(Name, "")                     \
-    X(Number, "")                   \
-    X(String, "")                   \
-    X(Newline, "")                  \
-    X(Indent, "")                   \
-    X(Dedent, "")                   \
-    X(FStringStart, "")             \
-    X(FStringMiddle, "")            \
-    X(FStringEnd, "")               \
-    X(LPar, "(")                    \
-    X(RPar, ")")                    \
-    X(LSqb, "[")                    \
-    X(RSqb, "]")                    \
-    X(Colon, ":")                   \
-    X(Comma, ",")                   \
-    X(Semi, ";")                    \
-    X(Plus, "+")                    \
-    X(Minus, "-")                   \
-    X(Star, "*")                    \
-    X(Slash, "/")                   \
-    X(VBar, "|")                    \
-    X(Amper, "&")                   \
-    X(Less, "<")                    \
-    X(Greater, ">")                 \
-    X(Equal, "=")                   \
-    X(Dot, ".")                     \
-    X(Percent, "%")                 \
-    X(LBrace, "{")                  \
-    X(RBrace, "}")                  \
-    X(EqEqual, "==")                \
-    X(NotEqual, "!=")               \
-    X(LessGreater, "<>")            \
-    X(LessEqual, "<=")              \
-    X(GreaterEqual, ">=")           \
-    X(Tilde, "~")                   \
-    X(Circumflex, "^")              \
-    X(LeftShift, "<<")              \
-    X(RightShift, ">>")             \
-    X(DoubleStar, "**")             \
-    X(PlusEqual, "+=")              \
-    X(MinEqual, "-=")               \
-    X(StarEqual, "*=")              \
-    X(SlashEqual, "/=")             \
-    X(PercentEqual, "%=")           \
-    X(AmperEqual, "&=")             \
-    X(VBarEqual, "|=")              \
-    X(CircumflexEqual, "^=")        \
-    X(LeftShiftEqual, "<<=")        \
-    X(RightShiftEqual, ">>=")       \
-    X(DoubleStarEqual, "**=")       \
-    X(DoubleSlash, "//")            \
-    X(DoubleSlashEqual, "//=")      \
-    X(At, "@")                      \
-    X(AtEqual, "@=")                \
-    X(RArrow, "->")                 \
-    X(Ellipsis, "...")              \
-    X(ColonEqual, ":=")             \
-    X(Exclamation, "!")             \
-    X(Unknown, "")                  \
-    X(KwFalse, "False")             \
-    X(KwNone, "None")               \
-    X(KwTrue, "True")               \
-    X(KwAnd, "and")                 \
-    X(KwAs, "as")                   \
-    X(KwAssert, "assert")           \
-    X(KwAsync, "async")             \
-    X(KwAwait, "await")             \
-    X(KwBreak, "break")             \
-    X(KwClass, "class")             \
-    X(KwContinue, "continue")       \
-    X(KwDef, "def")                 \
-    X(KwDel, "del")                 \
-    X(KwElif, "elif")               \
-    X(KwElse, "else")               \
-    X(KwExcept, "except")           \
-    X(KwFinally, "finally")         \
-    X(KwFor, "for")                 \
-    X(KwFrom, "from")               \
-    X(KwGlobal, "global")           \
-    X(KwIf, "if")                   \
-    X(KwImport, "import")           \
-    X(KwIn, "in")                   \
-    X(KwIs, "is")                   \
-    X(KwLambda, "lambda")           \
-    X(KwNonlocal, "nonlocal")       \
-    X(KwNot, "not")                 \
-    X(KwOr, "or")                   \
-    X(KwPass, "pass")               \
-    X(KwRaise, "raise")             \
-    X(KwReturn, "return")           \
-    X(KwTry, "try")                 \
-    X(KwWhile, "while")             \
-    X(KwWith, "with")               \
-    X(KwYield, "yield")             \
+#define KRAIT_TOKEN_KINDS(X)                                                                                 \
+    X(EndMarker, "")                                                                                         \
+    X(Name, "")                                                                                              \
+    X(Number, "")                                                                                            \
+    X(String, "")                                                                                            \
+    X(Newline, "")                                                                                           \
+    X(Indent, "")                                                                                            \
+    X(Dedent, "")                                                                                            \
+    X(FStringStart, "")                                                                                      \
+    X(FStringMiddle, "")                                                                                     \
+    X(FStringEnd, "")                                                                                        \
+    X(LPar, "(")                                                                                             \
+    X(RPar, ")")                                                                                             \
+    X(LSqb, "[")                                                                                             \
+    X(RSqb, "]")                                                                                             \
+    X(Colon, ":")                                                                                            \
+    X(Comma, ",")                                                                                            \
+    X(Semi, ";")                                                                                             \
+    X(Plus, "+")                                                                                             \
+    X(Minus, "-")                                                                                            \
+    X(Star, "*")                                                                                             \
+    X(Slash, "/")                                                                                            \
+    X(VBar, "|")                                                                                             \
+    X(Amper, "&")                                                                                            \
+    X(Less, "<")                                                                                             \
+    X(Greater, ">")                                                                                          \
+    X(Equal, "=")                                                                                            \
+    X(Dot, ".")                                                                                              \
+    X(Percent, "%")                                                                                          \
+    X(LBrace, "{")                                                                                           \
+    X(RBrace, "}")                                                                                           \
+    X(EqEqual, "==")                                                                                         \
+    X(NotEqual, "!=")                                                                                        \
+    X(LessGreater, "<>")                                                                                     \
+    X(LessEqual, "<=")                                                                                       \
+    X(GreaterEqual, ">=")                                                                                    \
+    X(Tilde, "~")                                                                                            \
+    X(Circumflex, "^")                                                                                       \
+    X(LeftShift, "<<")                                                                                       \
+    X(RightShift, ">>")                                                                                      \
+    X(DoubleStar, "**")                                                                                      \
+    X(PlusEqual, "+=")                                                                                       \
+    X(MinEqual, "-=")                                                                                        \
+    X(StarEqual, "*=")                                                                                       \
+    X(SlashEqual, "/=")                                                                                      \
+    X(PercentEqual, "%=")                                                                                    \
+    X(AmperEqual, "&=")                                                                                      \
+    X(VBarEqual, "|=")                                                                                       \
+    X(CircumflexEqual, "^=")                                                                                 \
+    X(LeftShiftEqual, "<<=")                                                                                 \
+    X(RightShiftEqual, ">>=")                                                                                \
+    X(DoubleStarEqual, "**=")                                                                                \
+    X(DoubleSlash, "//")                                                                                     \
+    X(DoubleSlashEqual, "//=")                                                                               \
+    X(At, "@")                                                                                               \
+    X(AtEqual, "@=")                                                                                         \
+    X(RArrow, "->")                                                                                          \
+    X(Ellipsis, "...")                                                                                       \
+    X(ColonEqual, ":=")                                                                                      \
+    X(Exclamation, "!")                                                                                      \
+    X(Unknown, "")                                                                                           \
+    X(KwFalse, "False")                                                                                      \
+    X(KwNone, "None")                                                                                        \
+    X(KwTrue, "True")                                                                                        \
+    X(KwAnd, "and")                                                                                          \
+    X(KwAs, "as")                                                                                            \
+    X(KwAssert, "assert")                                                                                    \
+    X(KwAsync, "async")                                                                                      \
+    X(KwAwait, "await")                                                                                      \
+    X(KwBreak, "break")                                                                                      \
+    X(KwClass, "class")                                                                                      \
+    X(KwContinue, "continue")                                                                                \
+    X(KwDef, "def")                                                                                          \
+    X(KwDel, "del")                                                                                          \
+    X(KwElif, "elif")                                                                                        \
+    X(KwElse, "else")                                                                                        \
+    X(KwExcept, "except")                                                                                    \
+    X(KwFinally, "finally")                                                                                  \
+    X(KwFor, "for")                                                                                          \
+    X(KwFrom, "from")                                                                                        \
+    X(KwGlobal, "global")                                                                                    \
+    X(KwIf, "if")                                                                                            \
+    X(KwImport, "import")                                                                                    \
+    X(KwIn, "in")                                                                                            \
+    X(KwIs, "is")                                                                                            \
+    X(KwLambda, "lambda")                                                                                    \
+    X(KwNonlocal, "nonlocal")                                                                                \
+    X(KwNot, "not")                                                                                          \
+    X(KwOr, "or")                                                                                            \
+    X(KwPass, "pass")                                                                                        \
+    X(KwRaise, "raise")                                                                                      \
+    X(KwReturn, "return")                                                                                    \
+    X(KwTry, "try")                                                                                          \
+    X(KwWhile, "while")                                                                                      \
+    X(KwWith, "with")                                                                                        \
+    X(KwYield, "yield")                                                                                      \
     X(Error, "")
 
 #define KRAIT_TOKEN_ENUM_ENTRY(kind, spelling) kind,
@@ -130,7 +130,9 @@ enum class TokKind : uint8_t { KRAIT_TOKEN_KINDS(KRAIT_TOKEN_ENUM_ENTRY) };
 const char* token_kind_name(TokKind k);
 // The operator or keyword text ("(", "if"), or "" for kinds without a fixed spelling.
 const char* token_kind_spelling(TokKind k);
-inline bool is_keyword(TokKind k) { return k >= TokKind::KwFalse && k <= TokKind::KwYield; }
+inline bool is_keyword(TokKind k) {
+    return k >= TokKind::KwFalse && k <= TokKind::KwYield;
+}
 
 // One token. Positions follow CPython: 1-based lines, 0-based byte columns, end exclusive.
 // Indent, Dedent and EndMarker have col == end_col == -1 like CPython's; for them
@@ -138,14 +140,14 @@ inline bool is_keyword(TokKind k) { return k >= TokKind::KwFalse && k <= TokKind
 // token, which is where CPython points errors reported at such tokens.
 struct Token {
     TokKind kind = TokKind::EndMarker;
-    uint32_t start = 0;  // byte range [start, end) in TokenStream::source
+    uint32_t start = 0; // byte range [start, end) in TokenStream::source
     uint32_t end = 0;
     int32_t lineno = 0;
     int32_t col = 0;
     int32_t end_lineno = 0;
     int32_t end_col = 0;
     int32_t cursor_col = 0;
-    int32_t paren_level = 0;  // bracket nesting level after this token (CPython's token->level)
+    int32_t paren_level = 0; // bracket nesting level after this token (CPython's token->level)
 };
 
 // A SyntaxWarning the tokenizer or parser wants printed (e.g. "invalid escape sequence '\d'").
@@ -156,9 +158,9 @@ struct SyntaxWarningInfo {
 
 struct TokenStream {
     std::string filename;
-    std::string source;                 // decoded UTF-8, newlines normalised to '\n', no BOM
-    std::vector<uint32_t> line_starts;  // byte offset of line N at index N-1
-    std::vector<Token> tokens;          // ends with EndMarker or Error
+    std::string source;                // decoded UTF-8, newlines normalised to '\n', no BOM
+    std::vector<uint32_t> line_starts; // byte offset of line N at index N-1
+    std::vector<Token> tokens;         // ends with EndMarker or Error
     std::vector<SyntaxWarningInfo> warnings;
 
     // Set when tokens.back().kind == TokKind::Error: the error to report if the parser reaches it.
@@ -212,4 +214,4 @@ bool unicode_is_printable(uint32_t cp);
 bool unicode_is_xid_start(uint32_t cp);
 bool unicode_is_xid_continue(uint32_t cp);
 
-}  // namespace krait
+} // namespace krait

@@ -78,7 +78,26 @@ function dieBySignal(signal) {
 }
 
 // Worker thread: instantiate the module and run main(); every way out goes through quit().
+// stdout/stderr may be non-blocking pipes (Node makes them so): a large synchronous write then fails with
+// EAGAIN once the pipe is full, and Emscripten's NODERAWFS would drop the rest. Retry until the reader drains
+// it, as a blocking write would. Patched on the shared `fs` module before the Emscripten glue loads.
+function makeWritesBlocking() {
+    const original = fs.writeSync;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    fs.writeSync = function writeSyncRetrying(...args) {
+        for (;;) {
+            try {
+                return original.apply(fs, args);
+            } catch (e) {
+                if (e.code !== 'EAGAIN') throw e;
+                Atomics.wait(pause, 0, 0, 1);   // sleep 1 ms, then try again
+            }
+        }
+    };
+}
+
 function runWorker({ jsPath, wasmPath, args, signalBox }) {
+    makeWritesBlocking();
     const createKrait = require(jsPath);
     let aborted = false;
     createKrait({

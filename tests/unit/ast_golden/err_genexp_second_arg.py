@@ -1,0 +1,1 @@
+f(z, x for x in y)

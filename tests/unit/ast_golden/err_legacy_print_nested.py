@@ -1,0 +1,1 @@
+return a print - b
