@@ -80,6 +80,7 @@ private:
     CompileError* err_;
     Unit* u_ = nullptr;
     bool failed_ = false;
+    int depth_ = 0;  // AST nesting being compiled; bounded by kMaxCompileDepth
     std::vector<std::string> qualname_stack_;
     std::string private_;  // enclosing class name for private name mangling (symtable.h)
 
@@ -361,6 +362,7 @@ private:
         }
     }
 
+    bool too_deep();
     void stmt(const Stmt* s);
     void expr(const Expr* e);
     void jump_if(const Expr* e, int label, bool cond);
@@ -398,7 +400,26 @@ std::string Compiler::qualname_for(const std::string& n) {
 
 // ---- statements ----
 
+// Counts one level of AST nesting for the lifetime of a stmt()/expr() call.
+struct CompileDepth {
+    int& depth;
+    explicit CompileDepth(int& d) : depth(++d) {}
+    ~CompileDepth() { depth--; }
+};
+
+bool Compiler::too_deep() {
+    if (depth_ <= kMaxCompileDepth) return false;
+    if (!failed_) {
+        failed_ = true;
+        err_->too_deep = true;
+        err_->msg = "maximum recursion depth exceeded during compilation";
+    }
+    return true;
+}
+
 void Compiler::stmt(const Stmt* s) {
+    CompileDepth guard(depth_);
+    if (too_deep()) return;
     set_line(s);
     switch (s->kind) {
         case StmtKind::FunctionDef: function_def(s->as<FunctionDef>()); break;
@@ -1196,6 +1217,8 @@ void Compiler::comprehension(const Expr* node, const std::vector<Comprehension*>
 
 void Compiler::expr(const Expr* e) {
     if (failed_) return;
+    CompileDepth guard(depth_);
+    if (too_deep()) return;
     int saved_line = u_->line;
     set_line(e);
     switch (e->kind) {
@@ -1433,6 +1456,7 @@ CodeObject* compile_module(const ast::Module* m, const std::string& filename, Co
         err->msg = se.msg;
         err->lineno = se.lineno;
         err->col = se.col;
+        err->too_deep = se.too_deep;
         return nullptr;
     }
     Compiler c(&st, filename, err);

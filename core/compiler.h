@@ -11,7 +11,11 @@ namespace krait {
 struct CompileError {
     std::string msg;
     int lineno = 0, col = 0;  // col is 1-based
+    bool too_deep = false;    // nesting beyond kMaxCompileDepth: RecursionError, as CPython reports it
 };
+
+// Deepest AST nesting the compiler (and scope analysis) will walk: both recurse on the C++ stack.
+constexpr int kMaxCompileDepth = 2000;
 
 // Compiles a module. Returns null and fills *err on a compile-time SyntaxError.
 CodeObject* compile_module(const ast::Module* m, const std::string& filename, CompileError* err);

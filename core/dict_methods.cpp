@@ -15,7 +15,7 @@
 
 namespace krait {
 
-bool set_merge(SetObject* s, Value other);  // set_methods.cpp
+bool set_merge(SetObject* s, Value other); // set_methods.cpp
 
 namespace {
 
@@ -54,7 +54,9 @@ struct DepthGuard {
     }
 };
 
-Value iter_self(Value self) { return self; }
+Value iter_self(Value self) {
+    return self;
+}
 Value iterobj_next(Value self) {
     IterObject* it = as<IterObject>(self);
     return it->next(it);
@@ -86,7 +88,8 @@ template <NativeFn F>
 Value VM(Value* args, size_t nargs, TupleObject* kw) {
     if (nargs == 0 || !is_kind(args[0], Kind::DictView)) {
         if (nargs == 0) return raise(T.e_TypeError, "unbound method of dict views needs an argument");
-        return raise(T.e_TypeError, "descriptor for dict views doesn't apply to a '%s' object", type_name(args[0]));
+        return raise(T.e_TypeError, "descriptor for dict views doesn't apply to a '%s' object",
+                     type_name(args[0]));
     }
     return F(args, nargs, kw);
 }
@@ -195,7 +198,7 @@ Value dict_getitem(Value self, Value key) {
     DictObject* d = as<DictObject>(self);
     Value v = lookup(d, key);
     if (!val_is_null(v) || err_occurred()) return v;
-    if (type_of(self) != T.t_dict) {  // subclasses may define __missing__
+    if (type_of(self) != T.t_dict) { // subclasses may define __missing__
         Value missing = type_lookup(type_of(self), s_missing);
         if (!val_is_null(missing)) return call2(missing, self, key);
     }
@@ -215,7 +218,9 @@ bool dict_len(Value self, int64_t* out) {
     return true;
 }
 
-int dict_truth(Value self) { return as<DictObject>(self)->table.used != 0; }
+int dict_truth(Value self) {
+    return as<DictObject>(self)->table.used != 0;
+}
 
 int dict_contains(Value self, Value key) {
     int64_t ix = dict_find(as<DictObject>(self), key);
@@ -234,7 +239,7 @@ Value entry_result(HashEntry& e, int64_t what) {
 
 bool size_changed(IterObject* it, DictObject* d) {
     if (it->end == (int64_t)d->table.used) return false;
-    it->end = -1;  // sticky, as in CPython
+    it->end = -1; // sticky, as in CPython
     raise(T.e_RuntimeError, "dictionary changed size during iteration");
     return true;
 }
@@ -271,10 +276,13 @@ Value dict_make_iter(Value d, int64_t what, bool reversed) {
     DictObject* dict = as<DictObject>(d);
     TypeObject* type = *(reversed ? rev : fwd)[what];
     int64_t start = reversed ? (int64_t)dict->table.nentries - 1 : 0;
-    return make_iter(type, reversed ? dict_reviter_next : dict_iter_next, d, VAL_NULL, start, dict->table.used, what);
+    return make_iter(type, reversed ? dict_reviter_next : dict_iter_next, d, VAL_NULL, start,
+                     dict->table.used, what);
 }
 
-Value dict_iter(Value self) { return dict_make_iter(self, 0, false); }
+Value dict_iter(Value self) {
+    return dict_make_iter(self, 0, false);
+}
 
 // ---- constructor and methods ----
 
@@ -294,16 +302,18 @@ Value dict_new_fn(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnam
     if (!d) return err_occurred() ? VAL_NULL : raise_no_memory();
     Value dv = val(d);
     Root rd(dv);
-    if (cls != T.t_dict && has_python_init(cls)) return dv;  // the class's __init__ gets the arguments
+    if (cls != T.t_dict && has_python_init(cls)) return dv; // the class's __init__ gets the arguments
     return update_from_args(d, args, nargs, kwnames, "dict") ? dv : VAL_NULL;
 }
 
 Value dict_m_init(Value* args, size_t nargs, TupleObject* kwnames) {
-    return update_from_args(as<DictObject>(args[0]), args + 1, nargs - 1, kwnames, "dict") ? VAL_NONE : VAL_NULL;
+    return update_from_args(as<DictObject>(args[0]), args + 1, nargs - 1, kwnames, "dict") ? VAL_NONE
+                                                                                           : VAL_NULL;
 }
 
 Value dict_m_update(Value* args, size_t nargs, TupleObject* kwnames) {
-    return update_from_args(as<DictObject>(args[0]), args + 1, nargs - 1, kwnames, "update") ? VAL_NONE : VAL_NULL;
+    return update_from_args(as<DictObject>(args[0]), args + 1, nargs - 1, kwnames, "update") ? VAL_NONE
+                                                                                             : VAL_NULL;
 }
 
 Value dict_m_get(Value* args, size_t nargs, TupleObject*) {
@@ -439,14 +449,18 @@ const MethodDef dict_methods[] = {
 
 // ---- views ----
 
-DictViewObject* view_of(Value v) { return as<DictViewObject>(v); }
+DictViewObject* view_of(Value v) {
+    return as<DictViewObject>(v);
+}
 
 bool view_len(Value self, int64_t* out) {
     *out = view_of(self)->dict->table.used;
     return true;
 }
 
-int view_truth(Value self) { return view_of(self)->dict->table.used != 0; }
+int view_truth(Value self) {
+    return view_of(self)->dict->table.used != 0;
+}
 
 Value view_iter(Value self) {
     DictViewObject* v = view_of(self);
@@ -458,10 +472,11 @@ int view_contains(Value self, Value item) {
     if (v->view == ViewKind::Keys) return dict_contains(val(v->dict), item);
     if (v->view == ViewKind::Items) {
         if (!is_kind(item, Kind::Tuple) || as<TupleObject>(item)->size != 2) return 0;
-        Value found = lookup(v->dict, as<TupleObject>(item)->items[0]);
+        const Value* pair = as<TupleObject>(item)->items;
+        Value found = lookup(v->dict, pair[0]);
         if (val_is_null(found)) return err_occurred() ? -1 : 0;
         Root rf(found);
-        return obj_eq(found, as<TupleObject>(item)->items[1]);
+        return obj_eq(found, pair[1]);
     }
     HashTable& t = v->dict->table;
     for (uint32_t i = 0; i < t.nentries; i++) {
@@ -514,12 +529,12 @@ Value view_richcompare(Value self, Value other, CmpOpT op) {
     if (!obj_length(self, &na) || !obj_length(other, &nb)) return VAL_NULL;
     int r = 0;
     switch (op) {
-        case CmpOpT::EQ:
-        case CmpOpT::NE: r = na == nb ? all_contained_in(self, other) : 0; break;
-        case CmpOpT::LT: r = na < nb ? all_contained_in(self, other) : 0; break;
-        case CmpOpT::LE: r = na <= nb ? all_contained_in(self, other) : 0; break;
-        case CmpOpT::GT: r = na > nb ? all_contained_in(other, self) : 0; break;
-        case CmpOpT::GE: r = na >= nb ? all_contained_in(other, self) : 0; break;
+    case CmpOpT::EQ:
+    case CmpOpT::NE: r = na == nb ? all_contained_in(self, other) : 0; break;
+    case CmpOpT::LT: r = na < nb ? all_contained_in(self, other) : 0; break;
+    case CmpOpT::LE: r = na <= nb ? all_contained_in(self, other) : 0; break;
+    case CmpOpT::GT: r = na > nb ? all_contained_in(other, self) : 0; break;
+    case CmpOpT::GE: r = na >= nb ? all_contained_in(other, self) : 0; break;
     }
     if (r < 0) return VAL_NULL;
     return val_from_bool(op == CmpOpT::NE ? !r : r);
@@ -535,8 +550,8 @@ Value view_to_set(Value v) {
     return set_merge(s, keys ? val(view_of(v)->dict) : v) ? sv : VAL_NULL;
 }
 
-// CPython's _PyDictView_Intersect: reuse set.intersection when the other operand is a bigger set, else iterate
-// the smaller operand and test membership in the view.
+// CPython's _PyDictView_Intersect: reuse set.intersection when the other operand is a bigger set, else
+// iterate the smaller operand and test membership in the view.
 Value view_intersect(Value view, Value other) {
     int64_t n = view_of(view)->dict->table.used;
     if (type_of(other) == T.t_set && n <= (int64_t)set_size(as<SetObject>(other)))
@@ -563,11 +578,11 @@ Value view_intersect(Value view, Value other) {
 Value view_binop(Value self, Value other, BinOpT op, bool reflected) {
     const char* method;
     switch (op) {
-        case BinOpT::And: return view_intersect(self, other);
-        case BinOpT::Sub: method = "difference_update"; break;
-        case BinOpT::Or: method = "update"; break;
-        case BinOpT::Xor: method = "symmetric_difference_update"; break;
-        default: return g_not_implemented;
+    case BinOpT::And: return view_intersect(self, other);
+    case BinOpT::Sub: method = "difference_update"; break;
+    case BinOpT::Or: method = "update"; break;
+    case BinOpT::Xor: method = "symmetric_difference_update"; break;
+    default: return g_not_implemented;
     }
     Value left = reflected ? other : self, right = reflected ? self : other;
     Value sv = view_to_set(left);
@@ -646,7 +661,7 @@ void init_dict_type() {
     dict_set_str(t->dict, intern("fromkeys"), val(fromkeys));
 }
 
-}  // namespace
+} // namespace
 
 void init_dict_methods() {
     s_init = intern("__init__");
@@ -663,4 +678,4 @@ void init_dict_methods() {
     init_view_type(T.t_dict_items, true);
 }
 
-}  // namespace krait
+} // namespace krait

@@ -54,12 +54,22 @@ Value raise_syntax_error(const SyntaxErrorInfo& info) {
 CodeObject* compile_source(std::string_view source, const std::string& filename) {
     remember_source(filename, source);
     ParseResult pr = parse_module(source, filename);
+    // SyntaxWarnings come first, even when the parse then fails (as CPython prints them).
+    for (const SyntaxWarningInfo& w : pr.warnings) {
+        std::string text = format_syntax_warning(filename, w.lineno, w.msg, line_of(source, w.lineno));
+        fflush(stdout);
+        fputs(text.c_str(), stderr);
+    }
     if (!pr.ok()) {
         raise_syntax_error(pr.error);
         return nullptr;
     }
     CompileError ce;
     CodeObject* code = compile_module(pr.module, filename, &ce);
+    if (!code && ce.too_deep) {
+        raise(T.e_RecursionError, "maximum recursion depth exceeded during compilation");
+        return nullptr;
+    }
     if (!code) {
         SyntaxErrorInfo info;
         info.type = "SyntaxError";

@@ -19,7 +19,9 @@ GcState gc;
 
 namespace {
 
-std::vector<Object*> g_permanent;  // traced for children every collection
+// Permanent objects with children, traced at every collection. Never destroyed: it is what keeps permanent
+// objects reachable (they leave the sweep list), also for a leak checker running after static destructors.
+std::vector<Object*>& g_permanent = *new std::vector<Object*>();
 std::vector<Object*> g_mark_stack;
 
 inline void mark_obj(Object* o) {

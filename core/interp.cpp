@@ -258,7 +258,7 @@ Value run_frame(Frame* entry, bool throwing) {
         f->sp = sp;                                                   \
         f->last_pc = static_cast<uint32_t>(instr - code->code.data()); \
     } while (0)
-#define PUSH(v) (*sp++ = (v))
+#define PUSH(v) (*sp++ = (v))  // v must not itself use sp
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
@@ -1016,7 +1016,8 @@ call_common : {
         SAVE();
         Value type = POP();
         CHECK(check_except_type(type));
-        PUSH(val_from_bool(exc_matches(TOP(), type)));
+        Value matched = val_from_bool(exc_matches(TOP(), type));
+        PUSH(matched);
         DISPATCH();
     }
     TARGET(RERAISE) {

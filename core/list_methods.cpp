@@ -1,10 +1,10 @@
 // list_methods.cpp — the slots and methods of list and tuple, their iterators, and list.sort.
 //
 // Used by: every Python program (via the slots installed in init_list_methods, exposed as dunders by
-// add_slot_wrappers) and by builtins.sorted, which calls list.sort. The primitives these build on (list_append,
-// list_reserve, tuple_new ...) live in containers.cpp. Any comparison, hash or repr of an item may run Python
-// code and hence collect garbage: items held across such calls are rooted, and list sizes are re-read after each
-// call because the list may have been mutated.
+// add_slot_wrappers) and by builtins.sorted, which calls list.sort. The primitives these build on
+// (list_append, list_reserve, tuple_new ...) live in containers.cpp. Any comparison, hash or repr of an item
+// may run Python code and hence collect garbage: items held across such calls are rooted, and list sizes are
+// re-read after each call because the list may have been mutated.
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -20,8 +20,8 @@ namespace krait {
 
 namespace {
 
-StrObject* s_init;     // "__init__"
-StrObject* s_index;    // "__index__"
+StrObject* s_init;  // "__init__"
+StrObject* s_index; // "__index__"
 TypeObject* t_list_iterator;
 TypeObject* t_list_reverseiterator;
 TypeObject* t_tuple_iterator;
@@ -63,7 +63,9 @@ struct DepthGuard {
     }
 };
 
-Value iter_self(Value self) { return self; }
+Value iter_self(Value self) {
+    return self;
+}
 Value iterobj_next(Value self) {
     IterObject* it = as<IterObject>(self);
     return it->next(it);
@@ -139,7 +141,8 @@ bool unhashable(Value self, int64_t*) {
 }
 
 // When `seq * other` is unsupported by the sequence, the other operand's reflected method still gets its
-// chance before the sequence reports its own error (CPython tries nb_add/nb_multiply before sq_concat/sq_repeat).
+// chance before the sequence reports its own error (CPython tries nb_add/nb_multiply before
+// sq_concat/sq_repeat).
 Value try_reflected(Value self, Value other, BinOpT op) {
     TypeObject* ot = type_of(other);
     if (!ot->binop || ot == type_of(self)) return g_not_implemented;
@@ -157,7 +160,8 @@ Value repeat_error(Value self, Value other, BinOpT op, bool reflected) {
 // Lexicographic comparison of two lists or two tuples, CPython's list_richcompare / tuplerichcompare: the
 // first unequal pair decides, else the lengths. Items are re-read each step since __eq__ may mutate a list.
 Value seq_richcompare(Value a, Value b, CmpOpT op) {
-    if ((op == CmpOpT::EQ || op == CmpOpT::NE) && seq_size(a) != seq_size(b)) return val_from_bool(op == CmpOpT::NE);
+    if ((op == CmpOpT::EQ || op == CmpOpT::NE) && seq_size(a) != seq_size(b))
+        return val_from_bool(op == CmpOpT::NE);
     DepthGuard depth(" in comparison");
     if (!depth.ok) return VAL_NULL;
     size_t i = 0;
@@ -174,12 +178,12 @@ Value seq_richcompare(Value a, Value b, CmpOpT op) {
     if (i >= na || i >= nb) {
         bool r = false;
         switch (op) {
-            case CmpOpT::LT: r = na < nb; break;
-            case CmpOpT::LE: r = na <= nb; break;
-            case CmpOpT::EQ: r = na == nb; break;
-            case CmpOpT::NE: r = na != nb; break;
-            case CmpOpT::GT: r = na > nb; break;
-            case CmpOpT::GE: r = na >= nb; break;
+        case CmpOpT::LT: r = na < nb; break;
+        case CmpOpT::LE: r = na <= nb; break;
+        case CmpOpT::EQ: r = na == nb; break;
+        case CmpOpT::NE: r = na != nb; break;
+        case CmpOpT::GT: r = na > nb; break;
+        case CmpOpT::GE: r = na >= nb; break;
         }
         return val_from_bool(r);
     }
@@ -310,13 +314,18 @@ Value list_concat(Value a, Value b) {
     return val(r);
 }
 
-// Refuses repeat results whose item count overflows (MemoryError before any allocation).
+// No list or tuple may exceed this many items (2**40 bytes of Values): larger requests are refused with
+// MemoryError before anything is allocated, as no machine (and no sanitizer's allocator) can serve them.
+constexpr uint64_t kMaxItems =
+    (SIZE_MAX / 2 < (uint64_t(1) << 40) ? SIZE_MAX / 2 : uint64_t(1) << 40) / sizeof(Value); // wasm32: 2**28
+
+// Refuses repeat results whose item count is absurd (MemoryError before any allocation).
 bool repeat_size(size_t size, int64_t n, size_t* out) {
     if (n <= 0 || size == 0) {
         *out = 0;
         return true;
     }
-    if ((uint64_t)n > ((SIZE_MAX / 4) / sizeof(Value)) / size) {
+    if ((uint64_t)n > kMaxItems / size) {
         raise_no_memory();
         return false;
     }
@@ -345,8 +354,9 @@ Value list_repeat(Value self, int64_t n) {
 
 Value list_binop(Value self, Value other, BinOpT op, bool reflected) {
     if (op == BinOpT::Add) {
-        if (is_kind(other, Kind::List)) return reflected ? list_concat(other, self) : list_concat(self, other);
-        return g_not_implemented;  // binary_op reports 'can only concatenate list (not "x") to list'
+        if (is_kind(other, Kind::List))
+            return reflected ? list_concat(other, self) : list_concat(self, other);
+        return g_not_implemented; // binary_op reports 'can only concatenate list (not "x") to list'
     }
     if (op == BinOpT::Mul) {
         int64_t n;
@@ -374,7 +384,8 @@ Value list_inplace(Value self, Value other, BinOpT op) {
         return self;
     }
     if (!list_reserve(l, total)) return VAL_NULL;
-    for (size_t k2 = l->size; k2 < total; k2 += l->size) memcpy(l->items + k2, l->items, l->size * sizeof(Value));
+    for (size_t k2 = l->size; k2 < total; k2 += l->size)
+        memcpy(l->items + k2, l->items, l->size * sizeof(Value));
     l->size = total;
     return self;
 }
@@ -383,23 +394,22 @@ Value list_getitem(Value self, Value key) {
     ListObject* l = as<ListObject>(self);
     int64_t i;
     switch (seq_key(key, &i)) {
-        case SeqKey::Index:
-            if (!seq_normalize(&i, (int64_t)l->size)) return raise(T.e_IndexError, "list index out of range");
-            return l->items[i];
-        case SeqKey::Slice: {
-            int64_t start, stop, step, n;
-            if (!slice_indices(key, (int64_t)l->size, &start, &stop, &step, &n)) return VAL_NULL;
-            if (step == 1) return list_from_array(l->items + start, (size_t)n);
-            ListObject* r = list_new((size_t)n);
-            if (!r) return VAL_NULL;
-            gather_slice(l->items, start, step, n, r->items);
-            r->size = (size_t)n;
-            return val(r);
-        }
-        case SeqKey::BadType:
-            return raise(T.e_TypeError, "list indices must be integers or slices, not %s", type_name(key));
-        case SeqKey::Error:
-            break;
+    case SeqKey::Index:
+        if (!seq_normalize(&i, (int64_t)l->size)) return raise(T.e_IndexError, "list index out of range");
+        return l->items[i];
+    case SeqKey::Slice: {
+        int64_t start, stop, step, n;
+        if (!slice_indices(key, (int64_t)l->size, &start, &stop, &step, &n)) return VAL_NULL;
+        if (step == 1) return list_from_array(l->items + start, (size_t)n);
+        ListObject* r = list_new((size_t)n);
+        if (!r) return VAL_NULL;
+        gather_slice(l->items, start, step, n, r->items);
+        r->size = (size_t)n;
+        return val(r);
+    }
+    case SeqKey::BadType:
+        return raise(T.e_TypeError, "list indices must be integers or slices, not %s", type_name(key));
+    case SeqKey::Error: break;
     }
     return VAL_NULL;
 }
@@ -413,7 +423,7 @@ void list_remove_range(ListObject* l, size_t start, size_t n) {
 
 // del l[start::step] for a resolved extended slice of n items.
 void list_delete_extended(ListObject* l, int64_t start, int64_t step, int64_t n) {
-    if (step < 0) {  // walk it forwards
+    if (step < 0) { // walk it forwards
         start += (n - 1) * step;
         step = -step;
     }
@@ -440,7 +450,8 @@ bool snapshot_items(Value v, RootVec* out, bool extended) {
     if (val_is_null(it)) {
         if (err_matches(T.e_TypeError)) {
             err_clear();
-            raise(T.e_TypeError, extended ? "must assign iterable to extended slice" : "can only assign an iterable");
+            raise(T.e_TypeError,
+                  extended ? "must assign iterable to extended slice" : "can only assign an iterable");
         }
         return false;
     }
@@ -457,8 +468,10 @@ bool list_assign_slice(Value self, Value key, Value v) {
     int64_t start, stop, step, n;
     if (!slice_indices(key, (int64_t)l->size, &start, &stop, &step, &n)) return false;
     if (val_is_null(v)) {
-        if (step == 1) list_remove_range(l, (size_t)start, (size_t)n);
-        else if (n > 0) list_delete_extended(l, start, step, n);
+        if (step == 1)
+            list_remove_range(l, (size_t)start, (size_t)n);
+        else if (n > 0)
+            list_delete_extended(l, start, step, n);
         return true;
     }
     RootVec src;
@@ -477,7 +490,7 @@ bool list_assign_slice(Value self, Value key, Value v) {
     }
     size_t old = l->size, s0 = (size_t)start, cut = (size_t)n;
     if (m > cut && !list_reserve(l, old - cut + m)) return false;
-    memmove(l->items + s0 + m, l->items + s0 + cut, (old - s0 - cut) * sizeof(Value));
+    if (old - s0 - cut) memmove(l->items + s0 + m, l->items + s0 + cut, (old - s0 - cut) * sizeof(Value));
     if (m) memcpy(l->items + s0, src.items.data(), m * sizeof(Value));
     l->size = old - cut + m;
     return true;
@@ -487,21 +500,21 @@ bool list_setitem(Value self, Value key, Value v) {
     ListObject* l = as<ListObject>(self);
     int64_t i;
     switch (seq_key(key, &i)) {
-        case SeqKey::Index:
-            if (!seq_normalize(&i, (int64_t)l->size)) {
-                raise(T.e_IndexError, "list assignment index out of range");
-                return false;
-            }
-            if (val_is_null(v)) list_remove_range(l, (size_t)i, 1);
-            else l->items[i] = v;
-            return true;
-        case SeqKey::Slice:
-            return list_assign_slice(self, key, v);
-        case SeqKey::BadType:
-            raise(T.e_TypeError, "list indices must be integers or slices, not %s", type_name(key));
+    case SeqKey::Index:
+        if (!seq_normalize(&i, (int64_t)l->size)) {
+            raise(T.e_IndexError, "list assignment index out of range");
             return false;
-        case SeqKey::Error:
-            break;
+        }
+        if (val_is_null(v))
+            list_remove_range(l, (size_t)i, 1);
+        else
+            l->items[i] = v;
+        return true;
+    case SeqKey::Slice: return list_assign_slice(self, key, v);
+    case SeqKey::BadType:
+        raise(T.e_TypeError, "list indices must be integers or slices, not %s", type_name(key));
+        return false;
+    case SeqKey::Error: break;
     }
     return false;
 }
@@ -511,7 +524,9 @@ bool list_len(Value self, int64_t* out) {
     return true;
 }
 
-int list_truth(Value self) { return as<ListObject>(self)->size != 0; }
+int list_truth(Value self) {
+    return as<ListObject>(self)->size != 0;
+}
 
 // list_iterator / tuple_iterator: `index` is the next position; `src` is released (VAL_NULL) when exhausted.
 Value seq_iter_next(IterObject* it) {
@@ -530,14 +545,16 @@ Value list_reviter_next(IterObject* it) {
     return VAL_NULL;
 }
 
-Value list_iter(Value self) { return make_iter(t_list_iterator, seq_iter_next, self, VAL_NULL, 0, 0, 1); }
+Value list_iter(Value self) {
+    return make_iter(t_list_iterator, seq_iter_next, self, VAL_NULL, 0, 0, 1);
+}
 
 Value list_new_fn(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnames) {
     if (cls == T.t_list || !has_python_init(cls)) {
         if (kwnames && kwnames->size) return raise(T.e_TypeError, "list() takes no keyword arguments");
         if (!args_between("list", nargs, 0, 1)) return VAL_NULL;
     } else {
-        nargs = 0;  // the class's own __init__ receives the arguments
+        nargs = 0; // the class's own __init__ receives the arguments
     }
     if (nargs == 1 && cls == T.t_list) return list_from_iterable(args[0]);
     ListObject* l = list_alloc(cls);
@@ -588,7 +605,9 @@ Value list_m_remove(Value* args, size_t nargs, TupleObject*) {
     return VAL_NONE;
 }
 
-Value list_m_index(Value* args, size_t nargs, TupleObject*) { return seq_index_method(args, nargs, true); }
+Value list_m_index(Value* args, size_t nargs, TupleObject*) {
+    return seq_index_method(args, nargs, true);
+}
 
 Value list_m_count(Value* args, size_t nargs, TupleObject*) {
     if (!args_exact_one("list.count", nargs - 1)) return VAL_NULL;
@@ -611,7 +630,7 @@ Value list_m_copy(Value* args, size_t nargs, TupleObject*) {
 Value list_m_clear(Value* args, size_t nargs, TupleObject*) {
     if (!args_none("list.clear", nargs - 1)) return VAL_NULL;
     ListObject* l = as<ListObject>(args[0]);
-    free(l->items);  // containers.cpp allocates item arrays with realloc
+    free(l->items); // containers.cpp allocates item arrays with realloc
     l->items = nullptr;
     l->size = l->capacity = 0;
     return VAL_NONE;
@@ -651,10 +670,10 @@ SortMode sort_mode(const std::vector<Value>& keys) {
 // a < b for sort keys: 1, 0, or -1 on error. The homogeneous modes cannot run Python code.
 inline int key_less(Value a, Value b, SortMode m) {
     switch (m) {
-        case SortMode::Int: return val_int(a) < val_int(b);
-        case SortMode::Float: return val_float(a) < val_float(b);
-        case SortMode::Str: return str_compare(as<StrObject>(a), as<StrObject>(b)) < 0;
-        case SortMode::Generic: break;
+    case SortMode::Int: return val_int(a) < val_int(b);
+    case SortMode::Float: return val_float(a) < val_float(b);
+    case SortMode::Str: return str_compare(as<StrObject>(a), as<StrObject>(b)) < 0;
+    case SortMode::Generic: break;
     }
     return obj_compare_bool(a, b, CmpOpT::LT);
 }
@@ -750,20 +769,13 @@ Value list_m_sort(Value* args, size_t nargs, TupleObject* kwnames) {
 }
 
 const MethodDef list_methods[] = {
-    {"append", LM<list_m_append>, NF_NOKW},
-    {"extend", LM<list_m_extend>, NF_NOKW},
-    {"insert", LM<list_m_insert>, NF_NOKW},
-    {"pop", LM<list_m_pop>, NF_NOKW},
-    {"remove", LM<list_m_remove>, NF_NOKW},
-    {"index", LM<list_m_index>, NF_NOKW},
-    {"count", LM<list_m_count>, NF_NOKW},
-    {"reverse", LM<list_m_reverse>, NF_NOKW},
-    {"copy", LM<list_m_copy>, NF_NOKW},
-    {"clear", LM<list_m_clear>, NF_NOKW},
-    {"sort", LM<list_m_sort>, 0},
-    {"__reversed__", LM<list_m_reversed>, NF_NOKW},
-    {"__init__", LM<list_m_init>, 0},
-    {nullptr, nullptr, 0},
+    {"append", LM<list_m_append>, NF_NOKW}, {"extend", LM<list_m_extend>, NF_NOKW},
+    {"insert", LM<list_m_insert>, NF_NOKW}, {"pop", LM<list_m_pop>, NF_NOKW},
+    {"remove", LM<list_m_remove>, NF_NOKW}, {"index", LM<list_m_index>, NF_NOKW},
+    {"count", LM<list_m_count>, NF_NOKW},   {"reverse", LM<list_m_reverse>, NF_NOKW},
+    {"copy", LM<list_m_copy>, NF_NOKW},     {"clear", LM<list_m_clear>, NF_NOKW},
+    {"sort", LM<list_m_sort>, 0},           {"__reversed__", LM<list_m_reversed>, NF_NOKW},
+    {"__init__", LM<list_m_init>, 0},       {nullptr, nullptr, 0},
 };
 
 // ---- tuple ----
@@ -823,7 +835,8 @@ Value tuple_repeat(Value self, int64_t n) {
 
 Value tuple_binop(Value self, Value other, BinOpT op, bool reflected) {
     if (op == BinOpT::Add) {
-        if (is_kind(other, Kind::Tuple)) return reflected ? tuple_concat(other, self) : tuple_concat(self, other);
+        if (is_kind(other, Kind::Tuple))
+            return reflected ? tuple_concat(other, self) : tuple_concat(self, other);
         return g_not_implemented;
     }
     if (op == BinOpT::Mul) {
@@ -840,22 +853,21 @@ Value tuple_getitem(Value self, Value key) {
     TupleObject* t = as<TupleObject>(self);
     int64_t i;
     switch (seq_key(key, &i)) {
-        case SeqKey::Index:
-            if (!seq_normalize(&i, (int64_t)t->size)) return raise(T.e_IndexError, "tuple index out of range");
-            return t->items[i];
-        case SeqKey::Slice: {
-            int64_t start, stop, step, n;
-            if (!slice_indices(key, (int64_t)t->size, &start, &stop, &step, &n)) return VAL_NULL;
-            if (n == (int64_t)t->size && step == 1 && type_of(self) == T.t_tuple) return self;
-            TupleObject* r = tuple_new((size_t)n);
-            if (!r) return VAL_NULL;
-            gather_slice(t->items, start, step, n, r->items);
-            return val(r);
-        }
-        case SeqKey::BadType:
-            return raise(T.e_TypeError, "tuple indices must be integers or slices, not %s", type_name(key));
-        case SeqKey::Error:
-            break;
+    case SeqKey::Index:
+        if (!seq_normalize(&i, (int64_t)t->size)) return raise(T.e_IndexError, "tuple index out of range");
+        return t->items[i];
+    case SeqKey::Slice: {
+        int64_t start, stop, step, n;
+        if (!slice_indices(key, (int64_t)t->size, &start, &stop, &step, &n)) return VAL_NULL;
+        if (n == (int64_t)t->size && step == 1 && type_of(self) == T.t_tuple) return self;
+        TupleObject* r = tuple_new((size_t)n);
+        if (!r) return VAL_NULL;
+        gather_slice(t->items, start, step, n, r->items);
+        return val(r);
+    }
+    case SeqKey::BadType:
+        return raise(T.e_TypeError, "tuple indices must be integers or slices, not %s", type_name(key));
+    case SeqKey::Error: break;
     }
     return VAL_NULL;
 }
@@ -865,9 +877,13 @@ bool tuple_len(Value self, int64_t* out) {
     return true;
 }
 
-int tuple_truth(Value self) { return as<TupleObject>(self)->size != 0; }
+int tuple_truth(Value self) {
+    return as<TupleObject>(self)->size != 0;
+}
 
-Value tuple_iter(Value self) { return make_iter(t_tuple_iterator, seq_iter_next, self, VAL_NULL, 0, 0, 1); }
+Value tuple_iter(Value self) {
+    return make_iter(t_tuple_iterator, seq_iter_next, self, VAL_NULL, 0, 0, 1);
+}
 
 Value tuple_new_fn(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwnames) {
     if (kwnames && kwnames->size) return raise(T.e_TypeError, "tuple() takes no keyword arguments");
@@ -883,7 +899,9 @@ Value tuple_new_fn(TypeObject* cls, Value* args, size_t nargs, TupleObject* kwna
     return val(t);
 }
 
-Value tuple_m_index(Value* args, size_t nargs, TupleObject*) { return seq_index_method(args, nargs, false); }
+Value tuple_m_index(Value* args, size_t nargs, TupleObject*) {
+    return seq_index_method(args, nargs, false);
+}
 
 Value tuple_m_count(Value* args, size_t nargs, TupleObject*) {
     if (!args_exact_one("tuple.count", nargs - 1)) return VAL_NULL;
@@ -929,7 +947,7 @@ void init_tuple_type() {
     add_methods(t, tuple_methods);
 }
 
-}  // namespace
+} // namespace
 
 void init_list_methods() {
     s_init = intern("__init__");
@@ -942,4 +960,4 @@ void init_list_methods() {
     init_range_methods();
 }
 
-}  // namespace krait
+} // namespace krait

@@ -27,11 +27,13 @@
 namespace krait {
 
 struct ParseResult {
-    std::unique_ptr<AstArena> arena;         // owns every node below
-    ast::Module* module = nullptr;           // parse_module(): the tree, null on error
-    ast::Expression* expression = nullptr;   // parse_expression(): the tree, null on error
-    SyntaxErrorInfo error;                   // set when both are null
-    std::vector<SyntaxWarningInfo> warnings; // SyntaxWarnings CPython would print (in order)
+    std::unique_ptr<AstArena> arena;       // owns every node below
+    ast::Module* module = nullptr;         // parse_module(): the tree, null on error
+    ast::Expression* expression = nullptr; // parse_expression(): the tree, null on error
+    SyntaxErrorInfo error;                 // set when both are null
+    // SyntaxWarnings CPython would print, by line, also when the parse fails (print them first):
+    // see format_syntax_warning() in syntax_error.h.
+    std::vector<SyntaxWarningInfo> warnings;
 
     bool ok() const { return module != nullptr || expression != nullptr; }
 };
@@ -40,7 +42,8 @@ struct ParseResult {
 // optional BOM and coding cookie); `filename` is used in error messages.
 ParseResult parse_module(std::string_view source_bytes, const std::string& filename);
 
-// "eval" mode: one expression (surrounding blank lines allowed), as for eval().
+// "eval" mode: one expression (blank lines around it allowed), as compile(src, f, "eval") parses.
+// The eval() builtin strips leading spaces and tabs from its string before that; do it first.
 ParseResult parse_expression(std::string_view source, const std::string& filename);
 
 // ------------------------------------------------------------------------------------------------

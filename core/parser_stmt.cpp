@@ -583,10 +583,7 @@ Stmt* Parser::if_stmt(bool is_elif) {
     advance();
     char what[48];
     std::snprintf(what, sizeof what, "'%s' statement", is_elif ? "elif" : "if");
-    // CPython names the line of the condition for 'if' and of the keyword for 'elif'.
-    Token owner = kw;
-    if (!is_elif) owner.lineno = s->test->lineno;
-    if (!block(&s->body, owner, what)) return nullptr;
+    if (!block(&s->body, kw, what)) return nullptr;
     end_at_body(s, s->body);
     if (at(TokKind::KwElif)) {
         Stmt* e = if_stmt(true);
@@ -804,9 +801,11 @@ Stmt* Parser::function_def(std::vector<Expr*>* decorators) {
     f->args = parameters();
     if (!f->args) return nullptr;
     if (!accept(TokKind::RPar)) return fail_generic();
+    // ['->' expression] is optional: when no expression follows, the forced ':' is expected at '->'.
+    Snapshot before_arrow = save();
     if (accept(TokKind::RArrow)) {
         f->returns = expression();
-        if (!f->returns) return nullptr;
+        if (!f->returns && !backtrack(before_arrow)) return nullptr;
     }
     if (!at(TokKind::Colon)) return fail_token(peek(), "expected ':'");
     advance();

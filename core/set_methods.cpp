@@ -1,16 +1,16 @@
 // set_methods.cpp — the slots and methods of set and frozenset, and set_iterator.
 //
-// Used by: every Python program through the slots set in init_set_methods; dict views (dict_methods.cpp) call the
-// *_update methods by name. The hash table is dict.cpp's insertion-ordered HashTable.
+// Used by: every Python program through the slots set in init_set_methods; dict views (dict_methods.cpp) call
+// the *_update methods by name and set_merge. The hash table is dict.cpp's insertion-ordered HashTable.
 //
-// Iteration order. CPython's sets iterate in hash-table slot order, which programs see whenever they print a set
-// ({3, 1, 2} prints as {1, 2, 3}). Krait's table is insertion ordered, so the order CPython would produce is
-// recomputed: the entry array is the set's history of insertions, and replaying it through CPython's set
-// algorithm (linear probing by 9, perturbation, resize at 3/5 full to 4x used) gives CPython's slot order exactly
-// for sets built by adds. Bulk merges (set(a_set), a | b, set(a_dict)) resize up front in CPython; the first entry
-// such a merge inserts carries the merge size as its (otherwise unused) value, so the replay resizes at the same
-// moment. Deleted entries are replayed as if deleted at the end, which is approximate. Sets with more than
-// kReplayLimit entries iterate in insertion order.
+// Iteration order. CPython's sets iterate in hash-table slot order, which programs see whenever they print
+// a set ({3, 1, 2} prints as {1, 2, 3}). Krait's table is insertion ordered, so the order CPython would
+// produce is recomputed: the entry array is the set's history, and replaying it through CPython's set
+// algorithm (linear probing by 9, perturbation, resize at 3/5 full, dummies reused, the pop() finger) gives
+// CPython's slot order. The history lives in the entries' otherwise unused values (see "merge marks"): bulk
+// merges and verbatim copies, and for removed entries when they were removed. When the table compacts its
+// removed entries away, the set is first "baked" into its current layout (dummies are lost then, which
+// makes later orders approximate). Sets with more than kReplayLimit entries iterate in insertion order.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -26,7 +26,7 @@ bool set_merge(SetObject* s, Value other);
 
 namespace {
 
-constexpr uint32_t kReplayLimit = 1u << 13;  // larger sets iterate in insertion order (see merge marks)
+constexpr uint32_t kReplayLimit = 1u << 13; // larger sets iterate in insertion order (see merge marks)
 constexpr uint32_t kPopReplayLimit = 1024;  // pop() replays only small sets (pop loops would be quadratic)
 
 StrObject* s_init;
@@ -49,34 +49,43 @@ struct ReprGuard {
     }
 };
 
-bool is_set(Value v) { return is_kind(v, Kind::Set); }
-SetObject* S(Value v) { return as<SetObject>(v); }
+bool is_set(Value v) {
+    return is_kind(v, Kind::Set);
+}
+SetObject* S(Value v) {
+    return as<SetObject>(v);
+}
 
 // ---- the CPython slot-order replay ----
-// Entry values of a set are unused by the table, so they carry the history the replay needs, packed in an int:
-//   bits 0..16   slot+1 when the entry was copied to a fixed slot (CPython's merge into an empty table of the
-//                same size copies slots verbatim, and a baked set pins every entry), 0 otherwise;
-//   bits 17..31  k when a bulk merge of k items started with this entry (CPython resizes up front), 0 otherwise;
-//   bits 32..45  for a deleted entry, T: it was removed just before entry T was inserted (0: time unknown, it
-//                counts as removed at the end);
-//   bit 46       for a deleted entry, ask for difference_update's "too many dummies" resize after removals at T;
-//   bit 47       for a deleted entry, it was removed by pop(), which moves CPython's search finger past it.
-// VAL_NONE (a plain add) and VAL_NULL (removed by code that records nothing) mean all fields zero. The widths
-// suffice for sets up to kReplayLimit entries, the only ones replayed.
+// Merge marks. Entry values of a set are unused by the table, so they carry the history the replay needs,
+// packed in an int (all fields zero for VAL_NONE, a plain add, and VAL_NULL, removed by code that records
+// nothing, which then counts as removed at the end):
+//   bits 0..16   slot+1 when the entry was copied to a fixed slot (CPython's merge into an empty table of
+//                the same size copies slots verbatim, and a baked set pins every entry), else 0;
+//   bits 17..31  k when a bulk merge of k items started with this entry (CPython resizes up front), else 0;
+//   bits 32..45  for a removed entry, T: it was removed just before entry T was inserted (0: unknown);
+//   bit 46       for a removed entry, difference_update's "too many dummies" resize follows removals at T;
+//   bit 47       for a removed entry, pop() removed it, which moves CPython's search finger past its slot.
+// The widths suffice for sets up to kReplayLimit entries, the only ones replayed.
 
 constexpr int kSlotBits = 17, kMergeBits = 15, kTimeBits = 14;
-constexpr int kMergeShift = kSlotBits, kTimeShift = kSlotBits + kMergeBits, kCheckShift = kTimeShift + kTimeBits;
+constexpr int kMergeShift = kSlotBits, kTimeShift = kSlotBits + kMergeBits,
+              kCheckShift = kTimeShift + kTimeBits;
 constexpr int kPopShift = kCheckShift + 1;
 constexpr uint64_t kMarkMask = (uint64_t(1) << kTimeShift) - 1;
 constexpr int32_t kUnused = -1;
 constexpr int32_t kDummy = -2;
 
-uint64_t field(uint64_t bits, int shift, int width) { return (bits >> shift) & ((uint64_t(1) << width) - 1); }
-uint64_t packed(Value v) { return val_is_int(v) ? (uint64_t)val_int(v) : 0; }
+uint64_t field(uint64_t bits, int shift, int width) {
+    return (bits >> shift) & ((uint64_t(1) << width) - 1);
+}
+uint64_t packed(Value v) {
+    return val_is_int(v) ? (uint64_t)val_int(v) : 0;
+}
 
 // The mark of an entry that starts a merge of k items and/or is pinned to `slot` (-1: not pinned).
 Value merge_mark(uint64_t k, int64_t slot) {
-    if (k >> kMergeBits) k = 0;  // only sets beyond kReplayLimit merge this much
+    if (k >> kMergeBits) k = 0; // only sets beyond kReplayLimit merge this much
     uint64_t pin = slot >= 0 && (uint64_t)(slot + 1) >> kSlotBits == 0 ? (uint64_t)(slot + 1) : 0;
     uint64_t bits = (k << kMergeShift) | pin;
     return bits ? int_from_i64((int64_t)bits) : VAL_NONE;
@@ -85,16 +94,17 @@ Value merge_mark(uint64_t k, int64_t slot) {
 // The value of an entry removed at time `now`, keeping its mark.
 Value removal_mark(Value old, uint64_t now, bool popped) {
     uint64_t t = now >> kTimeBits ? 0 : now;
-    return int_from_i64((int64_t)((packed(old) & kMarkMask) | (t << kTimeShift) | ((uint64_t)popped << kPopShift)));
+    return int_from_i64(
+        (int64_t)((packed(old) & kMarkMask) | (t << kTimeShift) | ((uint64_t)popped << kPopShift)));
 }
 
 struct CpyTable {
-    std::vector<int32_t> slot;   // kUnused, kDummy, or an entry number
-    std::vector<int32_t> where;  // entry number -> its slot
+    std::vector<int32_t> slot;  // kUnused, kDummy, or an entry number
+    std::vector<int32_t> where; // entry number -> its slot
     uint64_t mask = 7;
     uint64_t fill = 0, used = 0;
-    uint64_t finger = 0;         // where pop() starts looking
-    bool exact = true;           // false: too big to replay; `slot` then lists entries in insertion order
+    uint64_t finger = 0; // where pop() starts looking
+    bool exact = true;   // false: too big to replay; `slot` then lists entries in insertion order
 };
 
 void cpy_insert_clean(CpyTable& t, int32_t e, uint64_t h) {
@@ -166,9 +176,10 @@ void cpy_insert(CpyTable& t, const HashEntry* entries, int32_t e) {
     cpy_add(t, entries, e);
 }
 
-// Applies the removals recorded at time `now` (removals is sorted by time; *next is the first not yet applied).
-void cpy_remove_until(CpyTable& t, const HashEntry* entries, const std::vector<std::pair<int64_t, int32_t>>& removals,
-                      size_t* next, int64_t now) {
+// Applies the removals recorded at time `now` (removals is sorted by time; *next is the first not yet
+// applied).
+void cpy_remove_until(CpyTable& t, const HashEntry* entries,
+                      const std::vector<std::pair<int64_t, int32_t>>& removals, size_t* next, int64_t now) {
     bool check = false;
     for (; *next < removals.size() && removals[*next].first <= now; ++*next) {
         int32_t r = removals[*next].second;
@@ -179,7 +190,8 @@ void cpy_remove_until(CpyTable& t, const HashEntry* entries, const std::vector<s
         t.where[r] = -1;
         t.used--;
     }
-    if (check && t.fill - t.used > t.mask / 4) cpy_resize(t, entries, t.used > 50000 ? t.used * 2 : t.used * 4);
+    if (check && t.fill - t.used > t.mask / 4)
+        cpy_resize(t, entries, t.used > 50000 ? t.used * 2 : t.used * 4);
 }
 
 // Replays the history of s into t (see above).
@@ -192,7 +204,7 @@ void cpy_replay(SetObject* s, CpyTable* t) {
             if (!val_is_null(ht.entries[i].key)) t->slot.push_back((int32_t)i);
         return;
     }
-    std::vector<std::pair<int64_t, int32_t>> removals;  // (time, entry)
+    std::vector<std::pair<int64_t, int32_t>> removals; // (time, entry)
     for (uint32_t e = 0; e < ht.nentries; e++) {
         uint64_t when = field(packed(ht.entries[e].value), kTimeShift, kTimeBits);
         if (val_is_null(ht.entries[e].key) && when) removals.push_back({(int64_t)when, (int32_t)e});
@@ -244,14 +256,16 @@ SetObject* new_set(TypeObject* type) {
 }
 
 // The base type of a result of an operator or method (subclasses give plain sets / frozensets).
-TypeObject* base_type(Value v) { return set_is_frozen(S(v)) ? T.t_frozenset : T.t_set; }
+TypeObject* base_type(Value v) {
+    return set_is_frozen(S(v)) ? T.t_frozenset : T.t_set;
+}
 
 // Adds key (with precomputed hash) unless present, leaving an existing entry's merge mark alone.
 // 1 added, 0 present, -1 error.
-// The table compacts its deleted entries away when the entry array is full, and with them the history the replay
-// needs. Just before that happens, the set is rewritten as its current CPython layout: live entries in slot order,
-// each pinned to its slot, the first with a merge size that makes the replay choose the same table size (dummies,
-// which only delay CPython's next resize, are not kept).
+// The table compacts its deleted entries away when the entry array is full, and with them the history the
+// replay needs. Just before that happens, the set is rewritten as its current CPython layout: live entries in
+// slot order, each pinned to its slot, the first with a merge size that makes the replay choose the same
+// table size (dummies, which only delay CPython's next resize, are not kept).
 bool bake_to(SetObject* s, const CpyTable& t) {
     RootVec keys;
     std::vector<int64_t> hashes, slots;
@@ -262,11 +276,13 @@ bool bake_to(SetObject* s, const CpyTable& t) {
         hashes.push_back(s->table.entries[e].hash);
         slots.push_back((int64_t)i);
     }
-    // From the empty 8-slot table, a merge of k items resizes to the smallest power of two above 2k (if 5k >= 21).
+    // From the empty 8-slot table, a merge of k items resizes to the smallest power of two above 2k
+    // (when 5k >= 21).
     uint64_t size = t.mask + 1, k = size == 8 ? 0 : size == 16 ? 5 : size / 4;
     ht_clear(&s->table);
     for (size_t i = 0; i < keys.items.size(); i++)
-        if (!ht_insert(&s->table, keys.items[i], hashes[i], merge_mark(i == 0 ? k : 0, slots[i]))) return false;
+        if (!ht_insert(&s->table, keys.items[i], hashes[i], merge_mark(i == 0 ? k : 0, slots[i])))
+            return false;
     return true;
 }
 
@@ -326,12 +342,14 @@ bool hash_key(Value key, int64_t* h, Value* as_key) {
     return obj_hash(*as_key, h);
 }
 
-// CPython resizes the target of a merge of k items up front when (fill + k) * 5 >= mask * 3. For an empty target
-// the first inserted entry records it (see merge marks); a non-empty target is baked right away into its resized
-// layout, since the merge may insert nothing. *dst receives the target's table after that step.
+// CPython resizes the target of a merge of k items up front when (fill + k) * 5 >= mask * 3. For an empty
+// target the first inserted entry records it (see merge marks); a non-empty target is baked right away into
+// its resized layout, since the merge may insert nothing. *dst receives the target's table after that step.
 bool prepare_merge(SetObject* s, uint64_t k, CpyTable* dst) {
-    if (s->table.nentries) cpy_replay(s, dst);
-    else dst->slot.assign(8, kUnused);
+    if (s->table.nentries)
+        cpy_replay(s, dst);
+    else
+        dst->slot.assign(8, kUnused);
     if (!dst->exact || (dst->fill + k) * 5 < dst->mask * 3) return true;
     if (dst->used == 0) {
         uint64_t n = 8;
@@ -347,8 +365,8 @@ bool prepare_merge(SetObject* s, uint64_t k, CpyTable* dst) {
 
 // Adds keys (with their hashes) in order; the first new one carries the merge size k, and pinned slots (>= 0)
 // are recorded.
-bool add_all(SetObject* s, RootVec& keys, const std::vector<int64_t>& hashes, const std::vector<int64_t>& slots,
-             uint64_t k) {
+bool add_all(SetObject* s, RootVec& keys, const std::vector<int64_t>& hashes,
+             const std::vector<int64_t>& slots, uint64_t k) {
     bool first = true;
     for (size_t i = 0; i < keys.items.size(); i++) {
         int64_t pin = slots.empty() ? -1 : slots[i];
@@ -360,8 +378,8 @@ bool add_all(SetObject* s, RootVec& keys, const std::vector<int64_t>& hashes, co
     return true;
 }
 
-// set_merge: the items of `other` in its CPython order, the first new one marked with the merge size. When s is
-// empty and would get a table of other's size, CPython copies the slots verbatim, and so does the replay.
+// set_merge: the items of `other` in its CPython order, the first new one marked with the merge size. When s
+// is empty and would get a table of other's size, CPython copies the slots verbatim, and so does the replay.
 bool merge_set(SetObject* s, SetObject* other) {
     if (s == other || other->table.used == 0) return true;
     CpyTable src, dst;
@@ -381,7 +399,7 @@ bool merge_set(SetObject* s, SetObject* other) {
     return add_all(s, keys, hashes, slots, k);
 }
 
-}  // namespace
+} // namespace
 
 // CPython's set_update_internal: merges the items of any iterable into s. Items of a set or dict are added in
 // that container's CPython order, the first new one marked with the merge size, so that the slot-order replay
@@ -505,7 +523,8 @@ bool difference_update(SetObject* s, Value other) {
     if (err_occurred()) return false;
     // CPython then drops the dummies if they fill more than a quarter of the table: tell the replay.
     HashTable& t = s->table;
-    if (last >= 0 && (uint64_t)last < t.nentries && val_is_null(t.entries[last].key) && val_is_int(t.entries[last].value))
+    if (last >= 0 && (uint64_t)last < t.nentries && val_is_null(t.entries[last].key) &&
+        val_is_int(t.entries[last].value))
         t.entries[last].value = int_from_i64(val_int(t.entries[last].value) | (int64_t(1) << kCheckShift));
     return true;
 }
@@ -513,10 +532,12 @@ bool difference_update(SetObject* s, Value other) {
 Value set_difference(Value a, Value other) {
     TypeObject* type = base_type(a);
     int64_t other_size = -1;
-    if (is_set(other)) other_size = S(other)->table.used;
-    else if (type_of(other) == T.t_dict) other_size = as<DictObject>(other)->table.used;
+    if (is_set(other))
+        other_size = S(other)->table.used;
+    else if (type_of(other) == T.t_dict)
+        other_size = as<DictObject>(other)->table.used;
     if (other_size < 0 || (int64_t)(S(a)->table.used >> 2) > other_size) {
-        Value r = make_from(type, a);  // copy, then remove other's items
+        Value r = make_from(type, a); // copy, then remove other's items
         if (val_is_null(r)) return VAL_NULL;
         Root rr(r);
         return difference_update(S(r), other) ? r : VAL_NULL;
@@ -591,8 +612,10 @@ Value set_repr(Value self) {
     bool ok = true;
     for (size_t i = 0; i < keys.items.size() && ok; i++) {
         Value r = obj_repr(keys.items[i]);
-        if (val_is_null(r)) ok = false;
-        else out += (i ? ", " : ""), out += str_view(r);
+        if (val_is_null(r))
+            ok = false;
+        else
+            out += (i ? ", " : ""), out += str_view(r);
     }
     leave_recursive_call();
     if (!ok) return VAL_NULL;
@@ -626,12 +649,12 @@ Value set_richcompare(Value self, Value other, CmpOpT op) {
     uint32_t na = S(self)->table.used, nb = S(other)->table.used;
     int r = 0;
     switch (op) {
-        case CmpOpT::EQ:
-        case CmpOpT::NE: r = na == nb ? is_subset(self, other) : 0; break;
-        case CmpOpT::LE: r = is_subset(self, other); break;
-        case CmpOpT::LT: r = na < nb ? is_subset(self, other) : 0; break;
-        case CmpOpT::GE: r = is_subset(other, self); break;
-        case CmpOpT::GT: r = na > nb ? is_subset(other, self) : 0; break;
+    case CmpOpT::EQ:
+    case CmpOpT::NE: r = na == nb ? is_subset(self, other) : 0; break;
+    case CmpOpT::LE: r = is_subset(self, other); break;
+    case CmpOpT::LT: r = na < nb ? is_subset(self, other) : 0; break;
+    case CmpOpT::GE: r = is_subset(other, self); break;
+    case CmpOpT::GT: r = na > nb ? is_subset(other, self) : 0; break;
     }
     if (r < 0) return VAL_NULL;
     return val_from_bool(op == CmpOpT::NE ? !r : r);
@@ -641,11 +664,11 @@ Value set_binop(Value self, Value other, BinOpT op, bool reflected) {
     if (!is_set(other)) return g_not_implemented;
     Value a = reflected ? other : self, b = reflected ? self : other;
     switch (op) {
-        case BinOpT::Or: return set_union(a, b);
-        case BinOpT::And: return set_intersection(a, b);
-        case BinOpT::Sub: return set_difference(a, b);
-        case BinOpT::Xor: return set_symmetric_difference(a, b);
-        default: return g_not_implemented;
+    case BinOpT::Or: return set_union(a, b);
+    case BinOpT::And: return set_intersection(a, b);
+    case BinOpT::Sub: return set_difference(a, b);
+    case BinOpT::Xor: return set_symmetric_difference(a, b);
+    default: return g_not_implemented;
     }
 }
 
@@ -653,16 +676,16 @@ Value set_inplace(Value self, Value other, BinOpT op) {
     if (!is_set(other)) return g_not_implemented;
     SetObject* s = S(self);
     switch (op) {
-        case BinOpT::Or: return set_merge(s, other) ? self : VAL_NULL;
-        case BinOpT::Sub: return difference_update(s, other) ? self : VAL_NULL;
-        case BinOpT::Xor: return symmetric_difference_update(s, other) ? self : VAL_NULL;
-        case BinOpT::And: {
-            Value r = set_intersection(self, other);
-            if (val_is_null(r)) return VAL_NULL;
-            Root rr(r);
-            return assign_from(s, S(r)) ? self : VAL_NULL;
-        }
-        default: return g_not_implemented;
+    case BinOpT::Or: return set_merge(s, other) ? self : VAL_NULL;
+    case BinOpT::Sub: return difference_update(s, other) ? self : VAL_NULL;
+    case BinOpT::Xor: return symmetric_difference_update(s, other) ? self : VAL_NULL;
+    case BinOpT::And: {
+        Value r = set_intersection(self, other);
+        if (val_is_null(r)) return VAL_NULL;
+        Root rr(r);
+        return assign_from(s, S(r)) ? self : VAL_NULL;
+    }
+    default: return g_not_implemented;
     }
 }
 
@@ -671,7 +694,9 @@ bool set_len(Value self, int64_t* out) {
     return true;
 }
 
-int set_truth(Value self) { return S(self)->table.used != 0; }
+int set_truth(Value self) {
+    return S(self)->table.used != 0;
+}
 
 int set_contains_slot(Value self, Value key) {
     int64_t h;
@@ -768,8 +793,12 @@ Value remove_key(Value* args, size_t nargs, bool must_exist) {
     return VAL_NONE;
 }
 
-Value set_m_discard(Value* args, size_t nargs, TupleObject*) { return remove_key(args, nargs, false); }
-Value set_m_remove(Value* args, size_t nargs, TupleObject*) { return remove_key(args, nargs, true); }
+Value set_m_discard(Value* args, size_t nargs, TupleObject*) {
+    return remove_key(args, nargs, false);
+}
+Value set_m_remove(Value* args, size_t nargs, TupleObject*) {
+    return remove_key(args, nargs, true);
+}
 
 Value set_m_pop(Value* args, size_t nargs, TupleObject*) {
     if (!args_none("set.pop", nargs - 1)) return VAL_NULL;
@@ -779,7 +808,7 @@ Value set_m_pop(Value* args, size_t nargs, TupleObject*) {
         Value exc = call1(val(T.e_KeyError), val(intern("pop from an empty set")));
         return val_is_null(exc) ? VAL_NULL : raise_value(exc);
     }
-    if (t.nentries <= kPopReplayLimit) {  // CPython's set_pop: the first entry at or after the finger
+    if (t.nentries <= kPopReplayLimit) { // CPython's set_pop: the first entry at or after the finger
         CpyTable ct;
         cpy_replay(s, &ct);
         if (ct.exact) {
@@ -795,7 +824,8 @@ Value set_m_pop(Value* args, size_t nargs, TupleObject*) {
     e--;
     HashEntry entry = t.entries[e];
     if (ht_remove(&t, entry.key, entry.hash) < 0) return VAL_NULL;
-    while (t.nentries > 0 && val_is_null(t.entries[t.nentries - 1].key)) t.nentries--;  // no index refers to them
+    while (t.nentries > 0 && val_is_null(t.entries[t.nentries - 1].key))
+        t.nentries--; // no index refers to them
     return entry.key;
 }
 
@@ -880,8 +910,12 @@ Value subset_method(Value* args, size_t nargs, bool superset) {
     return r < 0 ? VAL_NULL : val_from_bool(r);
 }
 
-Value set_m_issubset(Value* args, size_t nargs, TupleObject*) { return subset_method(args, nargs, false); }
-Value set_m_issuperset(Value* args, size_t nargs, TupleObject*) { return subset_method(args, nargs, true); }
+Value set_m_issubset(Value* args, size_t nargs, TupleObject*) {
+    return subset_method(args, nargs, false);
+}
+Value set_m_issuperset(Value* args, size_t nargs, TupleObject*) {
+    return subset_method(args, nargs, true);
+}
 
 Value set_m_isdisjoint(Value* args, size_t nargs, TupleObject*) {
     if (!args_exact_one("set.isdisjoint", nargs - 1)) return VAL_NULL;
@@ -951,7 +985,7 @@ void init_common(TypeObject* t) {
     t->iter = set_iter;
 }
 
-}  // namespace
+} // namespace
 
 void init_set_methods() {
     s_init = intern("__init__");
@@ -971,4 +1005,4 @@ void init_set_methods() {
     add_methods(T.t_frozenset, frozenset_methods);
 }
 
-}  // namespace krait
+} // namespace krait

@@ -68,7 +68,7 @@ void str_finish(StrObject* s) {
 Value str_new(std::string_view utf8) {
     StrObject* s = str_alloc(utf8.size());
     if (!s) return VAL_NULL;
-    memcpy(s->data, utf8.data(), utf8.size());
+    if (!utf8.empty()) memcpy(s->data, utf8.data(), utf8.size());  // an empty view may have a null data()
     str_finish(s);
     return val(s);
 }

@@ -1,10 +1,10 @@
-// str_format.cpp — text formatting for str: str.format / format_map, str.__format__, printf-style `str % args`,
-// and the helpers of f-strings (the FORMAT_VALUE instruction).
+// str_format.cpp — text formatting for str: str.format / format_map, str.__format__, printf-style `str %
+// args`, and the helpers of f-strings (the FORMAT_VALUE instruction).
 //
-// Used by: str_methods.cpp (the % operator, registration through init_str_format) and the interpreter, which calls
-// str_mod, format_value and convert_value (declared in the lead's headers). The number formatting itself (format
-// specs, %d/%f/%x pieces) is numfmt's; this file parses the templates, fetches the arguments in CPython's order
-// and reports CPython's errors.
+// Used by: str_methods.cpp (the % operator, registration through init_str_format) and the interpreter, which
+// calls str_mod, format_value and convert_value (declared in the lead's headers). The number formatting
+// itself (format specs, %d/%f/%x pieces) is numfmt's; this file parses the templates, fetches the arguments
+// in CPython's order and reports CPython's errors.
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -25,20 +25,24 @@ void init_str_format();
 
 namespace {
 
-StrObject* SO(Value v) { return as<StrObject>(v); }
+StrObject* SO(Value v) {
+    return as<StrObject>(v);
+}
 
 // Raises the Python exception that a numfmt error message stands for.
 Value raise_numfmt(const std::string& err) {
     switch (numfmt_error_kind(err)) {
-        case NumfmtErrorKind::kOverflowError: return raise_str(T.e_OverflowError, err);
-        case NumfmtErrorKind::kMemoryError: return raise_no_memory();
-        case NumfmtErrorKind::kValueError: break;
+    case NumfmtErrorKind::kOverflowError: return raise_str(T.e_OverflowError, err);
+    case NumfmtErrorKind::kMemoryError: return raise_no_memory();
+    case NumfmtErrorKind::kValueError: break;
     }
     return raise_str(T.e_ValueError, err);
 }
 
 // Appends the text of a str value.
-void append(std::string& out, Value s) { out += SO(s)->view(); }
+void append(std::string& out, Value s) {
+    out += SO(s)->view();
+}
 
 // ---- str.__format__ ----
 
@@ -53,7 +57,8 @@ Value str_format_spec(Value self, std::string_view spec) {
 
 Value str_m_dunder_format(Value* args, size_t nargs, TupleObject*) {
     if (nargs != 2 || !is_kind(args[0], Kind::Str))
-        return raise(T.e_TypeError, "__format__() takes exactly one argument (%zu given)", nargs ? nargs - 1 : 0);
+        return raise(T.e_TypeError, "__format__() takes exactly one argument (%zu given)",
+                     nargs ? nargs - 1 : 0);
     if (!is_kind(args[1], Kind::Str))
         return raise(T.e_TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
     return str_format_spec(args[0], SO(args[1])->view());
@@ -64,8 +69,8 @@ Value str_m_dunder_format(Value* args, size_t nargs, TupleObject*) {
 struct FormatArgs {
     Value* pos;
     size_t npos;
-    Value kw;          // a dict (format) or any mapping (format_map), VAL_NULL when none
-    int auto_state;    // 0 unknown, 1 automatic numbering, 2 manual
+    Value kw;       // a dict (format) or any mapping (format_map), VAL_NULL when none
+    int auto_state; // 0 unknown, 1 automatic numbering, 2 manual
     size_t next_auto;
 };
 
@@ -81,12 +86,14 @@ Value field_base(std::string_view name, FormatArgs* fa) {
     size_t index;
     if (name.empty()) {
         if (fa->auto_state == 2)
-            return raise(T.e_ValueError, "cannot switch from manual field specification to automatic field numbering");
+            return raise(T.e_ValueError,
+                         "cannot switch from manual field specification to automatic field numbering");
         fa->auto_state = 1;
         index = fa->next_auto++;
     } else if (all_digits(name)) {
         if (fa->auto_state == 1)
-            return raise(T.e_ValueError, "cannot switch from automatic field numbering to manual field specification");
+            return raise(T.e_ValueError,
+                         "cannot switch from automatic field numbering to manual field specification");
         fa->auto_state = 2;
         if (name.size() > 18) return raise(T.e_ValueError, "Too many decimal digits in format string");
         index = (size_t)std::stoull(std::string(name));
@@ -126,8 +133,9 @@ Value resolve_field(std::string_view field, FormatArgs* fa) {
             i++;
             if (i < field.size() && field[i] != '.' && field[i] != '[')
                 return raise(T.e_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-            Value k = all_digits(key) && key.size() <= 18 ? int_from_i64((int64_t)std::stoll(std::string(key)))
-                                                          : str_new(key);
+            Value k = all_digits(key) && key.size() <= 18
+                          ? int_from_i64((int64_t)std::stoll(std::string(key)))
+                          : str_new(key);
             if (val_is_null(k)) return VAL_NULL;
             Root rk(k);
             v = obj_getitem(v, k);
@@ -140,9 +148,9 @@ Value resolve_field(std::string_view field, FormatArgs* fa) {
 
 Value convert(Value v, char conv) {
     switch (conv) {
-        case 'r': return obj_repr(v);
-        case 's': return obj_str(v);
-        case 'a': return obj_ascii(v);
+    case 'r': return obj_repr(v);
+    case 's': return obj_str(v);
+    case 'a': return obj_ascii(v);
     }
     return raise(T.e_ValueError, "Unknown conversion specifier %c", conv);
 }
@@ -173,11 +181,12 @@ bool format_into(Value v, std::string_view spec, Value spec_obj, std::string* ou
                  (format_spec_int_base(fs) == 0 ? format_float((double)val_int(v), fs, out, &err, "int")
                                                 : format_int64(val_int(v), fs, out, &err, "int"));
         } else {
-            ok = parse_format_spec(spec, &fs, &err, '\0', "float") && format_float(val_float(v), fs, out, &err);
+            ok = parse_format_spec(spec, &fs, &err, '\0', "float") &&
+                 format_float(val_float(v), fs, out, &err);
         }
         return ok || (raise_numfmt(err), false);
     }
-    Value sv = val_is_null(spec_obj) ? str_new(spec) : spec_obj;
+    Value sv = !val_is_null(spec_obj) ? spec_obj : spec.empty() ? val(intern("")) : str_new(spec);
     if (val_is_null(sv)) return false;
     Root rs(sv);
     Value r = obj_format(v, sv);
@@ -268,13 +277,15 @@ bool render(std::string_view fmt, FormatArgs* fa, int depth, std::string* out) {
         size_t j = i + 1;
         int level = 1;
         for (; j < n; j++) {
-            if (fmt[j] == '[') {  // brackets in the field name may hold braces
+            if (fmt[j] == '[') { // brackets in the field name may hold braces
                 while (j < n && fmt[j] != ']') j++;
                 if (j == n) break;
                 continue;
             }
-            if (fmt[j] == '{') level++;
-            else if (fmt[j] == '}' && --level == 0) break;
+            if (fmt[j] == '{')
+                level++;
+            else if (fmt[j] == '}' && --level == 0)
+                break;
         }
         if (j >= n) {
             raise(T.e_ValueError, "expected '}' before end of string");
@@ -308,7 +319,8 @@ Value str_m_format(Value* args, size_t nargs, TupleObject* kwnames) {
 
 Value str_m_format_map(Value* args, size_t nargs, TupleObject*) {
     if (nargs != 2 || !is_kind(args[0], Kind::Str))
-        return raise(T.e_TypeError, "str.format_map() takes exactly one argument (%zu given)", nargs ? nargs - 1 : 0);
+        return raise(T.e_TypeError, "str.format_map() takes exactly one argument (%zu given)",
+                     nargs ? nargs - 1 : 0);
     FormatArgs fa{nullptr, 0, args[1], 0, 0};
     std::string out;
     if (!render(SO(args[0])->view(), &fa, 2, &out)) return VAL_NULL;
@@ -317,8 +329,8 @@ Value str_m_format_map(Value* args, size_t nargs, TupleObject*) {
 
 // ---- printf-style formatting ----
 
-// The arguments of `fmt % args` as CPython's PyUnicode_Format sees them: a tuple is a list of arguments, anything
-// else one argument; a mapping (not a tuple or str) also serves %(key) conversions.
+// The arguments of `fmt % args` as CPython's PyUnicode_Format sees them: a tuple is a list of arguments,
+// anything else one argument; a mapping (not a tuple or str) also serves %(key) conversions.
 class PercentArgs : public PrintfArgSource {
 public:
     PercentArgs(Value args) {
@@ -343,7 +355,7 @@ public:
         Root rk(k);
         Value v = obj_getitem(dict_, k);
         if (val_is_null(v)) return false;
-        keyed_ = v;  // this conversion takes its value (and any '*') from the mapping entry
+        keyed_ = v; // this conversion takes its value (and any '*') from the mapping entry
         count_ = -1;
         single_ = v;
         taken_ = false;
@@ -389,7 +401,7 @@ private:
 // Sign and magnitude digits of an int in base 10, 16 or 8.
 bool int_digits(Value v, int base, bool* negative, std::string* digits) {
     if (val_is_bool(v)) v = val_from_int(val_is_true(v));
-    if (val_is_int(v)) {  // an immediate: no str object needed
+    if (val_is_int(v)) { // an immediate: no str object needed
         int64_t i = val_int(v);
         uint64_t m = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
         char buf[72];
@@ -436,8 +448,9 @@ bool printf_int(Value v, const PrintfSpec& spec, char conv, std::string* out) {
         iv = call1(val(T.t_int), v);
         if (val_is_null(iv)) return false;
     } else {
-        raise(T.e_TypeError, decimal ? "%%%c format: a real number is required, not %s"
-                                     : "%%%c format: an integer is required, not %s",
+        raise(T.e_TypeError,
+              decimal ? "%%%c format: a real number is required, not %s"
+                      : "%%%c format: an integer is required, not %s",
               conv, type_name(v));
         return false;
     }
@@ -490,19 +503,29 @@ bool printf_char(Value v, const PrintfSpec& spec, std::string* out) {
 bool printf_one(Value v, const PrintfSpec& spec, std::string_view fmt, std::string* out) {
     char conv = spec.conv < 0x80 ? (char)spec.conv : '?';
     switch (conv) {
-        case 's':
-        case 'r':
-        case 'a': {
-            Value t = conv == 's' ? obj_str(v) : conv == 'r' ? obj_repr(v) : obj_ascii(v);
-            if (val_is_null(t)) return false;
-            std::string err;
-            if (!format_printf_str(SO(t)->view(), spec.flags, spec.width, spec.precision, conv, out, &err))
-                return raise_numfmt(err), false;
-            return true;
-        }
-        case 'c': return printf_char(v, spec, out);
-        case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': return printf_int(v, spec, conv, out);
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return printf_float(v, spec, conv, out);
+    case 's':
+    case 'r':
+    case 'a': {
+        Value t = conv == 's' ? obj_str(v) : conv == 'r' ? obj_repr(v) : obj_ascii(v);
+        if (val_is_null(t)) return false;
+        std::string err;
+        if (!format_printf_str(SO(t)->view(), spec.flags, spec.width, spec.precision, conv, out, &err))
+            return raise_numfmt(err), false;
+        return true;
+    }
+    case 'c': return printf_char(v, spec, out);
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'x':
+    case 'X':
+    case 'o': return printf_int(v, spec, conv, out);
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': return printf_float(v, spec, conv, out);
     }
     // CPython reports the character and its index in code points.
     size_t at = spec.end - 1;
@@ -510,11 +533,12 @@ bool printf_one(Value v, const PrintfSpec& spec, std::string_view fmt, std::stri
     size_t index = 0;
     for (size_t i = 0; i < at; i++) index += (static_cast<unsigned char>(fmt[i]) & 0xC0) != 0x80;
     char ch = spec.conv >= 32 && spec.conv <= 126 ? (char)spec.conv : '?';
-    raise(T.e_ValueError, "unsupported format character '%c' (0x%x) at index %zu", ch, (unsigned)spec.conv, index);
+    raise(T.e_ValueError, "unsupported format character '%c' (0x%x) at index %zu", ch, (unsigned)spec.conv,
+          index);
     return false;
 }
 
-}  // namespace
+} // namespace
 
 Value str_mod(Value fmt, Value args) {
     std::string_view f = SO(fmt)->view();
@@ -538,7 +562,8 @@ Value str_mod(Value fmt, Value args) {
         }
         PrintfSpec spec;
         std::string err;
-        if (!parse_printf_spec(f, pct + 1, &spec, &err, &pa)) return err.empty() ? VAL_NULL : raise_numfmt(err);
+        if (!parse_printf_spec(f, pct + 1, &spec, &err, &pa))
+            return err.empty() ? VAL_NULL : raise_numfmt(err);
         Value v = pa.next();
         if (val_is_null(v)) return VAL_NULL;
         Root rv(v);
@@ -559,7 +584,8 @@ Value format_value(Value v, Value spec) {
     if (empty && type_of(v) == T.t_str) return v;
     if (!empty && !is_kind(spec, Kind::Str)) return obj_format(v, spec);
     std::string out;
-    if (!format_into(v, empty ? std::string_view() : SO(spec)->view(), empty ? VAL_NULL : spec, &out)) return VAL_NULL;
+    if (!format_into(v, empty ? std::string_view() : SO(spec)->view(), empty ? VAL_NULL : spec, &out))
+        return VAL_NULL;
     return str_new(out);
 }
 
@@ -568,13 +594,16 @@ void init_str_format() {
         {"format", str_m_format, 0},
         {"format_map", str_m_format_map, NF_NOKW},
         {"__format__", str_m_dunder_format, NF_NOKW},
-        {"__mod__", [](Value* args, size_t nargs, TupleObject*) -> Value {
-             if (nargs != 2 || !is_kind(args[0], Kind::Str)) return raise(T.e_TypeError, "expected 1 argument");
+        {"__mod__",
+         [](Value* args, size_t nargs, TupleObject*) -> Value {
+             if (nargs != 2 || !is_kind(args[0], Kind::Str))
+                 return raise(T.e_TypeError, "expected 1 argument");
              return str_mod(args[0], args[1]);
-         }, NF_NOKW},
+         },
+         NF_NOKW},
         {nullptr, nullptr, 0},
     };
     add_methods(T.t_str, defs);
 }
 
-}  // namespace krait
+} // namespace krait

@@ -1,15 +1,17 @@
-// str_methods.cpp — the slots and methods of str (searching, splitting, case mapping, classification, padding,
-// encoding) and the str iterators. Formatting (str.format, %, __format__) lives in str_format.cpp.
+// str_methods.cpp — the slots and methods of str (searching, splitting, case mapping, classification,
+// padding, encoding) and the str iterators. Formatting (str.format, %, __format__) lives in str_format.cpp.
 //
-// Used by: every Python program through the slots set in init_str_methods. Strings are UTF-8 with a code-point
-// length (StrObject). Searching works on bytes (UTF-8 is self-synchronizing, so a byte match of valid UTF-8 is a
-// code-point match) and converts offsets only at the edges; ASCII strings take byte fast paths throughout.
+// Used by: every Python program through the slots set in init_str_methods. Strings are UTF-8 with a
+// code-point length (StrObject). Searching works on bytes (UTF-8 is self-synchronizing, so a byte match of
+// valid UTF-8 is a code-point match) and converts offsets only at the edges; ASCII strings take byte fast
+// paths throughout.
 //
-// Unicode coverage: case mapping is the simple (one-to-one) mapping for ASCII, Latin-1, Latin Extended-A,
-// Latin Extended Additional, Greek, Cyrillic, Armenian and fullwidth Latin, plus the full mappings of U+00DF
-// (upper "SS", casefold "ss") and U+0130, and Greek final sigma in lower(). Letter, digit and numeric tests cover
-// those scripts and the major blocks of others (Hebrew, Arabic, Devanagari, Thai, CJK, kana, Hangul); code points
-// outside are treated as non-letters. This is an approximation of the Unicode database, documented as such.
+// Unicode coverage: simple (one-to-one) case mappings for ASCII, Latin-1, Latin Extended-A/B, Latin Extended
+// Additional, Greek and Greek Extended, Cyrillic, Armenian and fullwidth Latin; the full mappings of
+// SpecialCasing for the characters in kSpecialCases (ß, İ, ŉ, ǰ, ΐ, ΰ, և, ẖ..ẚ, ẞ and the Latin ligatures);
+// Greek final sigma in lower() (without skipping case-ignorable characters). Letter, digit and numeric
+// tests cover those scripts and the major blocks of others (Hebrew, Arabic, Devanagari, Thai, CJK, kana,
+// Hangul); other code points count as non-letters. An approximation of the Unicode database, by design.
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -22,8 +24,8 @@
 
 namespace krait {
 
-Value str_mod(Value fmt, Value args);  // str_format.cpp
-void init_str_format();                // str_format.cpp
+Value str_mod(Value fmt, Value args); // str_format.cpp
+void init_str_format();               // str_format.cpp
 
 namespace {
 
@@ -41,59 +43,72 @@ bool in_ranges(uint32_t c, const Range* r, size_t n) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (c < r[mid].lo) hi = mid;
-        else if (c > r[mid].hi) lo = mid + 1;
-        else return true;
+        if (c < r[mid].lo)
+            hi = mid;
+        else if (c > r[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
     }
     return false;
 }
 
 const Range kAlpha[] = {
-    {0x41, 0x5A}, {0x61, 0x7A}, {0xAA, 0xAA}, {0xB5, 0xB5}, {0xBA, 0xBA}, {0xC0, 0xD6}, {0xD8, 0xF6},
-    {0xF8, 0x2C1}, {0x2C6, 0x2D1}, {0x2E0, 0x2E4}, {0x370, 0x374}, {0x376, 0x377}, {0x37A, 0x37D},
-    {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A}, {0x38C, 0x38C}, {0x38E, 0x3A1}, {0x3A3, 0x3F5},
-    {0x3F7, 0x481}, {0x48A, 0x52F}, {0x531, 0x556}, {0x560, 0x588}, {0x5D0, 0x5EA}, {0x620, 0x64A},
-    {0x671, 0x6D3}, {0x904, 0x939}, {0x958, 0x961}, {0xE01, 0xE30}, {0x10A0, 0x10FF}, {0x1E00, 0x1F15},
-    {0x1F18, 0x1F1D}, {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F7D}, {0x1F80, 0x1FBC},
-    {0x3041, 0x3096}, {0x30A1, 0x30FA}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3},
-    {0xF900, 0xFAFF}, {0xFF21, 0xFF3A}, {0xFF41, 0xFF5A}, {0xFF66, 0xFF9D}, {0x20000, 0x2FA1F},
+    {0x41, 0x5A},     {0x61, 0x7A},       {0xAA, 0xAA},     {0xB5, 0xB5},     {0xBA, 0xBA},
+    {0xC0, 0xD6},     {0xD8, 0xF6},       {0xF8, 0x2C1},    {0x2C6, 0x2D1},   {0x2E0, 0x2E4},
+    {0x370, 0x374},   {0x376, 0x377},     {0x37A, 0x37D},   {0x37F, 0x37F},   {0x386, 0x386},
+    {0x388, 0x38A},   {0x38C, 0x38C},     {0x38E, 0x3A1},   {0x3A3, 0x3F5},   {0x3F7, 0x481},
+    {0x48A, 0x52F},   {0x531, 0x556},     {0x560, 0x588},   {0x5D0, 0x5EA},   {0x620, 0x64A},
+    {0x671, 0x6D3},   {0x904, 0x939},     {0x958, 0x961},   {0xE01, 0xE30},   {0x10A0, 0x10FF},
+    {0x1E00, 0x1F15}, {0x1F18, 0x1F1D},   {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F7D},
+    {0x1F80, 0x1FBC}, {0x3041, 0x3096},   {0x30A1, 0x30FA}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+    {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},   {0xFB00, 0xFB06}, {0xFF21, 0xFF3A}, {0xFF41, 0xFF5A},
+    {0xFF66, 0xFF9D}, {0x20000, 0x2FA1F},
 };
 
 const Range kDecimal[] = {
-    {0x30, 0x39}, {0x660, 0x669}, {0x6F0, 0x6F9}, {0x966, 0x96F}, {0x9E6, 0x9EF}, {0xE50, 0xE59},
-    {0xFF10, 0xFF19}, {0x1D7CE, 0x1D7FF},
+    {0x30, 0x39},   {0x660, 0x669}, {0x6F0, 0x6F9},   {0x966, 0x96F},
+    {0x9E6, 0x9EF}, {0xE50, 0xE59}, {0xFF10, 0xFF19}, {0x1D7CE, 0x1D7FF},
 };
 
 // Digits that are not decimal: superscripts, subscripts, circled digits.
 const Range kDigitExtra[] = {
-    {0xB2, 0xB3}, {0xB9, 0xB9}, {0x2070, 0x2070}, {0x2074, 0x2079}, {0x2080, 0x2089}, {0x2460, 0x2468},
-    {0x2474, 0x247C}, {0x2488, 0x2490}, {0x2776, 0x277E},
+    {0xB2, 0xB3},     {0xB9, 0xB9},     {0x2070, 0x2070}, {0x2074, 0x2079}, {0x2080, 0x2089},
+    {0x2460, 0x2468}, {0x2474, 0x247C}, {0x2488, 0x2490}, {0x2776, 0x277E},
 };
 
 // Numeric characters that are not digits: vulgar fractions, number forms, CJK numerals.
 const Range kNumericExtra[] = {
-    {0xBC, 0xBE}, {0x2150, 0x2189}, {0x2469, 0x2473}, {0x247D, 0x2487}, {0x2491, 0x249B}, {0x3007, 0x3007},
-    {0x3021, 0x3029}, {0x4E00, 0x4E00}, {0x4E03, 0x4E03}, {0x4E07, 0x4E07}, {0x4E09, 0x4E09},
-    {0x4E5D, 0x4E5D}, {0x4E8C, 0x4E8C}, {0x4E94, 0x4E94}, {0x5104, 0x5104}, {0x5141, 0x5141},
-    {0x516B, 0x516B}, {0x516D, 0x516D}, {0x5341, 0x5341}, {0x5343, 0x5343}, {0x56DB, 0x56DB},
-    {0x767E, 0x767E}, {0x96F6, 0x96F6},
+    {0xBC, 0xBE},     {0x2150, 0x2189}, {0x2469, 0x2473}, {0x247D, 0x2487}, {0x2491, 0x249B},
+    {0x3007, 0x3007}, {0x3021, 0x3029}, {0x4E00, 0x4E00}, {0x4E03, 0x4E03}, {0x4E07, 0x4E07},
+    {0x4E09, 0x4E09}, {0x4E5D, 0x4E5D}, {0x4E8C, 0x4E8C}, {0x4E94, 0x4E94}, {0x5104, 0x5104},
+    {0x5141, 0x5141}, {0x516B, 0x516B}, {0x516D, 0x516D}, {0x5341, 0x5341}, {0x5343, 0x5343},
+    {0x56DB, 0x56DB}, {0x767E, 0x767E}, {0x96F6, 0x96F6},
 };
 
 #define RANGES(t) t, sizeof(t) / sizeof(t[0])
 
 bool u_isspace(uint32_t c) {
     if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-           c == 0x202F || c == 0x205F || c == 0x3000;
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 bool u_isalpha(uint32_t c) {
     if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     return in_ranges(c, RANGES(kAlpha));
 }
-bool u_isdecimal(uint32_t c) { return c < 0x80 ? c >= '0' && c <= '9' : in_ranges(c, RANGES(kDecimal)); }
-bool u_isdigit(uint32_t c) { return u_isdecimal(c) || (c >= 0x80 && in_ranges(c, RANGES(kDigitExtra))); }
-bool u_isnumeric(uint32_t c) { return u_isdigit(c) || (c >= 0x80 && in_ranges(c, RANGES(kNumericExtra))); }
-bool u_isalnum(uint32_t c) { return u_isalpha(c) || u_isnumeric(c); }
+bool u_isdecimal(uint32_t c) {
+    return c < 0x80 ? c >= '0' && c <= '9' : in_ranges(c, RANGES(kDecimal));
+}
+bool u_isdigit(uint32_t c) {
+    return u_isdecimal(c) || (c >= 0x80 && in_ranges(c, RANGES(kDigitExtra)));
+}
+bool u_isnumeric(uint32_t c) {
+    return u_isdigit(c) || (c >= 0x80 && in_ranges(c, RANGES(kNumericExtra)));
+}
+bool u_isalnum(uint32_t c) {
+    return u_isalpha(c) || u_isnumeric(c);
+}
 
 bool u_isprintable(uint32_t c) {
     if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0xA0) || c == 0xAD) return false;
@@ -110,10 +125,11 @@ int32_t pair_delta(uint32_t c, bool to_lower) {
         bool upper_even;
     };
     static const PairRange pairs[] = {
-        {0x100, 0x12F, true}, {0x132, 0x137, true}, {0x139, 0x148, false}, {0x14A, 0x177, true},
-        {0x179, 0x17E, false}, {0x1CD, 0x1DC, false}, {0x1DE, 0x1EF, true}, {0x1F4, 0x1F5, true},
-        {0x1F8, 0x21F, true}, {0x222, 0x233, true}, {0x246, 0x24F, true}, {0x3D8, 0x3EF, true}, {0x460, 0x481, true}, {0x48A, 0x4BF, true}, {0x4C1, 0x4CE, false},
-        {0x4D0, 0x52F, true}, {0x1E00, 0x1E95, true}, {0x1EA0, 0x1EFF, true},
+        {0x100, 0x12F, true},   {0x132, 0x137, true},   {0x139, 0x148, false}, {0x14A, 0x177, true},
+        {0x179, 0x17E, false},  {0x1CD, 0x1DC, false},  {0x1DE, 0x1EF, true},  {0x1F4, 0x1F5, true},
+        {0x1F8, 0x21F, true},   {0x222, 0x233, true},   {0x246, 0x24F, true},  {0x3D8, 0x3EF, true},
+        {0x460, 0x481, true},   {0x48A, 0x4BF, true},   {0x4C1, 0x4CE, false}, {0x4D0, 0x52F, true},
+        {0x1E00, 0x1E95, true}, {0x1EA0, 0x1EFF, true},
     };
     for (const PairRange& p : pairs) {
         if (c < p.lo || c > p.hi) continue;
@@ -124,8 +140,74 @@ int32_t pair_delta(uint32_t c, bool to_lower) {
     return 0;
 }
 
-// The Latin digraphs DŽ Dž dž, LJ Lj lj, NJ Nj nj, DZ Dz dz come in threes (upper, title, lower): the position of c
-// in its triple, or -1.
+// Greek Extended (U+1F00..U+1FFF): runs of code points whose simple case mapping adds `delta`.
+struct DeltaRun {
+    uint32_t lo, hi;
+    int32_t delta;
+};
+const DeltaRun kGreekExtLower[] = {
+    {0x1F08, 0x1F0F, -8},   {0x1F18, 0x1F1D, -8},   {0x1F28, 0x1F2F, -8},  {0x1F38, 0x1F3F, -8},
+    {0x1F48, 0x1F4D, -8},   {0x1F59, 0x1F59, -8},   {0x1F5B, 0x1F5B, -8},  {0x1F5D, 0x1F5D, -8},
+    {0x1F5F, 0x1F5F, -8},   {0x1F68, 0x1F6F, -8},   {0x1F88, 0x1F8F, -8},  {0x1F98, 0x1F9F, -8},
+    {0x1FA8, 0x1FAF, -8},   {0x1FB8, 0x1FB9, -8},   {0x1FBA, 0x1FBB, -74}, {0x1FBC, 0x1FBC, -9},
+    {0x1FC8, 0x1FCB, -86},  {0x1FCC, 0x1FCC, -9},   {0x1FD8, 0x1FD9, -8},  {0x1FDA, 0x1FDB, -100},
+    {0x1FE8, 0x1FE9, -8},   {0x1FEA, 0x1FEB, -112}, {0x1FEC, 0x1FEC, -7},  {0x1FF8, 0x1FF9, -128},
+    {0x1FFA, 0x1FFB, -126}, {0x1FFC, 0x1FFC, -9},
+};
+const DeltaRun kGreekExtUpper[] = {
+    {0x1F00, 0x1F07, 8},   {0x1F10, 0x1F15, 8},     {0x1F20, 0x1F27, 8},   {0x1F30, 0x1F37, 8},
+    {0x1F40, 0x1F45, 8},   {0x1F51, 0x1F51, 8},     {0x1F53, 0x1F53, 8},   {0x1F55, 0x1F55, 8},
+    {0x1F57, 0x1F57, 8},   {0x1F60, 0x1F67, 8},     {0x1F70, 0x1F71, 74},  {0x1F72, 0x1F75, 86},
+    {0x1F76, 0x1F77, 100}, {0x1F78, 0x1F79, 128},   {0x1F7A, 0x1F7B, 112}, {0x1F7C, 0x1F7D, 126},
+    {0x1FB0, 0x1FB1, 8},   {0x1FBE, 0x1FBE, -7205}, {0x1FD0, 0x1FD1, 8},   {0x1FE0, 0x1FE1, 8},
+    {0x1FE5, 0x1FE5, 7},
+};
+
+template <size_t N>
+uint32_t apply_runs(const DeltaRun (&runs)[N], uint32_t c) {
+    for (const DeltaRun& r : runs)
+        if (c >= r.lo && c <= r.hi) return (uint32_t)((int32_t)c + r.delta);
+    return c;
+}
+
+// Characters whose title, upper or casefold form is several characters (CPython's SpecialCasing subset).
+struct SpecialCase {
+    uint32_t cp;
+    const char* title;
+    const char* upper;
+    const char* fold;
+};
+const SpecialCase kSpecialCases[] = {
+    {0xDF, "Ss", "SS", "ss"},
+    {0x149, "\xca\xbcN", "\xca\xbcN", "\xca\xbcn"},
+    {0x1F0, "J\xcc\x8c", "J\xcc\x8c", "j\xcc\x8c"},
+    {0x390, "\xce\x99\xcc\x88\xcc\x81", "\xce\x99\xcc\x88\xcc\x81", "\xce\xb9\xcc\x88\xcc\x81"},
+    {0x3B0, "\xce\xa5\xcc\x88\xcc\x81", "\xce\xa5\xcc\x88\xcc\x81", "\xcf\x85\xcc\x88\xcc\x81"},
+    {0x587, "\xd4\xb5\xd6\x82", "\xd4\xb5\xd5\x92", "\xd5\xa5\xd6\x82"},
+    {0x1E96, "H\xcc\xb1", "H\xcc\xb1", "h\xcc\xb1"},
+    {0x1E97, "T\xcc\x88", "T\xcc\x88", "t\xcc\x88"},
+    {0x1E98, "W\xcc\x8a", "W\xcc\x8a", "w\xcc\x8a"},
+    {0x1E99, "Y\xcc\x8a", "Y\xcc\x8a", "y\xcc\x8a"},
+    {0x1E9A, "A\xca\xbe", "A\xca\xbe", "a\xca\xbe"},
+    {0x1E9E, "\xe1\xba\x9e", "\xe1\xba\x9e", "ss"},
+    {0xFB00, "Ff", "FF", "ff"},
+    {0xFB01, "Fi", "FI", "fi"},
+    {0xFB02, "Fl", "FL", "fl"},
+    {0xFB03, "Ffi", "FFI", "ffi"},
+    {0xFB04, "Ffl", "FFL", "ffl"},
+    {0xFB05, "St", "ST", "st"},
+    {0xFB06, "St", "ST", "st"},
+};
+
+const SpecialCase* special_case(uint32_t c) {
+    if (c < 0xDF) return nullptr;
+    for (const SpecialCase& sc : kSpecialCases)
+        if (sc.cp == c) return &sc;
+    return nullptr;
+}
+
+// The Latin digraphs DŽ Dž dž, LJ Lj lj, NJ Nj nj, DZ Dz dz come in threes (upper, title, lower): the
+// position of c in its triple, or -1.
 int digraph_index(uint32_t c) {
     if (c >= 0x1C4 && c <= 0x1CC) return (int)((c - 0x1C4) % 3);
     if (c >= 0x1F1 && c <= 0x1F3) return (int)(c - 0x1F1);
@@ -149,6 +231,8 @@ uint32_t u_lower(uint32_t c) {
     if (c == 0x4C0) return 0x4CF;
     if (c >= 0x531 && c <= 0x556) return c + 48;
     if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;
+    if (c >= 0x1F00 && c <= 0x1FFF) return apply_runs(kGreekExtLower, c);
+    if (c == 0x1E9E) return 0xDF;
     return c + pair_delta(c, true);
 }
 
@@ -174,16 +258,24 @@ uint32_t u_upper(uint32_t c) {
     if (c == 0x4CF) return 0x4C0;
     if (c >= 0x561 && c <= 0x586) return c - 48;
     if (c >= 0xFF41 && c <= 0xFF5A) return c - 32;
+    if (c >= 0x1F00 && c <= 0x1FFF) return apply_runs(kGreekExtUpper, c);
     return c + pair_delta(c, false);
 }
 
-bool u_istitlecase(uint32_t c) { return digraph_index(c) == 1; }
-bool u_isupper(uint32_t c) { return u_lower(c) != c && !u_istitlecase(c); }
+bool u_istitlecase(uint32_t c) {
+    return digraph_index(c) == 1;
+}
+bool u_isupper(uint32_t c) {
+    return u_lower(c) != c && !u_istitlecase(c);
+}
 bool u_islower(uint32_t c) {
     if (u_istitlecase(c)) return false;
-    return u_upper(c) != c || c == 0xDF || c == 0x138 || c == 0x149 || c == 0xAA || c == 0xBA;
+    if (u_upper(c) != c || c == 0x138 || c == 0xAA || c == 0xBA) return true;
+    return special_case(c) && c != 0x1E9E;
 }
-bool u_iscased(uint32_t c) { return u_isupper(c) || u_islower(c) || u_istitlecase(c); }
+bool u_iscased(uint32_t c) {
+    return u_isupper(c) || u_islower(c) || u_istitlecase(c);
+}
 // Titlecase mapping: the digraphs have their own title form, everything else maps as upper.
 uint32_t u_title(uint32_t c) {
     int d = digraph_index(c);
@@ -192,7 +284,9 @@ uint32_t u_title(uint32_t c) {
 
 // ---- UTF-8 helpers ----
 
-StrObject* SO(Value v) { return as<StrObject>(v); }
+StrObject* SO(Value v) {
+    return as<StrObject>(v);
+}
 
 std::vector<uint32_t> decode(std::string_view s) {
     std::vector<uint32_t> out;
@@ -205,30 +299,30 @@ std::vector<uint32_t> decode(std::string_view s) {
     return out;
 }
 
-std::string encode(const std::vector<uint32_t>& cps) {
-    std::string out;
-    out.reserve(cps.size());
-    for (uint32_t c : cps) utf8_append(out, c);
-    return out;
-}
-
 size_t cp_count(const char* p, size_t n) {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) k += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
     return k;
 }
 
-size_t cp_to_byte(StrObject* s, int64_t cp) { return s->ascii ? (size_t)cp : str_byte_offset(s, cp); }
-int64_t byte_to_cp(StrObject* s, size_t b) { return s->ascii ? (int64_t)b : (int64_t)cp_count(s->data, b); }
+size_t cp_to_byte(StrObject* s, int64_t cp) {
+    return s->ascii ? (size_t)cp : str_byte_offset(s, cp);
+}
+int64_t byte_to_cp(StrObject* s, size_t b) {
+    return s->ascii ? (int64_t)b : (int64_t)cp_count(s->data, b);
+}
 
 // Returns self for an exact str whose text did not change (as CPython does), else a new str.
 Value result_str(Value self, const std::string& text) {
-    if (type_of(self) == T.t_str && text.size() == SO(self)->nbytes && memcmp(text.data(), SO(self)->data, text.size()) == 0)
+    if (type_of(self) == T.t_str && text.size() == SO(self)->nbytes &&
+        memcmp(text.data(), SO(self)->data, text.size()) == 0)
         return self;
     return str_new(text);
 }
 
-Value empty_str() { return val(intern("")); }
+Value empty_str() {
+    return val(intern(""));
+}
 
 // A str of type `cls` (a subclass of str) holding `text`.
 Value str_of_type(TypeObject* cls, std::string_view text) {
@@ -275,15 +369,17 @@ bool opt_index(Value v, int64_t* out) {
 
 // CPython's ADJUST_INDICES for start/end against a length in code points.
 void adjust_indices(int64_t* start, int64_t* end, int64_t len) {
-    if (*end > len) *end = len;
-    else if (*end < 0 && (*end += len) < 0) *end = 0;
+    if (*end > len)
+        *end = len;
+    else if (*end < 0 && (*end += len) < 0)
+        *end = 0;
     if (*start < 0 && (*start += len) < 0) *start = 0;
 }
 
 // The (sub, start, end) arguments of find/count/index...: parsed, adjusted, and turned into byte offsets.
 struct SubRange {
-    int64_t start, end;     // code points, adjusted
-    size_t bstart, bend;    // the same as byte offsets (bend < bstart means an empty range)
+    int64_t start, end;  // code points, adjusted
+    size_t bstart, bend; // the same as byte offsets (bend < bstart means an empty range)
 };
 
 bool parse_range(StrObject* s, Value* args, size_t nargs, size_t first, SubRange* r) {
@@ -299,9 +395,13 @@ bool parse_range(StrObject* s, Value* args, size_t nargs, size_t first, SubRange
 
 // ---- slots ----
 
-Value str_repr_slot(Value self) { return str_repr(SO(self)); }
+Value str_repr_slot(Value self) {
+    return str_repr(SO(self));
+}
 
-Value str_str_slot(Value self) { return type_of(self) == T.t_str ? self : str_new(SO(self)->view()); }
+Value str_str_slot(Value self) {
+    return type_of(self) == T.t_str ? self : str_new(SO(self)->view());
+}
 
 bool str_hash_slot(Value self, int64_t* out) {
     *out = str_hash(SO(self));
@@ -316,10 +416,10 @@ Value str_richcompare(Value self, Value other, CmpOpT op) {
     if (op == CmpOpT::NE) return val_from_bool(!str_eq(a, b));
     int c = str_compare(a, b);
     switch (op) {
-        case CmpOpT::LT: return val_from_bool(c < 0);
-        case CmpOpT::LE: return val_from_bool(c <= 0);
-        case CmpOpT::GT: return val_from_bool(c > 0);
-        default: return val_from_bool(c >= 0);
+    case CmpOpT::LT: return val_from_bool(c < 0);
+    case CmpOpT::LE: return val_from_bool(c <= 0);
+    case CmpOpT::GT: return val_from_bool(c > 0);
+    default: return val_from_bool(c >= 0);
     }
 }
 
@@ -329,7 +429,8 @@ Value str_times(Value s, Value count) {
     if (is_kind(count, Kind::BigInt)) {
         const BigInt& b = as<BigIntObject>(count)->value;
         if (b.neg) return empty_str();
-        if (!big_fits_int64(b)) return raise(T.e_OverflowError, "cannot fit 'int' into an index-sized integer");
+        if (!big_fits_int64(b))
+            return raise(T.e_OverflowError, "cannot fit 'int' into an index-sized integer");
         n = big_to_int64(b);
     } else if (!index_of(count, &n)) {
         return VAL_NULL;
@@ -348,23 +449,21 @@ bool is_index_like(Value v) {
 
 Value str_binop(Value self, Value other, BinOpT op, bool reflected) {
     switch (op) {
-        case BinOpT::Add:
-            if (!is_kind(other, Kind::Str)) return g_not_implemented;
-            return reflected ? str_concat(other, self) : str_concat(self, other);
-        case BinOpT::Mul:
-            if (is_index_like(other)) return str_times(self, other);
-            if (!reflected) {
-                TypeObject* ot = type_of(other);
-                if (ot->binop && ot != type_of(self)) {
-                    Value r = ot->binop(other, self, op, true);
-                    if (!val_same(r, g_not_implemented)) return r;
-                }
+    case BinOpT::Add:
+        if (!is_kind(other, Kind::Str)) return g_not_implemented;
+        return reflected ? str_concat(other, self) : str_concat(self, other);
+    case BinOpT::Mul:
+        if (is_index_like(other)) return str_times(self, other);
+        if (!reflected) {
+            TypeObject* ot = type_of(other);
+            if (ot->binop && ot != type_of(self)) {
+                Value r = ot->binop(other, self, op, true);
+                if (!val_same(r, g_not_implemented)) return r;
             }
-            return raise(T.e_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(other));
-        case BinOpT::Mod:
-            return reflected ? g_not_implemented : str_mod(self, other);
-        default:
-            return g_not_implemented;
+        }
+        return raise(T.e_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(other));
+    case BinOpT::Mod: return reflected ? g_not_implemented : str_mod(self, other);
+    default: return g_not_implemented;
     }
 }
 
@@ -388,15 +487,13 @@ Value str_getitem(Value self, Value key) {
     StrObject* s = SO(self);
     int64_t i;
     switch (seq_key(key, &i)) {
-        case SeqKey::Index:
-            if (!seq_normalize(&i, (int64_t)s->length)) return raise(T.e_IndexError, "string index out of range");
-            return str_char_at(s, i);
-        case SeqKey::Slice:
-            return str_getslice(s, key);
-        case SeqKey::BadType:
-            return raise(T.e_TypeError, "string indices must be integers, not '%s'", type_name(key));
-        case SeqKey::Error:
-            break;
+    case SeqKey::Index:
+        if (!seq_normalize(&i, (int64_t)s->length)) return raise(T.e_IndexError, "string index out of range");
+        return str_char_at(s, i);
+    case SeqKey::Slice: return str_getslice(s, key);
+    case SeqKey::BadType:
+        return raise(T.e_TypeError, "string indices must be integers, not '%s'", type_name(key));
+    case SeqKey::Error: break;
     }
     return VAL_NULL;
 }
@@ -406,7 +503,9 @@ bool str_len(Value self, int64_t* out) {
     return true;
 }
 
-int str_truth(Value self) { return SO(self)->nbytes != 0; }
+int str_truth(Value self) {
+    return SO(self)->nbytes != 0;
+}
 
 int str_contains(Value self, Value item) {
     if (!is_kind(item, Kind::Str)) {
@@ -421,7 +520,8 @@ int str_contains(Value self, Value item) {
 Value str_ascii_iter_next(IterObject* it) {
     if (val_is_null(it->src)) return VAL_NULL;
     StrObject* s = SO(it->src);
-    if (it->index < (int64_t)s->nbytes) return str_from_codepoint(static_cast<unsigned char>(s->data[it->index++]));
+    if (it->index < (int64_t)s->nbytes)
+        return str_from_codepoint(static_cast<unsigned char>(s->data[it->index++]));
     it->src = VAL_NULL;
     return VAL_NULL;
 }
@@ -529,7 +629,8 @@ Value affix_test(Value* args, size_t nargs, bool ends) {
     Value what = args[1];
     bool tuple = is_kind(what, Kind::Tuple);
     if (!tuple && !is_kind(what, Kind::Str))
-        return raise(T.e_TypeError, "%s first arg must be str or a tuple of str, not %s", name, type_name(what));
+        return raise(T.e_TypeError, "%s first arg must be str or a tuple of str, not %s", name,
+                     type_name(what));
     size_t n = tuple ? as<TupleObject>(what)->size : 1;
     for (size_t i = 0; i < n; i++) {
         Value p = tuple ? as<TupleObject>(what)->items[i] : what;
@@ -545,8 +646,12 @@ Value affix_test(Value* args, size_t nargs, bool ends) {
     return VAL_FALSE;
 }
 
-Value str_m_startswith(Value* args, size_t nargs, TupleObject*) { return affix_test(args, nargs, false); }
-Value str_m_endswith(Value* args, size_t nargs, TupleObject*) { return affix_test(args, nargs, true); }
+Value str_m_startswith(Value* args, size_t nargs, TupleObject*) {
+    return affix_test(args, nargs, false);
+}
+Value str_m_endswith(Value* args, size_t nargs, TupleObject*) {
+    return affix_test(args, nargs, true);
+}
 
 Value str_m_replace(Value* args, size_t nargs, TupleObject*) {
     if (!args_between("replace", nargs - 1, 2, 3)) return VAL_NULL;
@@ -557,7 +662,7 @@ Value str_m_replace(Value* args, size_t nargs, TupleObject*) {
     if (nargs == 4 && !index_of(args[3], &limit)) return VAL_NULL;
     std::string_view s = SO(args[0])->view(), from = SO(args[1])->view(), to = SO(args[2])->view();
     std::string out;
-    if (from.empty()) {  // insert `to` before every code point and at the end
+    if (from.empty()) { // insert `to` before every code point and at the end
         int64_t n = 0;
         size_t i = 0;
         for (; i <= s.size() && (limit < 0 || n < limit); n++) {
@@ -589,7 +694,8 @@ Value str_m_replace(Value* args, size_t nargs, TupleObject*) {
 // ---- splitting ----
 
 // Parses (sep=None, maxsplit=-1) for split/rsplit.
-bool split_args(Value* args, size_t nargs, TupleObject* kwnames, const char* name, Value* sep, int64_t* maxsplit) {
+bool split_args(Value* args, size_t nargs, TupleObject* kwnames, const char* name, Value* sep,
+                int64_t* maxsplit) {
     Value a[2];
     if (!bind_args(name, args + 1, nargs - 1, kwnames, {"sep", "maxsplit"}, 0, a)) return false;
     *sep = val_is_null(a[0]) ? VAL_NONE : a[0];
@@ -755,7 +861,8 @@ Value partition(Value* args, size_t nargs, bool reverse) {
     if (sep.empty()) return raise(T.e_ValueError, "empty separator");
     size_t hit = reverse ? s.rfind(sep) : s.find(sep);
     Value e = empty_str();
-    if (hit == std::string_view::npos) return reverse ? tuple_pack({e, e, args[0]}) : tuple_pack({args[0], e, e});
+    if (hit == std::string_view::npos)
+        return reverse ? tuple_pack({e, e, args[0]}) : tuple_pack({args[0], e, e});
     Value a = str_new(s.substr(0, hit));
     if (val_is_null(a)) return VAL_NULL;
     Root ra(a);
@@ -764,8 +871,12 @@ Value partition(Value* args, size_t nargs, bool reverse) {
     return tuple_pack({a, args[1], b});
 }
 
-Value str_m_partition(Value* args, size_t nargs, TupleObject*) { return partition(args, nargs, false); }
-Value str_m_rpartition(Value* args, size_t nargs, TupleObject*) { return partition(args, nargs, true); }
+Value str_m_partition(Value* args, size_t nargs, TupleObject*) {
+    return partition(args, nargs, false);
+}
+Value str_m_rpartition(Value* args, size_t nargs, TupleObject*) {
+    return partition(args, nargs, true);
+}
 
 Value str_m_join(Value* args, size_t nargs, TupleObject*) {
     if (!args_exact_one("str.join", nargs - 1)) return VAL_NULL;
@@ -788,7 +899,9 @@ Value strip(Value* args, size_t nargs, int which) {
     std::vector<uint32_t> set;
     bool ws = val_is_none(chars);
     if (!ws) set = decode(SO(chars)->view());
-    auto strippable = [&](uint32_t c) { return ws ? u_isspace(c) : std::find(set.begin(), set.end(), c) != set.end(); };
+    auto strippable = [&](uint32_t c) {
+        return ws ? u_isspace(c) : std::find(set.begin(), set.end(), c) != set.end();
+    };
     size_t i = 0, j = s.size();
     while ((which & 1) && i < j) {
         size_t len;
@@ -808,9 +921,15 @@ Value strip(Value* args, size_t nargs, int which) {
     return str_new(s.substr(i, j - i));
 }
 
-Value str_m_strip(Value* args, size_t nargs, TupleObject*) { return strip(args, nargs, 3); }
-Value str_m_lstrip(Value* args, size_t nargs, TupleObject*) { return strip(args, nargs, 1); }
-Value str_m_rstrip(Value* args, size_t nargs, TupleObject*) { return strip(args, nargs, 2); }
+Value str_m_strip(Value* args, size_t nargs, TupleObject*) {
+    return strip(args, nargs, 3);
+}
+Value str_m_lstrip(Value* args, size_t nargs, TupleObject*) {
+    return strip(args, nargs, 1);
+}
+Value str_m_rstrip(Value* args, size_t nargs, TupleObject*) {
+    return strip(args, nargs, 2);
+}
 
 Value affix_remove(Value* args, size_t nargs, bool suffix) {
     const char* name = suffix ? "removesuffix" : "removeprefix";
@@ -818,13 +937,18 @@ Value affix_remove(Value* args, size_t nargs, bool suffix) {
     if (!is_kind(args[1], Kind::Str))
         return raise(T.e_TypeError, "%s() argument must be str, not %s", name, type_name(args[1]));
     std::string_view s = SO(args[0])->view(), a = SO(args[1])->view();
-    bool hit = suffix ? s.size() >= a.size() && s.substr(s.size() - a.size()) == a : s.substr(0, a.size()) == a;
+    bool hit =
+        suffix ? s.size() >= a.size() && s.substr(s.size() - a.size()) == a : s.substr(0, a.size()) == a;
     if (!hit || a.empty()) return type_of(args[0]) == T.t_str ? args[0] : str_new(s);
     return str_new(suffix ? s.substr(0, s.size() - a.size()) : s.substr(a.size()));
 }
 
-Value str_m_removeprefix(Value* args, size_t nargs, TupleObject*) { return affix_remove(args, nargs, false); }
-Value str_m_removesuffix(Value* args, size_t nargs, TupleObject*) { return affix_remove(args, nargs, true); }
+Value str_m_removeprefix(Value* args, size_t nargs, TupleObject*) {
+    return affix_remove(args, nargs, false);
+}
+Value str_m_removesuffix(Value* args, size_t nargs, TupleObject*) {
+    return affix_remove(args, nargs, true);
+}
 
 // ---- case mapping ----
 
@@ -838,18 +962,24 @@ uint32_t lower_sigma(const std::vector<uint32_t>& cps, size_t i) {
 
 void append_lower(std::string& out, const std::vector<uint32_t>& cps, size_t i) {
     uint32_t c = cps[i];
-    if (c == 0x130) out += "i\xCC\x87";  // İ -> i + combining dot above
-    else utf8_append(out, c == 0x3A3 ? lower_sigma(cps, i) : u_lower(c));
+    if (c == 0x130)
+        out += "i\xCC\x87"; // İ -> i + combining dot above
+    else
+        utf8_append(out, c == 0x3A3 ? lower_sigma(cps, i) : u_lower(c));
 }
 
 void append_upper(std::string& out, uint32_t c) {
-    if (c == 0xDF) out += "SS";
-    else utf8_append(out, u_upper(c));
+    if (const SpecialCase* sc = special_case(c))
+        out += sc->upper;
+    else
+        utf8_append(out, u_upper(c));
 }
 
 void append_title(std::string& out, uint32_t c) {
-    if (c == 0xDF) out += "Ss";
-    else utf8_append(out, u_title(c));
+    if (const SpecialCase* sc = special_case(c))
+        out += sc->title;
+    else
+        utf8_append(out, u_title(c));
 }
 
 enum class CaseOp { Lower, Upper, Swap, Title, Capitalize, Casefold };
@@ -861,19 +991,27 @@ void map_case_ascii(const char* in, char* out, size_t n, CaseOp op) {
         char c = in[i];
         bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
         switch (op) {
-            case CaseOp::Lower:
-            case CaseOp::Casefold: if (up) c += 32; break;
-            case CaseOp::Upper: if (low) c -= 32; break;
-            case CaseOp::Swap: c = up ? c + 32 : low ? c - 32 : c; break;
-            case CaseOp::Title:
-                if (prev_cased && up) c += 32;
-                else if (!prev_cased && low) c -= 32;
-                prev_cased = up || low;
-                break;
-            case CaseOp::Capitalize:
-                if (i == 0 && low) c -= 32;
-                else if (i > 0 && up) c += 32;
-                break;
+        case CaseOp::Lower:
+        case CaseOp::Casefold:
+            if (up) c += 32;
+            break;
+        case CaseOp::Upper:
+            if (low) c -= 32;
+            break;
+        case CaseOp::Swap: c = up ? c + 32 : low ? c - 32 : c; break;
+        case CaseOp::Title:
+            if (prev_cased && up)
+                c += 32;
+            else if (!prev_cased && low)
+                c -= 32;
+            prev_cased = up || low;
+            break;
+        case CaseOp::Capitalize:
+            if (i == 0 && low)
+                c -= 32;
+            else if (i > 0 && up)
+                c += 32;
+            break;
         }
         out[i] = c;
     }
@@ -887,29 +1025,41 @@ std::string map_case(std::string_view s, CaseOp op) {
     for (size_t i = 0; i < cps.size(); i++) {
         uint32_t c = cps[i];
         switch (op) {
-            case CaseOp::Lower: append_lower(out, cps, i); break;
-            case CaseOp::Upper: append_upper(out, c); break;
-            case CaseOp::Swap:
-                if (u_isupper(c)) append_lower(out, cps, i);
-                else if (u_islower(c)) append_upper(out, c);
-                else utf8_append(out, c);
-                break;
-            case CaseOp::Title:
-                if (prev_cased) append_lower(out, cps, i);
-                else append_title(out, c);
-                prev_cased = u_iscased(c);
-                break;
-            case CaseOp::Capitalize:
-                if (i == 0) append_title(out, c);
-                else append_lower(out, cps, i);
-                break;
-            case CaseOp::Casefold:
-                if (c == 0xDF) out += "ss";
-                else if (c == 0x3C2 || c == 0x3A3) utf8_append(out, 0x3C3);
-                else if (c == 0xB5) utf8_append(out, 0x3BC);
-                else if (c == 0x17F) out += 's';
-                else append_lower(out, cps, i);
-                break;
+        case CaseOp::Lower: append_lower(out, cps, i); break;
+        case CaseOp::Upper: append_upper(out, c); break;
+        case CaseOp::Swap:
+            if (u_isupper(c))
+                append_lower(out, cps, i);
+            else if (u_islower(c))
+                append_upper(out, c);
+            else
+                utf8_append(out, c);
+            break;
+        case CaseOp::Title:
+            if (prev_cased)
+                append_lower(out, cps, i);
+            else
+                append_title(out, c);
+            prev_cased = u_iscased(c);
+            break;
+        case CaseOp::Capitalize:
+            if (i == 0)
+                append_title(out, c);
+            else
+                append_lower(out, cps, i);
+            break;
+        case CaseOp::Casefold:
+            if (const SpecialCase* sc = special_case(c))
+                out += sc->fold;
+            else if (c == 0x3C2 || c == 0x3A3)
+                utf8_append(out, 0x3C3);
+            else if (c == 0xB5)
+                utf8_append(out, 0x3BC);
+            else if (c == 0x17F)
+                out += 's';
+            else
+                append_lower(out, cps, i);
+            break;
         }
     }
     return out;
@@ -947,12 +1097,24 @@ Value all_chars(Value* args, size_t nargs, const char* name) {
     return VAL_TRUE;
 }
 
-Value str_m_isdigit(Value* a, size_t n, TupleObject*) { return all_chars<u_isdigit>(a, n, "str.isdigit"); }
-Value str_m_isdecimal(Value* a, size_t n, TupleObject*) { return all_chars<u_isdecimal>(a, n, "str.isdecimal"); }
-Value str_m_isnumeric(Value* a, size_t n, TupleObject*) { return all_chars<u_isnumeric>(a, n, "str.isnumeric"); }
-Value str_m_isalpha(Value* a, size_t n, TupleObject*) { return all_chars<u_isalpha>(a, n, "str.isalpha"); }
-Value str_m_isalnum(Value* a, size_t n, TupleObject*) { return all_chars<u_isalnum>(a, n, "str.isalnum"); }
-Value str_m_isspace(Value* a, size_t n, TupleObject*) { return all_chars<u_isspace>(a, n, "str.isspace"); }
+Value str_m_isdigit(Value* a, size_t n, TupleObject*) {
+    return all_chars<u_isdigit>(a, n, "str.isdigit");
+}
+Value str_m_isdecimal(Value* a, size_t n, TupleObject*) {
+    return all_chars<u_isdecimal>(a, n, "str.isdecimal");
+}
+Value str_m_isnumeric(Value* a, size_t n, TupleObject*) {
+    return all_chars<u_isnumeric>(a, n, "str.isnumeric");
+}
+Value str_m_isalpha(Value* a, size_t n, TupleObject*) {
+    return all_chars<u_isalpha>(a, n, "str.isalpha");
+}
+Value str_m_isalnum(Value* a, size_t n, TupleObject*) {
+    return all_chars<u_isalnum>(a, n, "str.isalnum");
+}
+Value str_m_isspace(Value* a, size_t n, TupleObject*) {
+    return all_chars<u_isspace>(a, n, "str.isspace");
+}
 
 Value str_m_isascii(Value* args, size_t nargs, TupleObject*) {
     if (!args_none("str.isascii", nargs - 1)) return VAL_NULL;
@@ -985,8 +1147,12 @@ Value case_test(Value* args, size_t nargs, bool upper) {
     return val_from_bool(cased);
 }
 
-Value str_m_isupper(Value* args, size_t nargs, TupleObject*) { return case_test(args, nargs, true); }
-Value str_m_islower(Value* args, size_t nargs, TupleObject*) { return case_test(args, nargs, false); }
+Value str_m_isupper(Value* args, size_t nargs, TupleObject*) {
+    return case_test(args, nargs, true);
+}
+Value str_m_islower(Value* args, size_t nargs, TupleObject*) {
+    return case_test(args, nargs, false);
+}
 
 Value str_m_istitle(Value* args, size_t nargs, TupleObject*) {
     if (!args_none("str.istitle", nargs - 1)) return VAL_NULL;
@@ -1031,7 +1197,8 @@ bool pad_args(Value* args, size_t nargs, const char* name, int64_t* width, std::
     *fill = " ";
     if (nargs == 3) {
         if (!is_kind(args[2], Kind::Str)) {
-            raise(T.e_TypeError, "The fill character must be a unicode character, not %s", type_name(args[2]));
+            raise(T.e_TypeError, "The fill character must be a unicode character, not %s",
+                  type_name(args[2]));
             return false;
         }
         if (SO(args[2])->length != 1) {
@@ -1219,23 +1386,84 @@ Value bytes_from(std::string_view data) {
     return val(b);
 }
 
-// UnicodeEncodeError for the unencodable character c at code point `pos` (byte `at`); CPython names the whole run
-// of consecutive unencodable characters.
-Value encode_error(std::string_view s, size_t at, size_t pos, uint32_t c, int codec, uint32_t limit) {
-    const char* name = codec == 1 ? "ascii" : "latin-1";
-    size_t end = pos + 1, len;
-    utf8_decode(s.data() + at, &len);
-    for (size_t i = at + len; i < s.size(); i += len) {
-        if (utf8_decode(s.data() + i, &len) < limit) break;
-        end++;
+// Raises UnicodeEncodeError (encode) or UnicodeDecodeError with CPython's message and the exception's
+// encoding, object, start, end and reason attributes. `unit` is the offending character (encode) or byte
+// (decode).
+Value raise_codec_error(bool encode, const char* encoding, Value object, int64_t start, int64_t end,
+                        uint32_t unit, const char* reason) {
+    Root ro(object);
+    if (end - start > 1) {
+        raise(encode ? T.e_UnicodeEncodeError : T.e_UnicodeDecodeError,
+              "'%s' codec can't %s in position %lld-%lld: %s", encoding,
+              encode ? "encode characters" : "decode bytes", (long long)start, (long long)end - 1, reason);
+    } else if (encode) {
+        char esc[16];
+        snprintf(esc, sizeof esc, unit < 0x100 ? "\\x%02x" : unit < 0x10000 ? "\\u%04x" : "\\U%08x", unit);
+        raise(T.e_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %lld: %s", encoding,
+              esc, (long long)start, reason);
+    } else {
+        raise(T.e_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %lld: %s", encoding,
+              unit, (long long)start, reason);
     }
-    if (end - pos > 1)
-        return raise(T.e_UnicodeEncodeError, "'%s' codec can't encode characters in position %zu-%zu: ordinal not "
-                     "in range(%u)", name, pos, end - 1, limit);
-    char esc[16];
-    snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
-    return raise(T.e_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zu: ordinal not in "
-                 "range(%u)", name, esc, pos, limit);
+    Value exc = err_fetch();
+    Root re(exc);
+    Value enc = str_new(encoding), why = str_new(reason);
+    Root r1(enc), r2(why);
+    if (!val_is_null(enc) && !val_is_null(why)) {
+        obj_setattr(exc, intern("encoding"), enc);
+        obj_setattr(exc, intern("object"), object);
+        obj_setattr(exc, intern("start"), int_from_i64(start));
+        obj_setattr(exc, intern("end"), int_from_i64(end));
+        obj_setattr(exc, intern("reason"), why);
+    }
+    err_clear();
+    err_restore(exc);
+    return VAL_NULL;
+}
+
+// True when the code point at p (of byte length len) is a surrogate (U+D800..U+DFFF, stored as 3-byte UTF-8).
+bool is_surrogate_at(const char* p, size_t len) {
+    return len == 3 && static_cast<unsigned char>(p[0]) == 0xED && static_cast<unsigned char>(p[1]) >= 0xA0;
+}
+
+// UTF-8: everything but lone surrogates encodes as the text itself. ASCII and Latin-1 refuse code points from
+// `limit` on. A run of consecutive unencodable characters is reported at once, as CPython does.
+Value encode_text(Value self, int codec, std::string_view errors) {
+    std::string_view s = SO(self)->view();
+    uint32_t limit = codec == 1 ? 0x80 : 0x100;
+    auto bad = [&](uint32_t c, const char* p, size_t len) {
+        return codec == 0 ? is_surrogate_at(p, len) : c >= limit;
+    };
+    std::string out;
+    size_t pos = 0;
+    for (size_t i = 0, len; i < s.size(); pos++, i += len) {
+        uint32_t c = utf8_decode(s.data() + i, &len);
+        if (!bad(c, s.data() + i, len)) {
+            if (codec == 0)
+                out.append(s.data() + i, len);
+            else
+                out += (char)c;
+        } else if (errors == "replace") {
+            out += '?';
+        } else if (errors == "surrogatepass" && codec == 0) {
+            out.append(s.data() + i, len);
+        } else if (errors != "ignore") {
+            size_t end = pos + 1, l2;
+            for (size_t j = i + len; j < s.size(); j += l2, end++) {
+                uint32_t c2 = utf8_decode(s.data() + j, &l2);
+                if (!bad(c2, s.data() + j, l2)) break;
+            }
+            return raise_codec_error(true,
+                                     codec == 0   ? "utf-8"
+                                     : codec == 1 ? "ascii"
+                                                  : "latin-1",
+                                     self, (int64_t)pos, (int64_t)end, c,
+                                     codec == 0   ? "surrogates not allowed"
+                                     : codec == 1 ? "ordinal not in range(128)"
+                                                  : "ordinal not in range(256)");
+        }
+    }
+    return bytes_from(out);
 }
 
 Value str_m_encode(Value* args, size_t nargs, TupleObject* kwnames) {
@@ -1243,32 +1471,20 @@ Value str_m_encode(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!bind_args("encode", args + 1, nargs - 1, kwnames, {"encoding", "errors"}, 0, a)) return VAL_NULL;
     int codec = codec_of(a[0]);
     if (codec < 0) return VAL_NULL;
-    std::string_view s = SO(args[0])->view();
-    if (codec == 0 || SO(args[0])->ascii) return bytes_from(s);
-    std::string_view errors = is_kind(a[1], Kind::Str) ? SO(a[1])->view() : "strict";
-    uint32_t limit = codec == 1 ? 0x80 : 0x100;
-    std::string out;
-    size_t pos = 0;
-    for (size_t i = 0; i < s.size(); pos++) {
-        size_t len;
-        uint32_t c = utf8_decode(s.data() + i, &len);
-        i += len;
-        if (c < limit) {
-            out += (char)c;
-        } else if (errors == "ignore") {
-        } else if (errors == "replace") {
-            out += '?';
-        } else {
-            return encode_error(s, i - len, pos, c, codec, limit);
-        }
-    }
-    return bytes_from(out);
+    StrObject* s = SO(args[0]);
+    bool plain = s->ascii || (codec == 0 && s->view().find('\xED') == std::string_view::npos);
+    if (plain) return bytes_from(s->view());
+    return encode_text(args[0], codec, is_kind(a[1], Kind::Str) ? SO(a[1])->view() : "strict");
 }
 
 // Length of the valid UTF-8 sequence at p (1..4), or 0 with *why set.
 size_t utf8_valid_at(const unsigned char* p, size_t avail, const char** why) {
     unsigned char b = p[0];
-    size_t need = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+    size_t need = b < 0x80                   ? 1
+                  : (b >= 0xC2 && b <= 0xDF) ? 2
+                  : (b >= 0xE0 && b <= 0xEF) ? 3
+                  : (b >= 0xF0 && b <= 0xF4) ? 4
+                                             : 0;
     if (!need) {
         *why = "invalid start byte";
         return 0;
@@ -1276,10 +1492,14 @@ size_t utf8_valid_at(const unsigned char* p, size_t avail, const char** why) {
     for (size_t k = 1; k < need; k++) {
         bool ok = k < avail && (p[k] & 0xC0) == 0x80;
         if (ok && k == 1) {
-            if (b == 0xE0) ok = p[1] >= 0xA0;
-            else if (b == 0xED) ok = p[1] <= 0x9F;
-            else if (b == 0xF0) ok = p[1] >= 0x90;
-            else if (b == 0xF4) ok = p[1] <= 0x8F;
+            if (b == 0xE0)
+                ok = p[1] >= 0xA0;
+            else if (b == 0xED)
+                ok = p[1] <= 0x9F;
+            else if (b == 0xF0)
+                ok = p[1] >= 0x90;
+            else if (b == 0xF4)
+                ok = p[1] <= 0x8F;
         }
         if (!ok) {
             *why = k < avail ? "invalid continuation byte" : "unexpected end of data";
@@ -1302,16 +1522,20 @@ Value decode_bytes(Value b, Value encoding, Value errors) {
     std::string out;
     for (size_t i = 0; i < bo->size;) {
         const char* why = "ordinal not in range(128)";
-        size_t len = codec == 0 ? utf8_valid_at(p + i, bo->size - i, &why) : (codec == 2 || p[i] < 0x80) ? 1 : 0;
+        size_t len = codec == 0                    ? utf8_valid_at(p + i, bo->size - i, &why)
+                     : (codec == 2 || p[i] < 0x80) ? 1
+                                                   : 0;
         if (len) {
-            if (codec == 2) utf8_append(out, p[i]);
-            else out.append(bo->data + i, len);
+            if (codec == 2)
+                utf8_append(out, p[i]);
+            else
+                out.append(bo->data + i, len);
             i += len;
             continue;
         }
         if (errs == "strict")
-            return raise(T.e_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
-                         codec == 0 ? "utf-8" : "ascii", p[i], i, why);
+            return raise_codec_error(false, codec == 0 ? "utf-8" : "ascii", b, (int64_t)i, (int64_t)i + 1,
+                                     p[i], why);
         if (errs == "replace") out += "\xEF\xBF\xBD";
         i++;
     }
@@ -1376,7 +1600,7 @@ TypeObject* make_iter_type(const char* name) {
     return t;
 }
 
-}  // namespace
+} // namespace
 
 void init_str_methods() {
     s_index = intern("__index__");
@@ -1402,4 +1626,4 @@ void init_str_methods() {
     init_str_format();
 }
 
-}  // namespace krait
+} // namespace krait

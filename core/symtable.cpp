@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "compiler.h"
+
 namespace krait {
 
 using namespace ast;
@@ -41,6 +43,20 @@ private:
     Scope* cur_ = nullptr;
     bool failed_ = false;
     std::string private_;  // the enclosing class's name, for private name mangling
+    int depth_ = 0;        // AST nesting being walked (bounded: this walk recurses on the C++ stack)
+
+    struct DepthScope {
+        SymtableBuilder* b;
+        bool ok;
+        explicit DepthScope(SymtableBuilder* sb) : b(sb), ok(++sb->depth_ <= kMaxCompileDepth) {
+            if (!ok && !sb->failed_) {
+                sb->failed_ = true;
+                sb->err_->too_deep = true;
+                sb->err_->msg = "maximum recursion depth exceeded during compilation";
+            }
+        }
+        ~DepthScope() { b->depth_--; }
+    };
 
     void fail(const std::string& msg, const Located* at) {
         if (failed_) return;
@@ -148,6 +164,8 @@ private:
     }
 
     void stmt(const Stmt* s) {
+        DepthScope guard(this);
+        if (!guard.ok) return;
         switch (s->kind) {
             case StmtKind::FunctionDef: {
                 auto* f = s->as<FunctionDef>();
@@ -298,6 +316,8 @@ private:
 
     void expr(const Expr* e) {
         if (!e) return;
+        DepthScope guard(this);
+        if (!guard.ok) return;
         switch (e->kind) {
             case ExprKind::BoolOp:
                 for (auto* v : e->as<BoolOp>()->values) expr(v);

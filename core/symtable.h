@@ -44,6 +44,7 @@ std::string mangle(const std::string& class_name, const std::string& name);
 struct SymtableError {
     std::string msg;
     int lineno = 0, col = 0;
+    bool too_deep = false;
 };
 
 // Builds the scope tree of a module. Scopes are keyed by the AST node that opens them (FunctionDef, Lambda,

@@ -84,4 +84,18 @@ std::string format_syntax_error(const SyntaxErrorInfo& err) {
     return out;
 }
 
+std::string format_syntax_warning(const std::string& filename, int lineno, const std::string& msg,
+                                  std::string_view line) {
+    std::string out = filename + ":" + std::to_string(lineno) + ": SyntaxWarning: " + msg + "\n";
+    const char* ws = " \t\f\v\r\n";
+    size_t b = line.find_first_not_of(ws);
+    if (b != std::string_view::npos) {
+        size_t e = line.find_last_not_of(ws);
+        out += "  ";
+        out.append(line.substr(b, e - b + 1));
+        out += '\n';
+    }
+    return out;
+}
+
 } // namespace krait

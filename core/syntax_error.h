@@ -38,6 +38,15 @@ struct SyntaxErrorInfo {
 // The result ends with a newline.
 std::string format_syntax_error(const SyntaxErrorInfo& err);
 
+// What CPython's warnings module prints for a SyntaxWarning the parser reports (ParseResult::warnings)
+// when the default filters let it through:
+//   prog.py:1: SyntaxWarning: invalid escape sequence '\d'
+//     x = "\d"
+// `line` is the source line `lineno` (leading and trailing whitespace is stripped here). CPython
+// prints these even when the parse then fails, before the SyntaxError.
+std::string format_syntax_warning(const std::string& filename, int lineno, const std::string& msg,
+                                  std::string_view line);
+
 // Number of code points in the first `byte_count` bytes of the UTF-8 string `s` (an incomplete
 // trailing sequence counts as one, like CPython's "replace" decoding). Used to turn byte columns
 // into the character columns SyntaxError carries.

@@ -550,6 +550,7 @@ private:
     void error_at_cursor(const std::string& msg) { error_at(msg, cur_line(), pos_); }
     void error_range(const std::string& msg, int col, int end_col);
     void deferred_error(const std::string& type, const std::string& msg, int col1, int end_col1);
+    void fail_unclosed();
     void warn(const std::string& msg) { ts_.warnings.push_back({msg, cur_line()}); }
 
     // ---- scanning ----
@@ -661,6 +662,13 @@ void Tokenizer::deferred_error(const std::string& type, const std::string& msg, 
     fail_with(ts_.make_error(type, msg, line, col1, line, end_col1), false);
 }
 
+// E_EOF inside brackets: the parser reports "'(' was never closed" at the innermost one.
+void Tokenizer::fail_unclosed() {
+    const Paren& p = parens_.back();
+    std::string msg = std::string("'") + p.ch + "' was never closed";
+    fail_with(ts_.make_error("SyntaxError", msg, p.line, p.col + 1, p.line, 0, false), false);
+}
+
 void Tokenizer::run(size_t limit, const SyntaxErrorInfo* limit_error) {
     end_ = limit;
     limit_error_ = limit_error;
@@ -688,6 +696,10 @@ bool Tokenizer::continuation_line() {
     }
     c = nextc();
     if (failed_) return false;
+    if (c == kEOF && !parens_.empty()) {
+        fail_unclosed();
+        return false;
+    }
     if (c == kEOF) {
         // E_EOF at level 0: "unexpected EOF while parsing" at the end of the last line.
         int line = std::max(1, cur_line());
@@ -796,12 +808,7 @@ void Tokenizer::normal_mode() {
             }
             if (c == kEOF) {
                 if (!parens_.empty()) {
-                    // E_EOF inside brackets: the parser reports "'(' was never closed".
-                    const Paren& p = parens_.back();
-                    std::string msg = std::string("'") + p.ch + "' was never closed";
-                    SyntaxErrorInfo e =
-                        ts_.make_error("SyntaxError", msg, p.line, p.col + 1, p.line, 0, false);
-                    fail_with(e, false);
+                    fail_unclosed();
                     return;
                 }
                 emit_layout(TokKind::EndMarker);
@@ -1491,6 +1498,26 @@ bool decode_source(std::string_view in, TokenStream& ts, std::string* encoding) 
     return true;
 }
 
+// The reason CPython's UTF-8 decoder gives for the bad sequence starting at s[i].
+const char* utf8_error_reason(const std::string& s, size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0xC2 || c > 0xF4) return "invalid start byte";
+    size_t need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    for (size_t k = 1; k <= need; k++) {
+        if (i + k >= s.size()) return "unexpected end of data";
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return "invalid continuation byte";
+    }
+    return "invalid continuation byte";  // overlong or surrogate encodings
+}
+
+// With an encoding declared, CPython decodes string literals on their own: the position it reports counts from
+// the literal's opening quote when the bad byte is inside one (the nearest quote before it on the line).
+size_t decode_error_position(const std::string& s, size_t line_begin, size_t i) {
+    for (size_t q = i; q > line_begin; q--)
+        if (s[q - 1] == '"' || s[q - 1] == '\'') return i - q;
+    return i - line_begin;
+}
+
 // CPython finds null bytes and invalid UTF-8 when it reads the offending line. Returns the offset
 // of that line's start (where tokenizing must stop, reporting *err) or the source size.
 size_t first_unreadable_line(const TokenStream& ts, const std::string& encoding, SyntaxErrorInfo* err) {
@@ -1529,8 +1556,8 @@ size_t first_unreadable_line(const TokenStream& ts, const std::string& encoding,
                     ? "Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " + ts.filename +
                           " on line " + std::to_string(line) +
                           ", but no encoding declared; see https://peps.python.org/pep-0263/ for details"
-                    : "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
-                          " in position " + std::to_string(i - line_begin) + ": invalid start byte";
+                    : "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) + " in position " +
+                          std::to_string(decode_error_position(s, line_begin, i)) + ": " + utf8_error_reason(s, i);
             *err = unlocated_error(msg, ts.filename);
             return line_begin;
         }

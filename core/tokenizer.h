@@ -137,7 +137,9 @@ inline bool is_keyword(TokKind k) {
 // One token. Positions follow CPython: 1-based lines, 0-based byte columns, end exclusive.
 // Indent, Dedent and EndMarker have col == end_col == -1 like CPython's; for them
 // `cursor_col` is the byte column the tokenizer had reached on `lineno` when it produced the
-// token, which is where CPython points errors reported at such tokens.
+// token, which is where CPython points errors reported at such tokens (0 at end of file, where
+// CPython's file reader has emptied its line buffer). Krait reproduces CPython's *file* mode
+// (running a script), whose error columns differ slightly from compile()'s string mode.
 struct Token {
     TokKind kind = TokKind::EndMarker;
     uint32_t start = 0; // byte range [start, end) in TokenStream::source

@@ -32,4 +32,4 @@ def main(n):
     print("%.9f %.9f %.9f" % (best.x, best.y, best.z))
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 200000)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 500000)

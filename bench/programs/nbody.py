@@ -73,4 +73,4 @@ def main(n):
     print("%.9f" % energy(bodies))
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 100000)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 200000)

@@ -43,4 +43,4 @@ def main(n):
     print("%.9f" % (vbv / vv) ** 0.5)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 250)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 400)

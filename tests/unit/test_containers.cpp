@@ -1,6 +1,7 @@
 // test_containers.cpp — list, tuple, dict (and views), set/frozenset, range and slice: slots and methods
-// (core/list_methods.cpp, dict_methods.cpp, set_methods.cpp, range.cpp) exercised through the object protocol.
-// Every expected text is what CPython 3.12 prints for the same operation (the Python form is in the comments).
+// (core/list_methods.cpp, dict_methods.cpp, set_methods.cpp, range.cpp) exercised through the object
+// protocol. Every expected text is what CPython 3.12 prints for the same operation (the Python form is in the
+// comments).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -29,12 +30,24 @@ void init_once() {
     }
 }
 
-Value I(int64_t i) { return int_from_i64(i); }
-Value F(double d) { return val_from_float(d); }
-Value S(const char* s) { return str_new(s); }
-Value L(std::initializer_list<Value> v) { return list_from_array(v.begin(), v.size()); }
-Value Tu(std::initializer_list<Value> v) { return tuple_from_array(v.begin(), v.size()); }
-Value N() { return VAL_NONE; }
+Value I(int64_t i) {
+    return int_from_i64(i);
+}
+Value F(double d) {
+    return val_from_float(d);
+}
+Value S(const char* s) {
+    return str_new(s);
+}
+Value L(std::initializer_list<Value> v) {
+    return list_from_array(v.begin(), v.size());
+}
+Value Tu(std::initializer_list<Value> v) {
+    return tuple_from_array(v.begin(), v.size());
+}
+Value N() {
+    return VAL_NONE;
+}
 
 // "Type: message" of the pending exception, which is cleared.
 std::string exc_text() {
@@ -60,7 +73,8 @@ Value call(Value callable, std::initializer_list<Value> args,
         argv.push_back(v);
         names.push_back(val(intern(k)));
     }
-    TupleObject* kwnames = names.empty() ? nullptr : as<TupleObject>(tuple_from_array(names.data(), names.size()));
+    TupleObject* kwnames =
+        names.empty() ? nullptr : as<TupleObject>(tuple_from_array(names.data(), names.size()));
     return obj_call(callable, argv.data(), argv.size(), kwnames);
 }
 
@@ -76,10 +90,18 @@ std::string M(Value self, const char* name, std::initializer_list<Value> args = 
     return R(callm(self, name, args, kw));
 }
 
-std::string B(Value a, BinOp op, Value b, bool inplace = false) { return R(binary_op(a, b, op, inplace)); }
-std::string GI(Value o, Value key) { return R(obj_getitem(o, key)); }
-Value SL(Value a, Value b, Value c = VAL_NONE) { return slice_new(a, b, c); }
-std::string CMP(Value a, Value b, CmpOp op) { return R(obj_compare(a, b, op)); }
+std::string B(Value a, BinOp op, Value b, bool inplace = false) {
+    return R(binary_op(a, b, op, inplace));
+}
+std::string GI(Value o, Value key) {
+    return R(obj_getitem(o, key));
+}
+Value SL(Value a, Value b, Value c = VAL_NONE) {
+    return slice_new(a, b, c);
+}
+std::string CMP(Value a, Value b, CmpOp op) {
+    return R(obj_compare(a, b, op));
+}
 std::string HASH(Value v) {
     int64_t h;
     return obj_hash(v, &h) ? std::to_string(h) : exc_text();
@@ -88,9 +110,11 @@ Value type_call(TypeObject* t, std::initializer_list<Value> args,
                 std::initializer_list<std::pair<const char*, Value>> kw = {}) {
     return call(val(t), args, kw);
 }
-std::string LIST(Value iterable) { return R(list_from_iterable(iterable)); }
+std::string LIST(Value iterable) {
+    return R(list_from_iterable(iterable));
+}
 
-}  // namespace
+} // namespace
 
 TEST_CASE("list indexing, slicing and item assignment", "[list]") {
     init_once();
@@ -120,9 +144,9 @@ TEST_CASE("list indexing, slicing and item assignment", "[list]") {
     CHECK(R(l) == "[9, 'b', 'c']");
     CHECK_FALSE(obj_setitem(l, I(3), I(0)));
     CHECK(exc_text() == "IndexError: list assignment index out of range");
-    REQUIRE(obj_setitem(l, SL(N(), N()), l));  // a[:] = a
+    REQUIRE(obj_setitem(l, SL(N(), N()), l)); // a[:] = a
     CHECK(R(l) == "[9, 'b', 'c']");
-    REQUIRE(obj_setitem(l, SL(I(5), I(2)), Tu({I(7), I(8)})));  // insertion at a clamped empty slice
+    REQUIRE(obj_setitem(l, SL(I(5), I(2)), Tu({I(7), I(8)}))); // insertion at a clamped empty slice
     CHECK(R(l) == "[9, 'b', 'c', 7, 8]");
     REQUIRE(obj_delitem(l, SL(N(), N(), I(-2))));
     CHECK(R(l) == "['b', 7]");
@@ -172,9 +196,9 @@ TEST_CASE("list operators, comparison and repr", "[list]") {
     CHECK(B(a, BinOp::Mul, F(1.5)) == "TypeError: can't multiply sequence by non-int of type 'float'");
     CHECK(B(F(1.5), BinOp::Mul, a) == "TypeError: can't multiply sequence by non-int of type 'float'");
     CHECK(B(a, BinOp::Mul, I(int64_t(1) << 48)) == "MemoryError");
-    CHECK(B(a, BinOp::Mul, I(int64_t(1) << 62)) == "MemoryError");  // a big int that fits a machine word
+    CHECK(B(a, BinOp::Mul, I(int64_t(1) << 62)) == "MemoryError"); // a big int that fits a machine word
     Value b = L({I(1)});
-    Value same = binary_op(b, S("xy"), BinOp::Add, true);  // b += 'xy'
+    Value same = binary_op(b, S("xy"), BinOp::Add, true); // b += 'xy'
     CHECK(val_same(same, b));
     CHECK(R(b) == "[1, 'x', 'y']");
     CHECK(R(binary_op(b, I(2), BinOp::Mul, true)) == "[1, 'x', 'y', 1, 'x', 'y']");
@@ -182,7 +206,8 @@ TEST_CASE("list operators, comparison and repr", "[list]") {
     CHECK(CMP(L({I(1), I(2)}), L({I(1)}), CmpOp::GT) == "True");
     CHECK(CMP(L({I(1), I(2)}), L({I(1), I(2)}), CmpOp::EQ) == "True");
     CHECK(CMP(L({I(1)}), Tu({I(1)}), CmpOp::EQ) == "False");
-    CHECK(CMP(L({I(1)}), Tu({I(1)}), CmpOp::LT) == "TypeError: '<' not supported between instances of 'list' and 'tuple'");
+    CHECK(CMP(L({I(1)}), Tu({I(1)}), CmpOp::LT) ==
+          "TypeError: '<' not supported between instances of 'list' and 'tuple'");
     CHECK(CMP(L({I(1), S("a")}), L({I(1), I(2)}), CmpOp::LT) ==
           "TypeError: '<' not supported between instances of 'str' and 'int'");
     Value r = L({I(1)});
@@ -207,10 +232,14 @@ Value mutating_key(Value* args, size_t, TupleObject*) {
     return args[0];
 }
 
-Value neg_key(Value* args, size_t, TupleObject*) { return unary_neg(args[0]); }
-Value first_key(Value* args, size_t, TupleObject*) { return as<TupleObject>(args[0])->items[0]; }
+Value neg_key(Value* args, size_t, TupleObject*) {
+    return unary_neg(args[0]);
+}
+Value first_key(Value* args, size_t, TupleObject*) {
+    return as<TupleObject>(args[0])->items[0];
+}
 
-}  // namespace
+} // namespace
 
 TEST_CASE("list.sort is stable, takes key= and reverse=, detects mutation", "[list][sort]") {
     init_once();
@@ -251,7 +280,8 @@ TEST_CASE("list.sort is stable, takes key= and reverse=, detects mutation", "[li
     REQUIRE(M(big, "sort") == "None");
     ListObject* bl = as<ListObject>(big);
     bool sorted = true;
-    for (size_t i = 1; i < bl->size; i++) sorted = sorted && val_int(bl->items[i - 1]) <= val_int(bl->items[i]);
+    for (size_t i = 1; i < bl->size; i++)
+        sorted = sorted && val_int(bl->items[i - 1]) <= val_int(bl->items[i]);
     CHECK(sorted);
 }
 
@@ -441,7 +471,7 @@ TEST_CASE("set and frozenset slots and methods", "[set]") {
     CHECK(R(s) == "{2, 4, 5}");
     Value fs = type_call(T.t_frozenset, {L({I(1)})});
     Value sos = type_call(T.t_set, {L({fs})});
-    CHECK(obj_contains(sos, type_call(T.t_set, {L({I(1)})})) == 1);  // a set key is looked up as a frozenset
+    CHECK(obj_contains(sos, type_call(T.t_set, {L({I(1)})})) == 1); // a set key is looked up as a frozenset
     CHECK(obj_contains(s, L({})) == -1);
     CHECK(exc_text() == "TypeError: unhashable type: 'list'");
     CHECK(M(type_call(T.t_set, {}), "pop") == "KeyError: 'pop from an empty set'");
@@ -457,7 +487,7 @@ TEST_CASE("set and frozenset slots and methods", "[set]") {
     CHECK(R(iter_next(it)) == "RuntimeError: Set changed size during iteration");
 }
 
-TEST_CASE("range", "[range]") {
+TEST_CASE("range objects: slots and methods", "[range]") {
     init_once();
     Value r = type_call(T.t_range, {I(1), I(10), I(3)});
     CHECK(R(r) == "range(1, 10, 3)");
@@ -465,7 +495,8 @@ TEST_CASE("range", "[range]") {
     CHECK(R(type_call(T.t_range, {I(1), I(5), I(1)})) == "range(1, 5)");
     CHECK(R(type_call(T.t_range, {})) == "TypeError: range expected at least 1 argument, got 0");
     CHECK(R(type_call(T.t_range, {I(1), I(2), I(0)})) == "ValueError: range() arg 3 must not be zero");
-    CHECK(R(type_call(T.t_range, {F(1.5)})) == "TypeError: 'float' object cannot be interpreted as an integer");
+    CHECK(R(type_call(T.t_range, {F(1.5)})) ==
+          "TypeError: 'float' object cannot be interpreted as an integer");
     CHECK(M(r, "__len__") == "3");
     CHECK(LIST(r) == "[1, 4, 7]");
     CHECK(LIST(callm(r, "__reversed__")) == "[7, 4, 1]");
@@ -489,6 +520,47 @@ TEST_CASE("range", "[range]") {
     CHECK(CMP(type_call(T.t_range, {I(0)}), type_call(T.t_range, {I(5), I(2)}), CmpOp::EQ) == "True");
     CHECK(CMP(type_call(T.t_range, {I(1), I(2)}), type_call(T.t_range, {I(1), I(3)}), CmpOp::EQ) == "False");
     CHECK(std::string(type_name(obj_getiter(r))) == "range_iterator");
+}
+
+TEST_CASE("ranges beyond int64", "[range]") {
+    init_once();
+    BigInt e20;
+    REQUIRE(big_from_string("100000000000000000000", 10, &e20));
+    Value big = int_from_bigint(e20);
+    Value r = type_call(T.t_range, {big});
+    CHECK(R(r) == "range(0, 100000000000000000000)");
+    CHECK(GI(r, I(-1)) == "99999999999999999999");
+    CHECK(GI(r, big) == "IndexError: range object index out of range");
+    CHECK(obj_contains(r, int_from_bigint(big_sub(e20, big_from_int64(1)))) == 1);
+    CHECK(obj_contains(r, big) == 0);
+    CHECK(M(r, "__len__") == "OverflowError: Python int too large to convert to C ssize_t");
+    CHECK(GI(r, SL(N(), N(), I(-1))) == "range(99999999999999999999, -1, -1)");
+    CHECK(GI(r, SL(I(5), I(8))) == "range(5, 8)");
+    CHECK(LIST(obj_getitem(r, SL(I(5), I(8)))) == "[5, 6, 7]");
+    Value top = type_call(T.t_range, {int_from_bigint(big_sub(e20, big_from_int64(2))), big});
+    CHECK(LIST(top) == "[99999999999999999998, 99999999999999999999]");
+    CHECK(LIST(callm(top, "__reversed__")) == "[99999999999999999999, 99999999999999999998]");
+    CHECK(M(r, "index", {I(7)}) == "7");
+    CHECK(R(obj_getattr(r, intern("stop"))) == "100000000000000000000");
+    CHECK(CMP(r, type_call(T.t_range, {I(0), big, I(1)}), CmpOp::EQ) == "True");
+    CHECK(HASH(r) == HASH(Tu({big, I(0), I(1)})));
+}
+
+TEST_CASE("dict views combine into sets in CPython's order", "[dict][set]") {
+    init_once();
+    Value d =
+        type_call(T.t_dict, {L({Tu({I(1), I(2)}), Tu({I(3), I(4)}), Tu({I(10), I(0)}), Tu({I(17), I(1)})})});
+    Value k = callm(d, "keys");
+    auto mk = [](std::initializer_list<int64_t> xs) {
+        SetObject* s = set_new(false);
+        for (int64_t x : xs) set_add(s, I(x));
+        return val(s);
+    };
+    CHECK(B(k, BinOp::And, mk({1, 3, 10, 17, 50, 60})) == "{1, 10, 3, 17}");
+    CHECK(B(k, BinOp::Or, mk({40})) == "{1, 17, 3, 40, 10}");
+    CHECK(B(mk({40}), BinOp::Or, k) == "{1, 3, 40, 10, 17}");
+    CHECK(B(k, BinOp::Xor, mk({1, 33})) == "{33, 10, 3, 17}");
+    CHECK(B(L({I(3), I(9)}), BinOp::Or, k) == "{1, 3, 9, 10, 17}");
 }
 
 TEST_CASE("slice objects and slice_indices", "[slice]") {

@@ -338,3 +338,9 @@ TEST_CASE("parser: random inputs never crash or hang", "[parser][robustness]") {
         if (!r.ok()) CHECK(!format_syntax_error(r.error).empty());
     }
 }
+
+TEST_CASE("parser: SyntaxWarning rendering", "[parser]") {
+    CHECK(format_syntax_warning("prog.py", 1, "invalid escape sequence '\\d'", "    x = \"\\d\"") ==
+          "prog.py:1: SyntaxWarning: invalid escape sequence '\\d'\n  x = \"\\d\"\n");
+    CHECK(format_syntax_warning("p.py", 3, "m", "") == "p.py:3: SyntaxWarning: m\n");
+}
