@@ -1056,6 +1056,28 @@ void Compiler::sequence(const std::vector<Expr*>& elts, uint8_t build, int kind)
     bool starred = false;
     for (auto* e : elts) starred = starred || e->is<Starred>();
     if (!starred) {
+        if (kind == 2 && elts.size() >= 3) {
+            // As CPython: a display of constants becomes a frozenset constant merged into a new set, which also
+            // gives CPython's iteration order.
+            bool all_const = true;
+            for (auto* e : elts) all_const = all_const && e->is<Constant>();
+            if (all_const) {
+                SetObject* fs = set_new(true);
+                for (auto* e : elts)
+                    if (!fs || set_add(fs, constant_value(e->as<Constant>())) < 0) {
+                        err_clear();
+                        all_const = false;
+                        break;
+                    }
+                if (all_const) {
+                    gc_make_permanent(fs);
+                    emit(OP_BUILD_SET, 0);
+                    emit(OP_LOAD_CONST, constant(val(fs)));
+                    emit(OP_SET_UPDATE, 1);
+                    return;
+                }
+            }
+        }
         if (kind == 0 && !elts.empty()) {
             bool all_const = true;
             for (auto* e : elts) all_const = all_const && e->is<Constant>();

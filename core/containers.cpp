@@ -59,7 +59,8 @@ ListObject* list_new(size_t capacity) {
 
 bool list_reserve(ListObject* l, size_t capacity) {
     if (capacity <= l->capacity) return true;
-    if (capacity > (SIZE_MAX / 4) / sizeof(Value)) {
+    // Refuse absurd sizes before asking the allocator (it may abort rather than fail, e.g. under ASan).
+    if (capacity > (uint64_t(1) << 36) / sizeof(Value)) {
         raise_no_memory();
         return false;
     }
@@ -106,7 +107,7 @@ bool list_extend(ListObject* l, Value iterable) {
         if (!list_reserve(l, l->size + n)) return false;
         // Re-read the source after reserving: l.extend(l) reads the list being grown.
         const Value* src = is_list ? as<ListObject>(iterable)->items : as<TupleObject>(iterable)->items;
-        memcpy(l->items + l->size, src, n * sizeof(Value));
+        if (n) memcpy(l->items + l->size, src, n * sizeof(Value));
         l->size += n;
         return true;
     }

@@ -278,8 +278,8 @@ Value native_descr_get(Value self, Value o, Value) {
 Value native_repr(Value self) {
     auto* n = as<NativeObject>(self);
     if ((n->flags & NF_METHOD) && is_kind(n->bound, Kind::Type))
-        return str_new(std::string("<slot wrapper '") + n->name + "' of '" + as<TypeObject>(n->bound)->name->data +
-                       "' objects>");
+        return str_new(std::string((n->flags & NF_SLOT_WRAPPER) ? "<slot wrapper '" : "<method '") + n->name +
+                       "' of '" + as<TypeObject>(n->bound)->name->data + "' objects>");
     return str_new(std::string("<built-in function ") + n->name + ">");
 }
 
@@ -365,6 +365,10 @@ Value module_repr(Value self) {
 }
 
 Value none_repr(Value) { return val(intern("None")); }
+bool none_hash(Value, int64_t* out) {
+    *out = 0xFCA86420;  // CPython 3.12 hashes None to a constant
+    return true;
+}
 int none_truth(Value) { return 0; }
 Value none_new(TypeObject*, Value*, size_t nargs, TupleObject*) {
     if (nargs) return raise(T.e_TypeError, "NoneType takes no arguments");
@@ -589,7 +593,16 @@ Value call_with_self(Value func, Value self, Value* args, size_t nargs, TupleObj
 Value type_call(Value self, Value* args, size_t nargs, TupleObject* kwnames) {
     TypeObject* cls = as<TypeObject>(self);
     if (!cls->new_fn) return raise(T.e_TypeError, "cannot create '%s' instances", cls->name->data);
-    Value o = cls->new_fn(cls, args, nargs, kwnames);
+    Value o;
+    TypeObject* new_owner = (cls->flags & TF_HEAPTYPE) ? type_lookup_owner(cls, S("__new__")) : nullptr;
+    if (new_owner && (new_owner->flags & TF_HEAPTYPE)) {
+        // A __new__ written in Python (an implicit staticmethod): __new__(cls, *args, **kwargs).
+        Value nw = dict_get_str(new_owner->dict, S("__new__"));
+        if (is_kind(nw, Kind::StaticMethod)) nw = as<WrapperObject>(nw)->func;
+        o = call_with_self(nw, self, args, nargs, kwnames);
+    } else {
+        o = cls->new_fn(cls, args, nargs, kwnames);
+    }
     if (val_is_null(o) || cls == T.t_type || !is_instance(o, cls)) return o;
     Root ro(o);
     TypeObject* owner = type_lookup_owner(cls, S("__init__"));
@@ -661,6 +674,7 @@ void init_core_slots() {
     T.t_method->richcompare = method_richcompare, T.t_method->hash = method_hash;
     T.t_module->getattr = module_getattr, T.t_module->setattr = module_setattr, T.t_module->repr = module_repr;
     T.t_NoneType->repr = none_repr, T.t_NoneType->truth = none_truth, T.t_NoneType->new_fn = none_new;
+    T.t_NoneType->hash = none_hash;
     T.t_NotImplementedType->repr = notimpl_repr;
     T.t_ellipsis->repr = ellipsis_repr;
     T.t_property->new_fn = property_new, T.t_property->descr_get = property_get;

@@ -320,10 +320,13 @@ int set_discard(SetObject* s, Value key) {
     return ht_remove(&s->table, key, h);
 }
 
+bool set_merge(SetObject* s, Value other);  // set_methods.cpp: CPython's set_update_internal (same order)
+
 bool set_update(SetObject* s, Value iterable) {
     Root r(iterable);
-    if (is_kind(iterable, Kind::Set) || is_kind(iterable, Kind::Dict)) {
-        HashTable& t = is_kind(iterable, Kind::Set) ? as<SetObject>(iterable)->table : as<DictObject>(iterable)->table;
+    if (is_kind(iterable, Kind::Set)) return set_merge(s, iterable);
+    if (is_kind(iterable, Kind::Dict)) {
+        HashTable& t = as<DictObject>(iterable)->table;
         for (uint32_t i = 0; i < t.nentries; i++) {
             HashEntry e = t.entries[i];
             if (!val_is_null(e.key) && !ht_insert(&s->table, e.key, e.hash, VAL_NONE)) return false;

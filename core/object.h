@@ -223,6 +223,7 @@ struct FunctionObject : Object {
 enum NativeFlags : uint32_t {
     NF_METHOD = 1,  // binds like a method when found on a type (list.append); plain builtins (len) do not
     NF_NOKW = 2,    // takes no keyword arguments: the caller reports "takes no keyword arguments"
+    NF_SLOT_WRAPPER = 4,  // a dunder exposing a type slot (slots.cpp), shown as <slot wrapper ...>
 };
 
 struct NativeObject : Object {

@@ -477,7 +477,8 @@ Value set_intersection(Value a, Value other) {
     Value rv = val(r);
     Root rr(rv), ra(a), ro(other);
     if (is_set(other)) {
-        Value small = a, big = other;
+        // CPython iterates the smaller operand (`other` when the sizes are equal).
+        Value small = other, big = a;
         if (S(other)->table.used > S(a)->table.used) std::swap(small, big);
         RootVec keys;
         std::vector<int64_t> hashes;

@@ -357,7 +357,7 @@ Value w_delete(Value* args, size_t nargs, TupleObject*) {
 void add_wrapper(TypeObject* t, const char* name, NativeFn fn) {
     StrObject* n = intern(name);
     if (!val_is_null(dict_get_str(t->dict, n))) return;  // an explicit method wins
-    dict_set_str(t->dict, n, native_new(name, fn, NF_METHOD, val(t)));
+    dict_set_str(t->dict, n, native_new(name, fn, NF_METHOD | NF_SLOT_WRAPPER, val(t)));
 }
 
 template <int I>

@@ -283,7 +283,22 @@ Value type_new_class(TypeObject* meta, Value name, Value bases_v, Value ns_v) {
     if (!val_is_null(dict_get_str(t->dict, intern("__eq__"))) &&
         val_is_null(dict_get_str(t->dict, intern("__hash__"))))
         dict_set_str(t->dict, intern("__hash__"), VAL_NONE);
-    // __init_subclass__ and __class_getitem__ are implicit classmethods in CPython; wrap plain functions.
+    // __new__ is an implicit staticmethod; __init_subclass__ and __class_getitem__ implicit classmethods.
+    Value nw = dict_get_str(t->dict, intern("__new__"));
+    if (is_kind(nw, Kind::Function)) {
+        auto* w = gc_new<WrapperObject>(T.t_staticmethod, Kind::StaticMethod);
+        if (!w) return raise_no_memory();
+        w->func = nw;
+        dict_set_str(t->dict, intern("__new__"), val(w));
+    }
+    for (const char* implicit : {"__init_subclass__", "__class_getitem__"}) {
+        Value f = dict_get_str(t->dict, intern(implicit));
+        if (!is_kind(f, Kind::Function)) continue;
+        auto* w = gc_new<WrapperObject>(T.t_classmethod, Kind::ClassMethod);
+        if (!w) return raise_no_memory();
+        w->func = f;
+        dict_set_str(t->dict, intern(implicit), val(w));
+    }
     register_subclass(t);
     fixup_heap_slots(t);
     return tv;

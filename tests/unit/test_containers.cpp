@@ -428,6 +428,12 @@ TEST_CASE("sets iterate in CPython's order", "[set]") {
     CHECK(B(b, BinOp::Sub, mk({2})) == "{16, 1, 3, 4}");
     CHECK(B(b, BinOp::Xor, mk({16, 50})) == "{1, 2, 3, 4, 50}");
     CHECK(B(mk({1, 2, 3, 4, 5, 6, 7, 8, 9}), BinOp::Sub, mk({1})) == "{2, 3, 4, 5, 6, 7, 8, 9}");
+    // Intersection iterates the smaller operand and adds what the other holds.
+    Value a9 = mk({249, -203, 166, 2277, -711, -3941, -2108, 2289, -4272});
+    Value c10 = mk({130, 2277, -711, -3941, -2108, 2289, -4272, 249, -203, 166});
+    CHECK(R(a9) == "{-2108, 2277, 166, -711, -4272, 2289, -203, 249, -3941}");
+    CHECK(B(a9, BinOp::And, c10) == "{-2108, 2277, 166, 249, -4272, 2289, -203, -711, -3941}");
+    CHECK(B(c10, BinOp::And, a9) == "{-2108, 2277, 166, 249, -4272, 2289, -203, -711, -3941}");
     Value p = mk({9, 8, 7});
     CHECK(M(p, "pop") == "8");
     CHECK(R(p) == "{9, 7}");
