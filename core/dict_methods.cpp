@@ -12,6 +12,7 @@
 #include "gc.h"
 #include "methods.h"
 #include "slice.h"
+#include "recursion_guard.h"
 
 namespace krait {
 
@@ -27,47 +28,6 @@ TypeObject* t_itemiter;
 TypeObject* t_rkeyiter;
 TypeObject* t_rvalueiter;
 TypeObject* t_ritemiter;
-
-std::vector<Object*>& repr_stack() {
-    static auto* stack = new std::vector<Object*>();
-    return *stack;
-}
-
-// A dict whose repr is in progress prints as {...} when met again (CPython's Py_ReprEnter).
-struct ReprGuard {
-    bool recursive;
-    explicit ReprGuard(Value v) {
-        auto& st = repr_stack();
-        recursive = std::find(st.begin(), st.end(), obj(v)) != st.end();
-        if (!recursive) st.push_back(obj(v));
-    }
-    ~ReprGuard() {
-        if (!recursive) repr_stack().pop_back();
-    }
-};
-
-struct DepthGuard {
-    bool ok;
-    explicit DepthGuard(const char* where) : ok(enter_recursive_call(where)) {}
-    ~DepthGuard() {
-        if (ok) leave_recursive_call();
-    }
-};
-
-Value iter_self(Value self) {
-    return self;
-}
-Value iterobj_next(Value self) {
-    IterObject* it = as<IterObject>(self);
-    return it->next(it);
-}
-
-TypeObject* make_iter_type(const char* name) {
-    TypeObject* t = make_builtin_type(name, nullptr, Kind::Iter);
-    t->iter = iter_self;
-    t->next = iterobj_next;
-    return t;
-}
 
 bool unhashable(Value self, int64_t*) {
     raise(T.e_TypeError, "unhashable type: '%s'", type_name(self));
@@ -666,12 +626,12 @@ void init_dict_type() {
 void init_dict_methods() {
     s_init = intern("__init__");
     s_missing = intern("__missing__");
-    t_keyiter = make_iter_type("dict_keyiterator");
-    t_valueiter = make_iter_type("dict_valueiterator");
-    t_itemiter = make_iter_type("dict_itemiterator");
-    t_rkeyiter = make_iter_type("dict_reversekeyiterator");
-    t_rvalueiter = make_iter_type("dict_reversevalueiterator");
-    t_ritemiter = make_iter_type("dict_reverseitemiterator");
+    t_keyiter = make_builtin_type("dict_keyiterator", nullptr, Kind::Iter);
+    t_valueiter = make_builtin_type("dict_valueiterator", nullptr, Kind::Iter);
+    t_itemiter = make_builtin_type("dict_itemiterator", nullptr, Kind::Iter);
+    t_rkeyiter = make_builtin_type("dict_reversekeyiterator", nullptr, Kind::Iter);
+    t_rvalueiter = make_builtin_type("dict_reversevalueiterator", nullptr, Kind::Iter);
+    t_ritemiter = make_builtin_type("dict_reverseitemiterator", nullptr, Kind::Iter);
     init_dict_type();
     init_view_type(T.t_dict_keys, true);
     init_view_type(T.t_dict_values, false);

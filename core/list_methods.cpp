@@ -15,6 +15,7 @@
 #include "gc.h"
 #include "methods.h"
 #include "slice.h"
+#include "recursion_guard.h"
 
 namespace krait {
 
@@ -33,49 +34,6 @@ inline size_t seq_size(Value v) {
 }
 inline Value* seq_items(Value v) {
     return is_kind(v, Kind::List) ? as<ListObject>(v)->items : as<TupleObject>(v)->items;
-}
-
-// Objects whose repr is being computed, so that a list containing itself prints as [...] (CPython's
-// Py_ReprEnter). A function-local static avoids a global constructor.
-std::vector<Object*>& repr_stack() {
-    static auto* stack = new std::vector<Object*>();
-    return *stack;
-}
-
-struct ReprGuard {
-    bool recursive;
-    explicit ReprGuard(Value v) {
-        auto& st = repr_stack();
-        recursive = std::find(st.begin(), st.end(), obj(v)) != st.end();
-        if (!recursive) st.push_back(obj(v));
-    }
-    ~ReprGuard() {
-        if (!recursive) repr_stack().pop_back();
-    }
-};
-
-// Bounds C++ recursion through nested containers (RecursionError instead of a stack overflow).
-struct DepthGuard {
-    bool ok;
-    explicit DepthGuard(const char* where) : ok(enter_recursive_call(where)) {}
-    ~DepthGuard() {
-        if (ok) leave_recursive_call();
-    }
-};
-
-Value iter_self(Value self) {
-    return self;
-}
-Value iterobj_next(Value self) {
-    IterObject* it = as<IterObject>(self);
-    return it->next(it);
-}
-
-TypeObject* make_iter_type(const char* name) {
-    TypeObject* t = make_builtin_type(name, nullptr, Kind::Iter);
-    t->iter = iter_self;
-    t->next = iterobj_next;
-    return t;
 }
 
 // A wrapped method rejects a missing or foreign self (list.append(5, 1)) before the body casts args[0].
@@ -952,9 +910,9 @@ void init_tuple_type() {
 void init_list_methods() {
     s_init = intern("__init__");
     s_index = intern("__index__");
-    t_list_iterator = make_iter_type("list_iterator");
-    t_list_reverseiterator = make_iter_type("list_reverseiterator");
-    t_tuple_iterator = make_iter_type("tuple_iterator");
+    t_list_iterator = make_builtin_type("list_iterator", nullptr, Kind::Iter);
+    t_list_reverseiterator = make_builtin_type("list_reverseiterator", nullptr, Kind::Iter);
+    t_tuple_iterator = make_builtin_type("tuple_iterator", nullptr, Kind::Iter);
     init_list_type();
     init_tuple_type();
     init_range_methods();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "containers.h"
+#include "recursion_guard.h"
 #include "gc.h"
 #include "slots.h"
 #include "vm.h"
@@ -18,6 +19,11 @@ const CmpOp kCmpSwapped[] = {CmpOp::GT, CmpOp::GE, CmpOp::EQ, CmpOp::NE, CmpOp::
 inline bool is_not_impl(Value v) { return v.bits == g_not_implemented.bits; }
 
 }  // namespace
+
+std::vector<Object*>& repr_stack() {
+    static auto* stack = new std::vector<Object*>();  // never destroyed: no exit-time ordering issues
+    return *stack;
+}
 
 bool enter_recursive_call(const char* where) {
     if (++vm.c_depth > kMaxCDepth) {

@@ -23,14 +23,6 @@ StrObject* s_stop;
 StrObject* s_step;
 TypeObject* t_range_iterator;
 
-Value iter_self(Value self) {
-    return self;
-}
-Value iterobj_next(Value self) {
-    IterObject* it = as<IterObject>(self);
-    return it->next(it);
-}
-
 // The value of an int (immediate, bool or big), clamped to int64 (slice bounds clamp in CPython). False if v
 // is not an int.
 bool int_clamped(Value v, int64_t* out) {
@@ -762,9 +754,7 @@ void init_range_methods() {
     s_stop = intern("stop");
     s_step = intern("step");
 
-    t_range_iterator = make_builtin_type("range_iterator", nullptr, Kind::Iter);
-    t_range_iterator->iter = iter_self;
-    t_range_iterator->next = iterobj_next;
+    t_range_iterator = make_builtin_type("range_iterator", nullptr, Kind::Iter);  // iter/next slots: iter.cpp
 
     TypeObject* r = T.t_range;
     r->new_fn = range_new_fn;

@@ -19,6 +19,7 @@
 #include "gc.h"
 #include "methods.h"
 #include "slice.h"
+#include "recursion_guard.h"
 
 namespace krait {
 
@@ -31,23 +32,6 @@ constexpr uint32_t kPopReplayLimit = 1024;  // pop() replays only small sets (po
 
 StrObject* s_init;
 TypeObject* t_set_iterator;
-
-std::vector<Object*>& repr_stack() {
-    static auto* stack = new std::vector<Object*>();
-    return *stack;
-}
-
-struct ReprGuard {
-    bool recursive;
-    explicit ReprGuard(Value v) {
-        auto& st = repr_stack();
-        recursive = std::find(st.begin(), st.end(), obj(v)) != st.end();
-        if (!recursive) st.push_back(obj(v));
-    }
-    ~ReprGuard() {
-        if (!recursive) repr_stack().pop_back();
-    }
-};
 
 bool is_set(Value v) {
     return is_kind(v, Kind::Set);

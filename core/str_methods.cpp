@@ -1590,22 +1590,13 @@ const MethodDef str_methods[] = {
     {nullptr, nullptr, 0},
 };
 
-TypeObject* make_iter_type(const char* name) {
-    TypeObject* t = make_builtin_type(name, nullptr, Kind::Iter);
-    t->iter = [](Value self) { return self; };
-    t->next = [](Value self) {
-        IterObject* it = as<IterObject>(self);
-        return it->next(it);
-    };
-    return t;
-}
 
 } // namespace
 
 void init_str_methods() {
     s_index = intern("__index__");
-    t_str_iterator = make_iter_type("str_iterator");
-    t_str_ascii_iterator = make_iter_type("str_ascii_iterator");
+    t_str_iterator = make_builtin_type("str_iterator", nullptr, Kind::Iter);
+    t_str_ascii_iterator = make_builtin_type("str_ascii_iterator", nullptr, Kind::Iter);
     TypeObject* t = T.t_str;
     t->new_fn = str_new_fn;
     t->repr = str_repr_slot;
