@@ -112,6 +112,8 @@ class Config:
     version: str = ""
     missing: str = None       # why it is not available here (None: available)
     counters: dict = field(default_factory=dict)   # per-configuration costs (wasm compile time, ...)
+    env: dict = field(default_factory=dict)        # extra environment of its processes
+    shown: list = None        # argv as reported (the real one may point at a snapshot of the build)
 
     @property
     def time_basis(self):
@@ -160,7 +162,10 @@ def run_quiet(argv, timeout=60):
 
 
 def tilde(path):
+    """A path as shown to people: relative inside the repository, ~ for the home directory."""
     path = str(path)
+    if path.startswith(str(ROOT) + "/"):
+        return path[len(str(ROOT)) + 1:]
     return "~" + path[len(HOME):] if HOME not in ("", "/") and path.startswith(HOME + "/") else path
 
 
@@ -207,10 +212,11 @@ def check_krait(cfg):
             return
     if cfg.stats:
         text = help_text(base)
-        if " ".join(cfg.stats) not in text and cfg.stats[-1] not in text.replace("-X ", " "):
+        if " ".join(cfg.stats) not in text:
             cfg.stats = None   # counters not offered (yet)
-    code, out, err = run_quiet(base + ["--version"])
-    cfg.version = (out or err).strip().splitlines()[0] if code == 0 and (out or err).strip() else ""
+    if not cfg.in_runtime:
+        code, out, err = run_quiet(base + ["--version"])
+        cfg.version = (out or err).strip().splitlines()[0] if code == 0 and (out or err).strip() else ""
 
 
 def chromium_missing():
@@ -241,13 +247,15 @@ def version_key(v):
 def peer_configs():
     """The peers present here, and notes on those that are not."""
     found, notes = [], []
-    probe = "import sys, platform; print(platform.python_implementation(), platform.python_version(), sys.executable)"
+    probe = ("import sys, platform, sysconfig; a = sysconfig.get_config_var('CONFIG_ARGS') or ''; "
+             "print(platform.python_implementation(), platform.python_version(), "
+             "int('--enable-optimizations' in a or '--with-lto' in a), sys.executable)")
     real_seen = set()
     for exe in cpython_candidates():
         code, out, _ = run_quiet([exe, "-c", probe])
-        if code != 0 or len(out.split()) < 3:
+        if code != 0 or len(out.split()) < 4:
             continue
-        impl, ver, real = out.split(None, 2)
+        impl, ver, optimized, real = out.split(None, 3)
         real = real.strip()
         if impl != "CPython" or version_key(ver) < (3, 11):
             continue
@@ -258,7 +266,14 @@ def peer_configs():
         name = f"cpython-{ver}"
         if any(c.name == name for c in found):
             name += f"-{len(found)}"
-        where = "system" if real.startswith("/usr/") else tilde(real)
+        # Debian's python3 is built with PGO and LTO (its CONFIG_ARGS do not say so); a pyenv build is not,
+        # unless PYTHON_CONFIGURE_OPTS asked for --enable-optimizations.
+        if real.startswith("/usr/"):
+            where = "Debian's build, PGO+LTO"
+        elif optimized == "1":
+            where = f"{tilde(real)}, PGO/LTO"
+        else:
+            where = f"{tilde(real)}, built without PGO/LTO"
         found.append(Config(name, f"CPython {ver} ({where})", "peer", [real], version=f"CPython {ver}"))
     found.sort(key=lambda c: version_key(c.name.split("-")[1]))
     if not any(version_key(c.name.split("-")[1]) >= (3, 12) for c in found):
@@ -311,7 +326,7 @@ class Run:
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
-def spawn(argv, timeout):
+def spawn(argv, timeout, env=None):
     """Runs argv with stdout/stderr to temporary files; returns (exit code, wall s, peak RSS KB, out, err)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
@@ -319,7 +334,7 @@ def spawn(argv, timeout):
             argv = [GNU_TIME, "-q", "-f", "%M", "-o", rss_file.name] + list(argv)
         t0 = time.perf_counter()
         p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=ROOT,
-                             start_new_session=True)
+                             start_new_session=True, env=dict(os.environ, **env) if env else None)
         timed_out = []
 
         def kill():
@@ -356,7 +371,7 @@ def spawn(argv, timeout):
 def run_once(cfg, script, size, timeout, extra_opts=()):
     argv = list(cfg.argv) + list(extra_opts) + [str(script)] + ([str(size)] if size is not None else [])
     try:
-        code, wall, rss, out, err = spawn(argv, timeout)
+        code, wall, rss, out, err = spawn(argv, timeout, cfg.env)
     except OSError as e:
         return Run("error", error=str(e))
     extra = {}
@@ -389,6 +404,40 @@ def parse_stats(text):
         v = float(m.group(2))
         counters[m.group(1)] = int(v) if v.is_integer() else v
     return counters
+
+
+def snapshot_builds(configs, directory):
+    """Copies the Krait builds the configurations use into `directory` and points the configurations at the
+    copies, so a rebuild during a long run (a shared machine) cannot mix two builds in one table. Returns
+    {what: {"path", "sha256", "mtime"}} of the builds measured."""
+    builds = {}
+    copies = {}
+
+    def copy(src):
+        src = Path(src)
+        if src not in copies:
+            dst = Path(directory) / f"{len(copies)}-{src.name}"
+            shutil.copy2(src, dst)
+            if src.suffix == ".js" and src.with_suffix(".wasm").exists():
+                shutil.copy2(src.with_suffix(".wasm"), dst.with_suffix(".wasm"))
+            copies[src] = dst
+            target = src.with_suffix(".wasm") if src.suffix == ".js" else src
+            builds[tilde(target)] = {
+                "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+                "mtime": datetime.datetime.fromtimestamp(target.stat().st_mtime).astimezone().isoformat(
+                    timespec="seconds")}
+        return copies[src]
+
+    for c in configs:
+        if c.kind != "krait":
+            continue
+        c.shown = list(c.argv)
+        if c.wasm_js:
+            c.wasm_js = copy(c.wasm_js)
+            c.env = dict(c.env, KRAIT_WASM_JS=str(c.wasm_js))
+        elif Path(c.argv[0]).exists():
+            c.argv = [str(copy(c.argv[0]))] + c.argv[1:]
+    return builds
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -455,7 +504,7 @@ def measure(args, configs, programs, baseline, log):
     for rnd in range(runs):
         log(f"-- round {rnd + 1}/{runs}")
         parts = []
-        for i, c in enumerate(rotate(configs, rnd)):
+        for c in rotate(configs, rnd):
             r = run_once(c, STARTUP, None, args.timeout)
             if r.status == "ok" and r.output != "1\n":
                 r.status, r.error = "mismatch", f"printed {r.output[:40]!r} for print(1)"
@@ -508,7 +557,7 @@ def measure_wasm_costs(configs, rounds, timeout):
             continue
         values = {}
         for _ in range(rounds):
-            code, _, _, out, _ = spawn([c.argv[0], str(RUNNERS / "wasm_costs.js"), str(c.wasm_js)], timeout)
+            code, _, _, out, _ = spawn([c.argv[0], str(RUNNERS / "wasm_costs.js"), str(c.wasm_js)], timeout, c.env)
             try:
                 d = json.loads(out.strip().splitlines()[0]) if code == 0 else {}
             except (ValueError, IndexError):
@@ -537,7 +586,8 @@ def build_results(args, configs, missing, programs, baseline, size_of, samples, 
         "method": ("fresh process per measurement; configurations interleaved round-robin (order rotated per "
                    "program); min and median over the runs; checksums (stdout) compared with the baseline's"),
         "machine": dict(info, load_before=load_before, load_after=load_after),
-        "krait_commit": krait_commit(),
+        "krait_commit": None,     # HEAD when the run started (set by main)
+        "krait_builds": {},       # the builds measured: sha256 and mtime (set by main)
         "baseline": baseline.name,
         "configs": {},
         "missing": {name: why for name, why in missing},
@@ -550,7 +600,7 @@ def build_results(args, configs, missing, programs, baseline, size_of, samples, 
     for c in configs:
         res["configs"][c.name] = {
             "label": c.label, "kind": c.kind, "version": c.version,
-            "command": [tilde(a) for a in c.argv], "time_basis": c.time_basis,
+            "command": [tilde(a) for a in (c.shown or c.argv)], "time_basis": c.time_basis,
             "stats_option": c.stats, "counters": c.counters,
         }
     for p in programs:
@@ -636,9 +686,14 @@ def markdown(res):
     L = []
     L.append(f"# Krait benchmarks ({res['mode']} run)")
     L.append("")
-    L.append(f"{res['generated']} · Krait commit {(res['krait_commit'] or '?')[:12]} · {m['cpu']}, "
-             f"{m['cores']} cores, {m['os']} · load average before/after: "
+    L.append(f"{res['generated']} · Krait commit {(res['krait_commit'] or '?')[:12]} (HEAD at the start) · "
+             f"{m['cpu']}, {m['cores']} cores, {m['os']} · load average before/after: "
              f"{fmt_load(m.get('load_before'))} / {fmt_load(m.get('load_after'))}")
+    if res.get("krait_builds"):
+        L.append("")
+        L.append("Builds measured (copied at the start, so a rebuild during the run cannot mix in): " +
+                 ", ".join(f"{p} built {b['mtime']} (sha256 {b['sha256'][:12]})"
+                           for p, b in res["krait_builds"].items()))
     L.append("")
     L.append(f"Median wall-clock seconds over {res['runs']} interleaved run(s) per cell, and in parentheses "
              f"the speed relative to the baseline **{base}** (its time ÷ this time: above 1× is faster). "
@@ -651,8 +706,7 @@ def markdown(res):
     for p, row in res["results"].items():
         L.append(f"| {p} | {res['programs'][p]['size']} | " +
                  " | ".join(cell_text(row[c]) for c in configs) + " |")
-    L.append("| **geometric mean** | | " + " | ".join(
-        ratio(res["summary"][c]["geomean_speed_vs_baseline"]) for c in configs) + " |")
+    L.append("| **geometric mean** | | " + " | ".join(geomean_text(res["summary"][c]) for c in configs) + " |")
     L.append("")
     L.append(f"Minimum seconds over the runs:")
     L.append("")
@@ -733,6 +787,13 @@ def markdown(res):
     return "\n".join(L)
 
 
+def geomean_text(summary):
+    text = ratio(summary["geomean_speed_vs_baseline"])
+    if summary["programs_ok"] < summary["programs"]:
+        text += f" (of {summary['programs_ok']}/{summary['programs']})"
+    return text
+
+
 def fmt_load(l):
     return "/".join(f"{x:.1f}" for x in l) if l else "?"
 
@@ -765,8 +826,7 @@ def svg_chart(res):
         return res["results"][p][c]["speed_vs_baseline"]
 
     vals = [speed(p, c) for p in progs for c in configs if speed(p, c)]
-    lo = 10 ** math.floor(math.log10(min(vals + [0.5])))
-    hi = 10 ** math.ceil(math.log10(max(vals + [2.0])))
+    lo, hi = nice_below(min(vals + [0.5])), nice_above(max(vals + [2.0]))
     left, plot_w, right = 130, 560, 20
     bar_h, gap = 9, 12
     top = 70 + 16 * ((len(configs) + 2) // 3)
@@ -793,19 +853,12 @@ def svg_chart(res):
         E.append(f'<text x="{lx + 14}" y="{ly + 9}">{esc(c)}</text>')
     # Grid: 1, 2, 5 per decade.
     bottom = top + group_h * len(progs)
-    d = lo
-    while d <= hi * 1.0001:
-        for m in (1, 2, 5):
-            v = d * m
-            if v > hi * 1.0001:
-                break
-            x = x_of(v)
-            strong = abs(v - 1.0) < 1e-9
-            E.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{bottom}" '
-                     f'stroke="{"#000" if strong else "#ddd"}" stroke-width="{1.5 if strong else 1}"/>')
-            label = f"{v:g}×"
-            E.append(f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle" fill="#333">{label}</text>')
-        d *= 10
+    for v in nice_steps(lo, hi):
+        x = x_of(v)
+        strong = abs(v - 1.0) < 1e-9
+        E.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{bottom}" '
+                 f'stroke="{"#000" if strong else "#ddd"}" stroke-width="{1.5 if strong else 1}"/>')
+        E.append(f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle" fill="#333">{v:g}×</text>')
     for gi, p in enumerate(progs):
         y0 = top + gi * group_h
         if gi % 2 == 0:
@@ -833,6 +886,25 @@ def svg_chart(res):
     return "\n".join(E) + "\n"
 
 
+def nice_steps(lo, hi):
+    """1, 2, 5 times powers of ten from lo to hi."""
+    out = []
+    for e in range(math.floor(math.log10(lo)) - 1, math.ceil(math.log10(hi)) + 1):
+        for m in (1, 2, 5):
+            v = float(f"{m}e{e}")
+            if lo * 0.9999 <= v <= hi * 1.0001:
+                out.append(v)
+    return out
+
+
+def nice_below(x):
+    return max(v for v in nice_steps(x / 10, x * 10) if v <= x * 1.0001)
+
+
+def nice_above(x):
+    return min(v for v in nice_steps(x / 10, x * 10) if v >= x * 0.9999)
+
+
 def esc(s):
     return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -846,6 +918,35 @@ def select(items, spec, what):
     if unknown:
         raise SystemExit(f"unknown {what}: {', '.join(unknown)} (have: {', '.join(i.name for i in items)})")
     return [i for i in items if i.name in names]
+
+
+def install_missing_peers(log):
+    """Full runs install the optional peers when they are missing: pypy3 and chromium from Debian (as root),
+    pyodide and playwright-core from npm into bench/node_modules. A failure only leaves that peer reported as
+    missing in the results."""
+    apt_wanted = [pkg for pkg, binary in (("pypy3", "pypy3"), ("chromium", "chromium"))
+                  if not shutil.which(binary)]
+    if apt_wanted:
+        if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+            log(f"bench: installing {' '.join(apt_wanted)} with apt-get")
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            cmd = ["apt-get", "install", "-y", "-qq"] + apt_wanted
+            ok = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True).returncode == 0
+            if not ok:  # the package lists may be missing or stale on a fresh machine
+                subprocess.run(["apt-get", "update", "-qq"], env=env, stdin=subprocess.DEVNULL, capture_output=True)
+                ok = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True).returncode == 0
+            log(f"bench: apt-get install {'succeeded' if ok else 'failed: those peers will be reported missing'}")
+        else:
+            log(f"bench: {' '.join(apt_wanted)} missing and not installable here (needs root and apt-get)")
+    modules = BENCH / "node_modules"
+    if not ((modules / "pyodide").exists() and (modules / "playwright-core").exists()):
+        if shutil.which("npm"):
+            log("bench: installing the npm peers (pyodide, playwright-core) into bench/node_modules")
+            r = subprocess.run(["npm", "--prefix", str(BENCH), "install", "--no-audit", "--no-fund"],
+                               stdin=subprocess.DEVNULL, capture_output=True)
+            log(f"bench: npm install {'succeeded' if r.returncode == 0 else 'failed: those peers will be reported missing'}")
+        else:
+            log("bench: npm not found: pyodide and headless Chromium will be reported missing")
 
 
 def main():
@@ -864,6 +965,8 @@ def main():
                     "a temporary directory)")
     ap.add_argument("--timeout", type=float, help="seconds before a run is killed (default 300; 60 with --quick)")
     ap.add_argument("--list", action="store_true", help="list the configurations and exit")
+    ap.add_argument("--no-install", action="store_true",
+                    help="do not install missing peers (full runs otherwise try apt-get and npm)")
     args = ap.parse_args()
     if args.runs is None:
         args.runs = 1 if args.quick else 3
@@ -874,6 +977,8 @@ def main():
         print(msg, flush=True)
 
     started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    if not (args.quick or args.list or args.no_install):
+        install_missing_peers(log)
     kraits = krait_configs(args)
     for c in kraits:
         check_krait(c)
@@ -916,10 +1021,22 @@ def main():
     configs = ([c for c in configs if c.kind == "krait"] + [baseline] +
                [c for c in configs if c.kind != "krait" and c is not baseline])
     programs = select(PROGRAMS, args.programs, "program")
+    if args.quick and not any(c.kind == "krait" for c in configs):
+        log("bench: no Krait configuration can run here: " +
+            "; ".join(f"{n}: {why}" for n, why in missing if n.startswith("krait")))
+        log("bench: 0 passed, 1 failed")
+        return 1
+
+    snapshot_dir = tempfile.TemporaryDirectory(prefix="krait-bench-builds-")
+    builds = snapshot_builds(configs, snapshot_dir.name)
+    commit = krait_commit()
 
     # A configuration that cannot even print(1) is reported as missing, not measured.
     for c in list(configs):
         r = run_once(c, STARTUP, None, args.timeout)
+        if c.name == "pyodide" and isinstance(r.extra.get("python"), str):
+            c.label = c.label.replace("(CPython in wasm)", f"(CPython {r.extra['python']} in wasm)")
+            c.version += f", CPython {r.extra['python']}"
         if r.status != "ok" or r.output != "1\n":
             why = r.error or f"printed {r.output[:40]!r} for print(1)"
             if c is baseline:
@@ -948,6 +1065,9 @@ def main():
     res = build_results(args, configs, missing, programs, baseline, size_of, samples, startup, reference,
                         counters, info, load_before, load_after, started)
     res["elapsed_s"] = round(time.perf_counter() - t0, 1)
+    res["krait_commit"] = commit
+    res["krait_builds"] = builds
+    snapshot_dir.cleanup()
 
     out = Path(args.out) if args.out else (Path(tempfile.mkdtemp(prefix="krait-bench-quick-")) if args.quick
                                            else BENCH / "results")

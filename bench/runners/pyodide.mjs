@@ -2,7 +2,7 @@
 //     node bench/runners/pyodide.mjs PROGRAM.py [args...]
 // stdout/stderr are the program's; the exit status is its sys.exit() status (1 for an uncaught exception).
 // Pyodide comes from bench/node_modules (`npm --prefix bench install`); it needs no network.
-// Last line on stderr, for the harness:  @@bench {"load_ms": ..., "run_ms": ..., "version": ...}
+// Last line on stderr, for the harness:  @@bench {"load_ms": ..., "run_ms": ..., "pyodide": ..., "python": ...}
 // where load_ms is loadPyodide() and run_ms is compiling + running the program inside the loaded runtime.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +62,6 @@ def _bench_main():
 _bench_main()
 `).toJs();
 const [exitStatus, runMs] = status;
-const version = pyodide.version;
-process.stderr.write('@@bench ' + JSON.stringify({ load_ms: loadMs, run_ms: runMs, version }) + '\n');
+const python = pyodide.runPython('import sys; sys.version.split()[0]');
+fs.writeSync(2, '@@bench ' + JSON.stringify({ load_ms: loadMs, run_ms: runMs, pyodide: pyodide.version, python }) + '\n');
 process.exit(exitStatus);
