@@ -278,6 +278,7 @@ void runtime_init(int argc, char** argv, int script_arg) {
     dict_set_str(vm.modules, S("time"), val(init_time_module()));
     if (getenv("KRAIT_GC_STRESS")) vm.options.gc_stress = true;
     gc.stress = vm.options.gc_stress;
+    type_cache_clear();  // built-in type dicts were filled directly during start-up
 }
 
 }  // namespace krait

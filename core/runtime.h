@@ -88,6 +88,7 @@ bool type_is_subtype(TypeObject* t, TypeObject* base);
 bool is_instance(Value v, TypeObject* t);
 Value type_lookup(TypeObject* t, StrObject* name);  // along the MRO; VAL_NULL (no error) if absent
 void type_modified(TypeObject* t);                   // bump the version of t and its subclasses
+void type_cache_clear();                             // forget cached lookups (after filling type dicts directly)
 const char* type_name(Value v);                      // type(v).__name__ as a C string
 
 // ---- Names ----

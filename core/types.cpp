@@ -220,13 +220,37 @@ bool type_is_subtype(TypeObject* t, TypeObject* base) {
 
 bool is_instance(Value v, TypeObject* t) { return type_is_subtype(type_of(v), t); }
 
+// The type attribute cache (as CPython's): the result of an MRO walk, keyed by the type's version and the
+// interned name. A type's version is unique and changes whenever it or a base is modified (type_modified), so a
+// hit is always current. Absent names are cached too. type_cache_clear() empties it after start-up, when
+// built-in type dicts were filled directly.
+namespace {
+struct TypeCacheEntry {
+    uint32_t version;
+    StrObject* name;
+    Value value;
+};
+constexpr size_t kTypeCacheSize = 4096;  // power of two
+TypeCacheEntry g_type_cache[kTypeCacheSize];
+}  // namespace
+
+void type_cache_clear() { memset(static_cast<void*>(g_type_cache), 0, sizeof g_type_cache); }
+
 Value type_lookup(TypeObject* t, StrObject* name) {
+    size_t slot = (t->version * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
+    TypeCacheEntry& e = g_type_cache[slot];
+    if (e.version == t->version && e.name == name && name->interned) return e.value;
+    Value found = VAL_NULL;
     TupleObject* mro = t->mro;
     for (size_t i = 0; i < mro->size; i++) {
         Value r = dict_get_str(as<TypeObject>(mro->items[i])->dict, name);
-        if (!val_is_null(r)) return r;
+        if (!val_is_null(r)) {
+            found = r;
+            break;
+        }
     }
-    return VAL_NULL;
+    if (name->interned) e = TypeCacheEntry{t->version, name, found};
+    return found;
 }
 
 TypeObject* type_lookup_owner(TypeObject* t, StrObject* name) {
