@@ -13,8 +13,8 @@
 namespace krait {
 
 namespace {
-
 uint32_t g_shape_ids = 1u << 20;
+}  // namespace
 
 Shape* shape_child(Shape* s, StrObject* name) {
     for (auto& [n, child] : s->transitions)
@@ -37,6 +37,8 @@ int shape_index(Shape* s, StrObject* name) {
     return -1;
 }
 
+namespace {
+
 bool has_storage(Value o) { return is_kind(o, Kind::Instance) || is_kind(o, Kind::Exception); }
 
 StrObject* name_class() {
@@ -49,6 +51,20 @@ StrObject* name_dict() {
 }
 
 }  // namespace
+
+InstanceObject* instance_alloc(TypeObject* cls) {
+    auto* o = gc_new<InstanceObject>(cls, Kind::Instance);
+    if (!o) return nullptr;
+    o->shape = cls->root_shape;
+    if (cls->slots_hint) {
+        o->slots = static_cast<Value*>(malloc(cls->slots_hint * sizeof(Value)));
+        if (o->slots) {
+            o->capacity = cls->slots_hint;
+            gc_account(cls->slots_hint * sizeof(Value));
+        }
+    }
+    return o;
+}
 
 bool has_instance_attrs(Value o) { return has_storage(o) && type_of(o) != T.t_object; }
 
@@ -101,6 +117,9 @@ bool instance_set_own(Value o, StrObject* name, Value v) {
         return true;
     }
     Shape* next = shape_child(in->shape, name);
+    // Instances of this type will likely grow as big: new ones get that many slots up front (instance_alloc),
+    // so that adding attributes in __init__ does not reallocate (and STORE_ATTR_INSTANCE_ADD finds room).
+    if (next->size > in->type->slots_hint) in->type->slots_hint = next->size < 64 ? next->size : 64;
     if (next->size > in->capacity) {
         uint32_t cap = in->capacity ? in->capacity * 2 : 4;
         auto* slots = static_cast<Value*>(realloc(in->slots, cap * sizeof(Value)));

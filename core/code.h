@@ -1,7 +1,7 @@
 // code.h — code objects: the compiler's output and the interpreter's input.
 //
 // Code units are 32 bits: opcode in the low byte, oparg in the upper 24 bits, followed by the instruction's
-// inline-cache words (opcodes.def gives their number). `lines` has one entry per code unit, for tracebacks.
+// inline-cache words (instructions.def gives their layout). `lines` has one entry per code unit, for tracebacks.
 // Local variables, cells and free variables share one numbering ("localsplus"), as in CPython, so every tier
 // addresses them as frame + offset.
 #pragma once
@@ -10,21 +10,39 @@
 #include <vector>
 
 #include "object.h"
+#include "opcode_ids.h"
 
 namespace krait {
 
-enum OpFlags : uint8_t { OPF_RAISES = 1, OPF_ESCAPES = 2, OPF_SAFEPOINT = 4 };
-
-enum Opcode : uint8_t {
-#define OP(name, cache, flags) OP_##name,
-#include "opcodes.def"
-#undef OP
-    OP__COUNT
+// Instruction metadata, generated from core/instructions.def (core/gen_instructions.py -> opcode_meta.inc).
+enum OpFlags : uint16_t {
+    OPF_PURE = 1, OPF_ESCAPES = 2, OPF_TIER1 = 4, OPF_SAFEPOINT = 8,
+    OPF_DEOPT = 16, OPF_ERROR = 32, OPF_JUMP = 64, OPF_GUARD = 128,
+};
+// What an instruction's oparg means (for the disassembler).
+enum ArgKind : uint8_t { ARG_NONE, ARG_CONST, ARG_NAME, ARG_LOCAL, ARG_JUMP, ARG_BINOP, ARG_CMPOP };
+// One uop of an instruction's expansion, reading its cache fields from cache word `cache_offset` on.
+struct UopExpansion {
+    uint16_t uop;
+    uint16_t cache_offset;
+};
+struct UopExpansionRange {
+    uint16_t start, count;  // into uop_expansion_items; count 0: the instruction has a tier-1 only part
 };
 
 extern const char* const op_names[OP__COUNT];
 extern const uint8_t op_cache_size[OP__COUNT];
-extern const uint8_t op_flags[OP__COUNT];
+extern const uint16_t op_flags[OP__COUNT];
+extern const uint8_t op_family[OP__COUNT];   // Family, or FAM_NONE
+extern const uint8_t op_generic[OP__COUNT];  // the family's generic instruction (the instruction itself if none)
+extern const uint8_t op_arg_kind[OP__COUNT];
+extern const char* const family_names[FAM__COUNT + 1];
+extern const char* const uop_names[UOP__COUNT];
+extern const uint16_t uop_flags[UOP__COUNT];
+extern const UopExpansion uop_expansion_items[];
+extern const UopExpansionRange op_expansion[OP__COUNT];
+// Net stack effect of an instruction with the given oparg.
+int op_stack_effect(int op, uint32_t oparg);
 
 inline uint32_t make_unit(uint8_t op, uint32_t arg) { return op | (arg << 8); }
 inline uint8_t unit_op(uint32_t u) { return u & 0xFF; }

@@ -3,6 +3,7 @@
 // tags every instruction with its innermost exception handler; the exception table is built from runs of equal
 // tags at the end (as CPython does), so `return`/`break` through `finally` only has to switch the current tag.
 #include "compiler.h"
+#include "specialize.h"
 
 #include <algorithm>
 #include <cstring>
@@ -186,39 +187,6 @@ private:
         if (u_->label_depth[label] < 0) u_->label_depth[label] = depth;
     }
 
-    static int effect(uint8_t op, uint32_t arg) {
-        switch (op) {
-            case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL: case OP_STORE_NAME:
-            case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP: case OP_IS_OP:
-            case OP_CONTAINS_OP: case OP_LIST_APPEND: case OP_SET_ADD: case OP_LIST_EXTEND: case OP_SET_UPDATE:
-            case OP_DICT_UPDATE: case OP_DICT_MERGE: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
-            case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE: case OP_RETURN_VALUE: case OP_POP_EXCEPT:
-            case OP_RERAISE: case OP_EXIT_WITH: case OP_IMPORT_NAME: case OP_IMPORT_STAR:
-                return -1;
-            case OP_PUSH_NULL: case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_CLOSURE:
-            case OP_LOAD_DEREF: case OP_LOAD_GLOBAL: case OP_LOAD_NAME: case OP_LOAD_METHOD: case OP_FOR_ITER:
-            case OP_LOAD_BUILD_CLASS: case OP_PUSH_EXC_INFO: case OP_LOAD_ASSERTION_ERROR: case OP_BEFORE_WITH:
-            case OP_WITH_EXCEPT_START: case OP_IMPORT_FROM:
-                return 1;
-            case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_MAP_ADD: case OP_CLEANUP_RERAISE: return -2;
-            case OP_STORE_SUBSCR: return -3;
-            case OP_BUILD_SLICE: return 1 - static_cast<int>(arg);
-            case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET: case OP_BUILD_STRING:
-                return 1 - static_cast<int>(arg);
-            case OP_BUILD_MAP: return 1 - 2 * static_cast<int>(arg);
-            case OP_BUILD_CONST_KEY_MAP: return -static_cast<int>(arg);
-            case OP_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
-            case OP_MAKE_FUNCTION: return -__builtin_popcount(arg & 11);
-            case OP_CALL: return -static_cast<int>(arg) - 1;
-            case OP_CALL_KW: return -static_cast<int>(arg) - 2;
-            case OP_CALL_FUNCTION_EX: return -2 - static_cast<int>(arg & 1);
-            case OP_RAISE_VARARGS: return -static_cast<int>(arg);
-            case OP_UNPACK_SEQUENCE: return static_cast<int>(arg) - 1;
-            case OP_UNPACK_EX: return static_cast<int>((arg & 0xFF) + (arg >> 8));
-            default: return 0;
-        }
-    }
-
     void emit(uint8_t op, uint32_t arg) {
         if (arg > kMaxOparg) error("too many constants, names or jumps in one code object", nullptr);
         if (!u_->reachable) {
@@ -228,11 +196,12 @@ private:
         u_->lines.push_back(u_->line);
         u_->tags.push_back(u_->handler);
         for (int i = 0; i < op_cache_size[op]; i++) {
-            u_->units.push_back(0);
+            // A specializable instruction keeps its adaptive counter in the first cache word (specialize.h).
+            u_->units.push_back(i == 0 && op_family[op] != FAM_NONE ? initial_counter() : 0);
             u_->lines.push_back(u_->line);
             u_->tags.push_back(u_->handler);
         }
-        u_->depth += effect(op, arg);
+        u_->depth += op_stack_effect(op, arg);
         if (u_->depth > u_->max_depth) u_->max_depth = u_->depth;
         if (u_->depth < 0) u_->depth = 0;
         if (op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE || op == OP_CLEANUP_RERAISE)

@@ -83,6 +83,12 @@ Value str_from_codepoint(uint32_t cp);
 Value str_join(Value sep, Value iterable);
 
 // ---- iterators (iter.cpp) ----
+// The iterator types the specializer and the instruction helpers recognize (range.cpp, list_methods.cpp), and
+// the `next` of range iterators over small ranges (those over big ones have another).
+extern TypeObject* t_range_iterator;
+extern TypeObject* t_list_iterator;
+extern TypeObject* t_tuple_iterator;
+Value range_iter_next(IterObject* it);
 Value make_iter(TypeObject* type, IterNextFn next, Value src, Value aux, int64_t index, int64_t end, int64_t step);
 Value seq_iter(Value seq);  // iterator over a list/tuple/str/range/dict/set/view (or __getitem__ sequence)
 

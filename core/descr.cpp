@@ -8,6 +8,7 @@
 #include "frame.h"
 #include "gc.h"
 #include "methods.h"
+#include "interp_support.h"
 #include "slots.h"
 #include "vm.h"
 
@@ -27,9 +28,8 @@ std::string qualname_of(TypeObject* t) {
 
 Value object_new(TypeObject* cls, Value*, size_t, TupleObject*) {
     if (cls->layout == Kind::Exception) return raise(T.e_TypeError, "exception layout without exception new");
-    auto* o = gc_new<InstanceObject>(cls, Kind::Instance);
+    InstanceObject* o = instance_alloc(cls);
     if (!o) return raise_no_memory();
-    o->shape = cls->root_shape;
     return val(o);
 }
 
@@ -257,6 +257,7 @@ bool function_setattr(Value self, StrObject* name, Value v) {
         if (val_is_none(v) || val_is_null(v)) f->defaults = nullptr;
         else if (is_kind(v, Kind::Tuple)) f->defaults = as<TupleObject>(v);
         else return raise(T.e_TypeError, "__defaults__ must be set to a tuple object"), false;
+        f->version = next_function_version();  // calls specialized for the old defaults must miss
         return true;
     }
     if (!f->dict) f->dict = dict_new();

@@ -18,6 +18,12 @@ namespace {
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDummy = -2;
 
+// Keys versions are unique across all tables (one global counter), so a cached version identifies one table with
+// one key layout: inline caches (LOAD_GLOBAL, module attributes) read an entry by its index after comparing it.
+// Changing a value in place keeps the version; adding or removing a key, or moving entries, takes a new one.
+uint32_t g_keys_version = 0;
+inline void ht_new_keys_version(HashTable* t) { t->keys_version = ++g_keys_version; }
+
 bool ht_resize(HashTable* t, uint32_t min_used) {
     uint32_t size = 8;
     while (size * 2 < min_used * 3) size *= 2;  // keep the load factor under 2/3
@@ -45,6 +51,7 @@ bool ht_resize(HashTable* t, uint32_t min_used) {
     free(t->entries), free(t->index);
     gc_account(sizeof(int32_t) * size + sizeof(HashEntry) * cap);
     t->entries = entries, t->index = index, t->index_size = size, t->capacity = cap, t->nentries = n;
+    ht_new_keys_version(t);
     return true;
 }
 
@@ -64,11 +71,15 @@ inline int quick_eq(Value a, Value b) {
 
 }  // namespace
 
-void ht_init(HashTable* t) { memset(t, 0, sizeof *t); }
+void ht_init(HashTable* t) {
+    memset(t, 0, sizeof *t);
+    ht_new_keys_version(t);
+}
 
 void ht_free(HashTable* t) {
     free(t->entries), free(t->index);
     memset(t, 0, sizeof *t);
+    ht_new_keys_version(t);
 }
 
 void ht_clear(HashTable* t) { ht_free(t); }
@@ -119,6 +130,7 @@ bool ht_insert(HashTable* t, Value key, int64_t hash, Value v) {
     t->entries[n] = HashEntry{hash, key, v};
     t->index[j] = static_cast<int32_t>(n);
     t->used++;
+    ht_new_keys_version(t);
     return true;
 }
 
@@ -135,6 +147,7 @@ int ht_remove(HashTable* t, Value key, int64_t hash) {
     t->entries[ix].key = VAL_NULL;
     t->entries[ix].value = VAL_NULL;
     t->used--;
+    ht_new_keys_version(t);
     return 1;
 }
 

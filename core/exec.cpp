@@ -103,23 +103,17 @@ std::string arg_repr(CodeObject* c, uint8_t op, uint32_t arg) {
         }
         return std::string(str_view(r));
     };
-    switch (op) {
-        case OP_LOAD_CONST: return arg < c->consts.size() ? repr_of(c->consts[arg]) : "?";
-        case OP_LOAD_GLOBAL: case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL: case OP_LOAD_NAME: case OP_STORE_NAME:
-        case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_LOAD_METHOD: case OP_STORE_ATTR: case OP_DELETE_ATTR:
-        case OP_IMPORT_NAME: case OP_IMPORT_FROM:
-            return arg < c->names.size() ? std::string(c->names[arg]->view()) : "?";
-        case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST: case OP_LOAD_DEREF: case OP_STORE_DEREF:
-        case OP_DELETE_DEREF: case OP_LOAD_CLOSURE: case OP_MAKE_CELL:
+    switch (op < OP__COUNT ? op_arg_kind[op] : ARG_NONE) {
+        case ARG_CONST: return arg < c->consts.size() ? repr_of(c->consts[arg]) : "?";
+        case ARG_NAME: return arg < c->names.size() ? std::string(c->names[arg]->view()) : "?";
+        case ARG_LOCAL:
             return arg < c->localsplus_names.size() ? std::string(c->localsplus_names[arg]->view()) : "?";
-        case OP_BINARY_OP: return std::string(binop_symbol(static_cast<BinOp>(arg & 15), (arg & 16) != 0));
-        case OP_COMPARE_OP: {
+        case ARG_BINOP: return std::string(binop_symbol(static_cast<BinOp>(arg & 15), (arg & 16) != 0));
+        case ARG_CMPOP: {
             static const char* const s[] = {"<", "<=", "==", "!=", ">", ">="};
             return arg < 6 ? s[arg] : "?";
         }
-        case OP_JUMP_FORWARD: case OP_JUMP_BACKWARD: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
-        case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE: case OP_FOR_ITER: case OP_SEND:
-            return "to " + std::to_string(arg);
+        case ARG_JUMP: return "to " + std::to_string(arg);
         default: return "";
     }
 }

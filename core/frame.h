@@ -17,6 +17,7 @@ struct GeneratorObject;
 
 enum FrameFlags : uint32_t {
     FRAME_ENTRY = 1,  // pushed by C++ (call_function): returning from it returns from the run loop
+    FRAME_INIT = 2,   // runs __init__ for CALL_ALLOC_AND_ENTER_INIT: must return None; the instance is the result
 };
 
 struct Frame {

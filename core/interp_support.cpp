@@ -16,7 +16,10 @@ namespace krait {
 
 namespace {
 StrObject* S(const char* s) { return intern(s); }
+uint32_t g_function_versions = 0;
 }  // namespace
+
+uint32_t next_function_version() { return ++g_function_versions; }
 
 void report_unbound_deref(CodeObject* code, uint32_t index) {
     const char* name = code->localsplus_names[index]->data;
@@ -34,23 +37,20 @@ Value callable_name(Value callable) {
     return str_new(std::string(type_name(callable)) + " object");
 }
 
-Value make_function(Frame* f, Value* sp, uint32_t flags) {
-    CodeObject* code = as<CodeObject>(sp[-1]);
-    int i = 2;
-    TupleObject* closure = (flags & 8) ? as<TupleObject>(sp[-(i++)]) : nullptr;
-    DictObject* kwdefaults = (flags & 2) ? as<DictObject>(sp[-(i++)]) : nullptr;
-    TupleObject* defaults = (flags & 1) ? as<TupleObject>(sp[-(i++)]) : nullptr;
+Value make_function(DictObject* globals, CodeObject* code, TupleObject* defaults, DictObject* kwdefaults,
+                    TupleObject* closure) {
     auto* fn = gc_new<FunctionObject>(T.t_function, Kind::Function);
     if (!fn) return raise_no_memory();
     fn->code = code;
-    fn->globals = f->globals;
+    fn->version = next_function_version();
+    fn->globals = globals;
     fn->defaults = defaults;
     fn->kwdefaults = kwdefaults;
     fn->closure = closure;
     fn->name = code->name;
     fn->qualname = code->qualname;
     fn->doc = VAL_NONE;
-    Value mod = dict_get_str(f->globals, S("__name__"));
+    Value mod = dict_get_str(globals, S("__name__"));
     fn->module = val_is_null(mod) ? VAL_NONE : mod;
     if (!code->consts.empty() && is_kind(code->consts[0], Kind::Str) && (code->flags & 0x1000)) fn->doc = code->consts[0];
     return val(fn);

@@ -9,9 +9,12 @@
 namespace krait {
 
 void report_unbound_deref(CodeObject* code, uint32_t index);
-Value callable_name(Value callable);  // "f()" style name for error messages, as a str
-// MAKE_FUNCTION: code on top of the stack, below it (as flags say) closure (8), kwdefaults (2), defaults (1).
-Value make_function(Frame* f, Value* sp, uint32_t flags);
+Value callable_name(Value callable);
+// A new unique function version (never 0): on creation and whenever a function's defaults change.
+uint32_t next_function_version();  // "f()" style name for error messages, as a str
+// MAKE_FUNCTION: a function of `code` in `globals`; the other three may be null.
+Value make_function(DictObject* globals, CodeObject* code, TupleObject* defaults, DictObject* kwdefaults,
+                    TupleObject* closure);
 Value call_with_star_args(Value callable, Value args, Value kwargs);
 void do_raise(Value exc, Value cause);
 bool check_except_type(Value type);

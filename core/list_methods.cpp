@@ -19,13 +19,14 @@
 
 namespace krait {
 
+TypeObject* t_list_iterator;
+TypeObject* t_tuple_iterator;
+
 namespace {
 
 StrObject* s_init;  // "__init__"
 StrObject* s_index; // "__index__"
-TypeObject* t_list_iterator;
 TypeObject* t_list_reverseiterator;
-TypeObject* t_tuple_iterator;
 
 // ---- helpers shared by list and tuple ----
 

@@ -19,6 +19,7 @@
 #include "containers.h"
 #include "gc.h"
 #include "methods.h"
+#include "specialize.h"
 #include "vm.h"
 
 namespace krait {
@@ -39,6 +40,8 @@ void usage(FILE* out) {
           "  -V, --version : print the version number and exit\n"
           "  -X opt     : implementation-specific option:\n"
           "               -X gc-stress   collect garbage at every safepoint (also KRAIT_GC_STRESS=1)\n"
+          "               -X specialize=off  run the generic interpreter (no inline-cache specialization)\n"
+          "               -X stats       print specialization statistics to stderr at exit\n"
           "  --dis      : print the bytecode of every code object instead of running\n"
           "  file       : program read from script file\n"
           "  -          : program read from stdin (default when stdin is not a terminal)\n"
@@ -47,6 +50,23 @@ void usage(FILE* out) {
 }
 
 void on_sigint(int) { vm.interrupted = 1; }
+
+// Applies one -X option; false (with a message) for a known option with a bad value. Unknown options are kept
+// for sys._xoptions and otherwise ignored, as python3 does.
+bool apply_xoption(const std::string& opt) {
+    vm.options.xopts.push_back(opt);
+    if (opt == "gc-stress") vm.options.gc_stress = true;
+    else if (opt == "stats") vm.options.stats = true;
+    else if (opt.rfind("specialize", 0) == 0) {
+        if (opt == "specialize" || opt == "specialize=on") vm.options.specialize = true;
+        else if (opt == "specialize=off") vm.options.specialize = false;
+        else {
+            fprintf(stderr, "Invalid -X option: %s (expected specialize=on or specialize=off)\n", opt.c_str());
+            return false;
+        }
+    }
+    return true;
+}
 
 bool read_file(const std::string& path, std::string* out) {
     std::ifstream in(path, std::ios::binary);
@@ -119,12 +139,9 @@ int main(int argc, char** argv) {
                 fputs("Argument expected for the -X option\n", stderr);
                 return 2;
             }
-            std::string opt = argv[++i];
-            vm.options.xopts.push_back(opt);
-            if (opt == "gc-stress") vm.options.gc_stress = true;
+            if (!apply_xoption(argv[++i])) return 2;
         } else if (a.rfind("-X", 0) == 0 && a.size() > 2) {
-            vm.options.xopts.push_back(a.substr(2));
-            if (a.substr(2) == "gc-stress") vm.options.gc_stress = true;
+            if (!apply_xoption(a.substr(2))) return 2;
         } else if (a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S" || a == "-I" || a == "-O") {
             // Accepted for compatibility with python3; they change nothing here.
         } else if (a == "-") {
@@ -179,6 +196,7 @@ int main(int argc, char** argv) {
     Value r = exec_source(source, filename, main_module);
     int status = val_is_null(r) ? report_uncaught(err_fetch()) : 0;
     fflush(stdout);
+    if (vm.options.stats) print_specialization_stats(stderr);
     fflush(stderr);
     return status;
 }

@@ -95,6 +95,7 @@ struct TypeObject : Object {
     uint32_t version;  // changes whenever this type or a base is modified; inline caches compare it
     NewFn new_fn;
     Shape* root_shape;  // the empty shape of this type's instances
+    uint32_t slots_hint;  // slots to allocate for a new instance: the largest shape seen (capped; attrs.cpp)
     std::vector<TypeObject*>* subclasses;  // to bump versions of subclasses; not traced (types are kept by bases)
 
     // Slots (as CPython's tp_* slots): built-in types set them natively; for classes defined in Python,
@@ -188,6 +189,7 @@ struct HashTable {
     uint32_t nentries;     // used entries, including deleted ones
     uint32_t capacity;     // allocated entries
     uint32_t used;         // live entries
+    uint32_t keys_version; // unique; changes when a key is added or removed or entries move (dict.cpp)
 };
 
 struct DictObject : Object {
@@ -218,6 +220,7 @@ struct FunctionObject : Object {
     DictObject* dict;        // function attributes, created on demand
     Value doc;
     Value module;
+    uint32_t version;  // unique per function; changes when __defaults__ changes (CALL caches compare it)
 };
 
 enum NativeFlags : uint32_t {

@@ -15,13 +15,14 @@
 
 namespace krait {
 
+TypeObject* t_range_iterator;
+
 namespace {
 
 StrObject* s_index; // "__index__"
 StrObject* s_start;
 StrObject* s_stop;
 StrObject* s_step;
-TypeObject* t_range_iterator;
 
 // The value of an int (immediate, bool or big), clamped to int64 (slice bounds clamp in CPython). False if v
 // is not an int.
@@ -661,6 +662,8 @@ int range_contains(Value self, Value v) {
     return n == -2 ? -1 : n >= 0;
 }
 
+}  // namespace
+
 // range_iterator: `index` is the next value, `step` the step, `end` the number of values left; `src` is the
 // range (kept for introspection only).
 Value range_iter_next(IterObject* it) {
@@ -670,6 +673,8 @@ Value range_iter_next(IterObject* it) {
     it->end--;
     return int_from_i64(v);
 }
+
+namespace {
 
 Value range_iter(Value self) {
     RangeObject* r = as<RangeObject>(self);

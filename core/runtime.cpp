@@ -1,4 +1,4 @@
-// runtime.cpp — start-up (runtime_init), the opcode tables, generator objects' Python interface, class creation
+// runtime.cpp — start-up (runtime_init), generator objects' Python interface, class creation
 // (__build_class__) and zero-argument super().
 #include <cstdlib>
 #include <cstring>
@@ -9,25 +9,10 @@
 #include "gc.h"
 #include "methods.h"
 #include "slots.h"
+#include "specialize.h"
 #include "vm.h"
 
 namespace krait {
-
-const char* const op_names[OP__COUNT] = {
-#define OP(name, cache, flags) #name,
-#include "opcodes.def"
-#undef OP
-};
-const uint8_t op_cache_size[OP__COUNT] = {
-#define OP(name, cache, flags) cache,
-#include "opcodes.def"
-#undef OP
-};
-const uint8_t op_flags[OP__COUNT] = {
-#define OP(name, cache, flags) static_cast<uint8_t>(flags),
-#include "opcodes.def"
-#undef OP
-};
 
 namespace {
 
@@ -278,7 +263,9 @@ void runtime_init(int argc, char** argv, int script_arg) {
     dict_set_str(vm.modules, S("time"), val(init_time_module()));
     if (getenv("KRAIT_GC_STRESS")) vm.options.gc_stress = true;
     gc.stress = vm.options.gc_stress;
+    g_specialize = vm.options.specialize;
     type_cache_clear();  // built-in type dicts were filled directly during start-up
+    krt_api_init();
 }
 
 }  // namespace krait

@@ -25,6 +25,12 @@ Value instance_get_own(Value o, StrObject* name);           // VAL_NULL if absen
 bool instance_set_own(Value o, StrObject* name, Value v);   // v == VAL_NULL deletes; false + AttributeError if absent
 DictObject* instance_dict(Value o);                         // __dict__ (switches the instance to dict mode)
 bool has_instance_attrs(Value o);
+// Shapes (attrs.cpp): the child of s that adds `name` (created once), and the slot of `name` in s (-1: absent).
+Shape* shape_child(Shape* s, StrObject* name);
+int shape_index(Shape* s, StrObject* name);
+// A new plain instance of cls with its root shape and room for as many slots as its instances tend to get;
+// null on MemoryError (not raised).
+InstanceObject* instance_alloc(TypeObject* cls);
 
 // Callables (descr.cpp).
 Value bound_method_new(Value func, Value self);

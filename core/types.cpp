@@ -13,7 +13,8 @@
 
 namespace krait {
 
-BuiltinTypes T;
+extern "C" BuiltinTypes krt_T;
+BuiltinTypes krt_T;
 Value g_not_implemented = VAL_NULL;
 Value g_ellipsis = VAL_NULL;
 

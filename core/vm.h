@@ -15,6 +15,8 @@ namespace krait {
 struct Options {
     bool gc_stress = false;
     bool dis = false;
+    bool stats = false;       // -X stats: count specialization events, print them at exit
+    bool specialize = true;   // -X specialize=off runs the generic interpreter
     std::vector<std::string> xopts;  // every -X option as given, for sys._xoptions
 };
 
@@ -42,6 +44,8 @@ constexpr int kMaxCDepth = 1200;  // bounds C++ recursion whatever sys.setrecurs
 
 // Initializes types, builtins and the sys/math/time modules. Call once before running anything.
 void runtime_init(int argc, char** argv, int script_arg);
+// Sets up what instruction bodies read as globals (instr_api.cpp); the last step of runtime_init.
+void krt_api_init();
 
 // Runs a module body in `globals`; returns its result or VAL_NULL with the exception set.
 Value run_module_code(CodeObject* code, DictObject* globals);
