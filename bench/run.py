@@ -133,10 +133,12 @@ def krait_configs(args):
     K = Config
     return [
         # name                 label                                              command + options
-        K("krait", "Krait, native, generic interpreter", "krait", [str(native)], stats=stats),
-        K("krait-wasm-node", "Krait, wasm in Node, generic interpreter", "krait", on_node, stats=stats,
+        K("krait", "Krait, native, specializing interpreter", "krait", [str(native)], stats=stats),
+        K("krait-generic", "Krait, native, generic interpreter (-X specialize=off)", "krait",
+          [str(native), "-X", "specialize=off"], needs="specialize=off"),
+        K("krait-wasm-node", "Krait, wasm in Node, specializing interpreter", "krait", on_node, stats=stats,
           wasm_js=wasm_js),
-        K("krait-wasm-chromium", "Krait, wasm in headless Chromium, generic interpreter", "krait", in_chromium,
+        K("krait-wasm-chromium", "Krait, wasm in headless Chromium, specializing interpreter", "krait", in_chromium,
           in_runtime=True, wasm_js=wasm_js),
         # Later stages (listed now; each is missing until `krait --help` mentions its option):
         K("krait-uops", "Krait, native, tier-2 uops interpreter", "krait", [str(native), "-X", "jit=uops"],
@@ -146,8 +148,6 @@ def krait_configs(args):
         K("krait-wasm-jit", "Krait, wasm in Node, wasm JIT", "krait", on_node + ["-X", "jit=on"],
           needs="jit=on", stats=stats, wasm_js=wasm_js),
         # e.g. when they exist (spell the option as the CLI does):
-        # K("krait-spec", "Krait, native, specializing interpreter", "krait", [str(native), "-X", "specialize"],
-        #   needs="specialize", stats=stats),
         # K("krait-jit-noregalloc", "Krait, native, JIT without register allocation", "krait",
         #   [str(native), "-X", "jit=on", "-X", "regalloc=off"], needs="regalloc=off", stats=stats),
     ]

@@ -168,6 +168,24 @@ bool generic_setattr(Value o, StrObject* name, Value v) {
         if (dt->descr_set) return dt->descr_set(descr, o, v);
     }
     if (has_instance_attrs(o)) {
+        if (name == name_dict()) {
+            // o.__dict__ = d: the instance uses d from now on (dict mode, as after `del o.x`); `del o.__dict__`
+            // leaves it a new empty one, as CPython does.
+            if (val_is_null(v)) {
+                DictObject* fresh = dict_new();
+                if (!fresh) return false;
+                v = val(fresh);
+            }
+            if (!is_instance(v, T.t_dict))
+                return raise(T.e_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v)), false;
+            auto* in = as<InstanceObject>(o);
+            free(in->slots);
+            in->slots = nullptr;
+            in->capacity = 0;
+            in->shape = nullptr;
+            in->dict = as<DictObject>(v);
+            return true;
+        }
         if (name == name_class()) {
             if (!is_kind(v, Kind::Type) || as<TypeObject>(v)->layout != t->layout ||
                 !(as<TypeObject>(v)->flags & TF_HEAPTYPE)) {

@@ -335,6 +335,7 @@ private:
     void stmt(const Stmt* s);
     void expr(const Expr* e);
     void jump_if(const Expr* e, int label, bool cond);
+    void emit_compare(CmpOperator op, bool to_bool);
     void store(const Expr* target);
     void assign_unpack(const std::vector<Expr*>& elts, const Located* at);
     void function_def(const FunctionDef* f);
@@ -1015,9 +1016,36 @@ void Compiler::jump_if(const Expr* e, int label, bool cond) {
             return;
         }
     }
-    expr(e);
-    if (!e->is<Compare>()) emit(OP_TO_BOOL, 0);
+    if (e->is<Compare>() && e->as<Compare>()->ops.size() == 1) {
+        // A single comparison feeding a jump: COMPARE_OP converts its result to bool itself (CmpOp's kCmpToBool
+        // bit), is/in give bools already, so no TO_BOOL is needed.
+        auto* c = e->as<Compare>();
+        expr(c->left);
+        expr(c->comparators[0]);
+        set_line(e);
+        emit_compare(c->ops[0], true);
+    } else {
+        expr(e);
+        emit(OP_TO_BOOL, 0);
+    }
     emit_jump(cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+}
+
+// One comparison of the two values on the stack; to_bool asks COMPARE_OP for a bool result (for a jump).
+void Compiler::emit_compare(CmpOperator op, bool to_bool) {
+    uint32_t flag = to_bool ? kCmpToBool : 0;
+    switch (op) {
+        case CmpOperator::Eq: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::EQ) | flag); break;
+        case CmpOperator::NotEq: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::NE) | flag); break;
+        case CmpOperator::Lt: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::LT) | flag); break;
+        case CmpOperator::LtE: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::LE) | flag); break;
+        case CmpOperator::Gt: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::GT) | flag); break;
+        case CmpOperator::GtE: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::GE) | flag); break;
+        case CmpOperator::Is: emit(OP_IS_OP, 0); break;
+        case CmpOperator::IsNot: emit(OP_IS_OP, 1); break;
+        case CmpOperator::In: emit(OP_CONTAINS_OP, 0); break;
+        case CmpOperator::NotIn: emit(OP_CONTAINS_OP, 1); break;
+    }
 }
 
 void Compiler::sequence(const std::vector<Expr*>& elts, uint8_t build, int kind) {
@@ -1337,26 +1365,13 @@ void Compiler::expr(const Expr* e) {
         }
         case ExprKind::Compare: {
             auto* c = e->as<Compare>();
-            auto emit_cmp = [&](CmpOperator op) {
-                switch (op) {
-                    case CmpOperator::Eq: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::EQ)); break;
-                    case CmpOperator::NotEq: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::NE)); break;
-                    case CmpOperator::Lt: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::LT)); break;
-                    case CmpOperator::LtE: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::LE)); break;
-                    case CmpOperator::Gt: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::GT)); break;
-                    case CmpOperator::GtE: emit(OP_COMPARE_OP, static_cast<uint32_t>(CmpOp::GE)); break;
-                    case CmpOperator::Is: emit(OP_IS_OP, 0); break;
-                    case CmpOperator::IsNot: emit(OP_IS_OP, 1); break;
-                    case CmpOperator::In: emit(OP_CONTAINS_OP, 0); break;
-                    case CmpOperator::NotIn: emit(OP_CONTAINS_OP, 1); break;
-                }
-            };
+            // A comparison's value is whatever the comparison returned (a user __lt__ may return anything);
+            // a chain stops at the first false link and that link's value is the result.
             expr(c->left);
             if (c->ops.size() == 1) {
                 expr(c->comparators[0]);
                 set_line(e);
-                emit_cmp(c->ops[0]);
-                emit(OP_TO_BOOL, 0);
+                emit_compare(c->ops[0], false);
                 break;
             }
             int cleanup = new_label(), end = new_label();
@@ -1364,15 +1379,14 @@ void Compiler::expr(const Expr* e) {
                 expr(c->comparators[i]);
                 emit(OP_SWAP, 2);
                 emit(OP_COPY, 2);
-                emit_cmp(c->ops[i]);
-                emit(OP_TO_BOOL, 0);
+                emit_compare(c->ops[i], false);
                 emit(OP_COPY, 1);
+                emit(OP_TO_BOOL, 0);
                 emit_jump(OP_POP_JUMP_IF_FALSE, cleanup);
                 emit(OP_POP_TOP, 0);
             }
             expr(c->comparators.back());
-            emit_cmp(c->ops.back());
-            emit(OP_TO_BOOL, 0);
+            emit_compare(c->ops.back(), false);
             jump(end);
             bind(cleanup);
             emit(OP_SWAP, 2);

@@ -260,6 +260,30 @@ bool function_setattr(Value self, StrObject* name, Value v) {
         f->version = next_function_version();  // calls specialized for the old defaults must miss
         return true;
     }
+    if (n == "__kwdefaults__") {
+        if (val_is_none(v) || val_is_null(v)) f->kwdefaults = nullptr;
+        else if (is_kind(v, Kind::Dict)) f->kwdefaults = as<DictObject>(v);
+        else return raise(T.e_TypeError, "__kwdefaults__ must be set to a dict object"), false;
+        f->version = next_function_version();
+        return true;
+    }
+    if (n == "__code__") {
+        if (!is_kind(v, Kind::Code)) return raise(T.e_TypeError, "__code__ must be set to a code object"), false;
+        CodeObject* c = as<CodeObject>(v);
+        size_t nclosure = f->closure ? f->closure->size : 0;
+        if (c->nfree != nclosure)
+            return raise(T.e_ValueError, "%s() requires a code object with %zu free vars, not %u", f->name->data,
+                         nclosure, c->nfree),
+                   false;
+        f->code = c;
+        f->version = next_function_version();  // calls specialized for the old code must miss
+        return true;
+    }
+    if (n == "__globals__" || n == "__closure__" || n == "__dict__") {
+        if (n == "__dict__" && is_kind(v, Kind::Dict)) return f->dict = as<DictObject>(v), true;
+        if (n == "__dict__") return raise(T.e_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v)), false;
+        return raise(T.e_AttributeError, "readonly attribute"), false;
+    }
     if (!f->dict) f->dict = dict_new();
     if (val_is_null(v)) {
         if (dict_del(f->dict, val(name)) <= 0) {

@@ -111,7 +111,8 @@ std::string arg_repr(CodeObject* c, uint8_t op, uint32_t arg) {
         case ARG_BINOP: return std::string(binop_symbol(static_cast<BinOp>(arg & 15), (arg & 16) != 0));
         case ARG_CMPOP: {
             static const char* const s[] = {"<", "<=", "==", "!=", ">", ">="};
-            return arg < 6 ? s[arg] : "?";
+            std::string r = (arg & 15) < 6 ? s[arg & 15] : "?";
+            return (arg & kCmpToBool) ? r + " bool" : r;
         }
         case ARG_JUMP: return "to " + std::to_string(arg);
         default: return "";

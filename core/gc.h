@@ -13,6 +13,8 @@
 
 #include "object.h"
 
+extern "C" volatile int krt_eval_breaker_flag;  // instr_api.h
+
 namespace krait {
 
 struct GcState {
@@ -48,6 +50,7 @@ T* gc_new(TypeObject* type, Kind kind, size_t extra_bytes = 0) {
 inline void gc_account(size_t bytes) {
     gc.allocated_since += bytes;
     if (gc.allocated_since > gc.threshold) gc.pending = true;
+    if (gc.pending || gc.stress) krt_eval_breaker_flag = 1;  // the next safepoint has work (gc_due)
 }
 
 // Runs a full collection now. Only call at a safepoint.

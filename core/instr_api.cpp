@@ -69,6 +69,7 @@ static_assert(KRT_KIND_INSTANCE == (int)Kind::Instance && KRT_KIND_TYPE == (int)
               "instr_api.h's layout kinds follow object.h's Kind");
 static_assert(KRT_CMP_LT == (int)CmpOp::LT && KRT_CMP_EQ == (int)CmpOp::EQ && KRT_CMP_GE == (int)CmpOp::GE,
               "comparison operators");
+static_assert(KRT_CMP_TO_BOOL == kCmpToBool, "COMPARE_OP's to-bool bit");
 static_assert(KRT_UNARY_NEG == (int)UnaryOp::Neg && KRT_UNARY_INVERT == (int)UnaryOp::Invert, "unary operators");
 
 
@@ -78,6 +79,7 @@ KType* krt_tuple_iterator_type;
 void* krt_range_iter_next;
 Value krt_builtin_len;
 Value krt_builtin_isinstance;
+volatile int krt_eval_breaker_flag;
 
 namespace krait {
 // Called at the end of runtime_init, once the types and builtins exist.
@@ -100,7 +102,7 @@ extern "C" {
 
 // ---- locals, cells, names ----
 
-Value krt_int_result(int64_t i) { return int_from_i64(i); }
+Value krt_int_box(int64_t i) { return int_from_i64(i); }
 
 void krt_raise_unbound_local(KCode* code, uint32_t index) {
     raise(T.e_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
@@ -293,7 +295,6 @@ Value krt_format_value(Value v, Value spec, uint32_t conversion) {
 
 // ---- control flow and iteration ----
 
-int krt_eval_breaker(void) { return gc_due() || vm.interrupted; }
 int krt_periodic_check(void) { return periodic_check(); }
 Value krt_getiter(Value iterable) { return obj_getiter(iterable); }
 

@@ -27,7 +27,7 @@
     uint8_t kind;                  \
     uint8_t gc_mark;               \
     uint8_t gc_permanent;          \
-    uint8_t pad_;                  \
+    uint8_t gc_size_class;         \
     uint32_t extra
 struct krt_c_object {
     KRT_OBJECT_HEADER;
@@ -186,7 +186,7 @@ enum {
     KRT_KIND_DICT_VIEW, KRT_KIND_FILE
 };
 /* Comparison operators (runtime.h's CmpOp) and unary operators (UnaryOp), in order. */
-enum { KRT_CMP_LT, KRT_CMP_LE, KRT_CMP_EQ, KRT_CMP_NE, KRT_CMP_GT, KRT_CMP_GE };
+enum { KRT_CMP_LT, KRT_CMP_LE, KRT_CMP_EQ, KRT_CMP_NE, KRT_CMP_GT, KRT_CMP_GE, KRT_CMP_TO_BOOL = 16 };
 enum { KRT_UNARY_NEG, KRT_UNARY_POS, KRT_UNARY_INVERT };
 
 /* ---- Inline accessors (no calls: these become plain loads in stencils) ---- */
@@ -234,6 +234,10 @@ KRT_EXTERN_C KType *krt_tuple_iterator_type;
 KRT_EXTERN_C void *krt_range_iter_next; /* the `next` of small range iterators (big ones have another) */
 KRT_EXTERN_C Value krt_builtin_len;
 KRT_EXTERN_C Value krt_builtin_isinstance;
+/* Nonzero when a safepoint has work: a collection is due or an interrupt (Ctrl-C) arrived. Set by allocation
+ * (gc.h) and the signal handler, recomputed after each periodic check. */
+KRT_EXTERN_C volatile int krt_eval_breaker_flag;
+static inline int krt_eval_breaker(void) { return krt_eval_breaker_flag; }
 
 #ifdef __cplusplus
 extern "C" {
@@ -241,8 +245,8 @@ extern "C" {
 
 /* ---- Helpers: the out-of-line halves of instructions ---- */
 
-/* An int result: immediate when it fits, else a big int (VAL_NULL on MemoryError). */
-Value krt_int_result(int64_t i);
+/* A new big int for an int64 outside the immediate range (VAL_NULL on MemoryError). */
+Value krt_int_box(int64_t i);
 void krt_raise_unbound_local(KCode *code, uint32_t index);
 void krt_raise_unbound_deref(KCode *code, uint32_t index);
 void krt_raise_no_active_exception(void);
@@ -295,7 +299,6 @@ int krt_dict_merge(Value dict, Value update, Value callable);
 Value krt_list_to_tuple(Value list);
 Value krt_format_value(Value v, Value spec, uint32_t conversion);
 
-int krt_eval_breaker(void);   /* a collection or an interrupt is due */
 int krt_periodic_check(void); /* collects / raises KeyboardInterrupt; 0 on exception */
 Value krt_getiter(Value iterable);
 Value krt_iter_next_or_end(Value iter); /* VAL_NULL at the end, with an exception only on error */
@@ -353,5 +356,8 @@ void krt_specialize_unpack_sequence(uint32_t *instr, Value seq);
 #ifdef __cplusplus
 }
 #endif
+
+/* An int result: immediate when it fits, else a big int (VAL_NULL on MemoryError). */
+static inline Value krt_int_result(int64_t i) { return val_int_fits(i) ? val_from_int(i) : krt_int_box(i); }
 
 #endif

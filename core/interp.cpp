@@ -346,6 +346,7 @@ Value gen_resume(GeneratorObject* g, Value sent, Value thrown, Value* returned) 
 
 bool periodic_check() {
     gc_safepoint();
+    krt_eval_breaker_flag = vm.interrupted;  // a signal arriving from here on sets it again
     if (vm.interrupted) {
         vm.interrupted = 0;
         raise_value(val(T.e_KeyboardInterrupt));

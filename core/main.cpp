@@ -18,6 +18,7 @@
 #include "code.h"
 #include "containers.h"
 #include "gc.h"
+#include "instr_api.h"
 #include "methods.h"
 #include "specialize.h"
 #include "vm.h"
@@ -49,7 +50,10 @@ void usage(FILE* out) {
           out);
 }
 
-void on_sigint(int) { vm.interrupted = 1; }
+void on_sigint(int) {
+    vm.interrupted = 1;
+    krt_eval_breaker_flag = 1;
+}
 
 // Applies one -X option; false (with a message) for a known option with a bad value. Unknown options are kept
 // for sys._xoptions and otherwise ignored, as python3 does.

@@ -65,7 +65,7 @@ struct Object {
     Kind kind;
     uint8_t gc_mark;
     uint8_t gc_permanent;  // never collected (static types, interned names, singletons)
-    uint8_t pad_;
+    uint8_t gc_size_class;  // the collector's pool the object came from (gc.cpp); 0: allocated on its own
     uint32_t extra;  // per-layout spare word (e.g. frozen flag of a set)
 };
 

@@ -73,6 +73,9 @@ int obj_truth(Value v);  // -1 error
 bool obj_hash(Value v, int64_t* out);
 int obj_eq(Value a, Value b);  // -1 error, with identity shortcut
 enum class CmpOpT : uint8_t { LT, LE, EQ, NE, GT, GE };
+// COMPARE_OP's oparg is a CmpOp, plus this bit when the result must be a bool (the compiler sets it when a jump
+// consumes the result, instead of emitting TO_BOOL).
+constexpr uint32_t kCmpToBool = 16;
 using CmpOp = CmpOpT;
 Value obj_compare(Value a, Value b, CmpOp op);
 int obj_compare_bool(Value a, Value b, CmpOp op);  // -1 error

@@ -399,7 +399,9 @@ void add_slot_wrappers(TypeObject* t) {
         add_wrapper(t, "__neg__", w_unary<UnaryOp::Neg>), add_wrapper(t, "__pos__", w_unary<UnaryOp::Pos>);
         add_wrapper(t, "__invert__", w_unary<UnaryOp::Invert>), add_wrapper(t, "__abs__", w_unary<UnaryOp::Abs>);
     }
-    if (own(&TypeObject::truth)) add_wrapper(t, "__bool__", w_bool);
+    // Containers take their truth from __len__, as in CPython: exposing a __bool__ would make a subclass's
+    // own __len__ lose to the base's truth.
+    if (own(&TypeObject::truth) && (!t->length || t == T.t_range)) add_wrapper(t, "__bool__", w_bool);
     if (own(&TypeObject::getattr)) add_wrapper(t, "__getattribute__", w_getattribute);
     if (own(&TypeObject::setattr)) add_wrapper(t, "__setattr__", w_setattr), add_wrapper(t, "__delattr__", w_delattr);
     if (own(&TypeObject::getitem)) add_wrapper(t, "__getitem__", w_getitem);

@@ -316,7 +316,7 @@ void krt_specialize_compare_op(uint32_t* instr, Value lhs, Value rhs, uint32_t o
     if (val_is_int(lhs) && val_is_int(rhs)) return succeed(instr, OP_COMPARE_OP_INT);
     if (val_is_float(lhs) && val_is_float(rhs)) return succeed(instr, OP_COMPARE_OP_FLOAT);
     if (is_exact(lhs, T.t_str) && is_exact(rhs, T.t_str)) {
-        if (oparg == KRT_CMP_EQ || oparg == KRT_CMP_NE) return succeed(instr, OP_COMPARE_OP_STR);
+        if ((oparg & 15) == KRT_CMP_EQ || (oparg & 15) == KRT_CMP_NE) return succeed(instr, OP_COMPARE_OP_STR);
         return fail(instr, SPEC_FAIL_OPERATOR);
     }
     fail(instr, SPEC_FAIL_KIND);
