@@ -57,7 +57,7 @@ InstanceObject* instance_alloc(TypeObject* cls) {
     if (!o) return nullptr;
     o->shape = cls->root_shape;
     if (cls->slots_hint) {
-        o->slots = static_cast<Value*>(malloc(cls->slots_hint * sizeof(Value)));
+        o->slots = static_cast<Value*>(gc_buffer_alloc(cls->slots_hint * sizeof(Value)));
         if (o->slots) {
             o->capacity = cls->slots_hint;
             gc_account(cls->slots_hint * sizeof(Value));
@@ -85,7 +85,7 @@ DictObject* instance_dict(Value o) {
             for (uint32_t i = 0; i < in->shape->size; i++) dict_set_str(d, in->shape->names[i], in->slots[i]);
         in->dict = d;
         in->shape = nullptr;
-        free(in->slots);
+        gc_buffer_free(in->slots, in->capacity * sizeof(Value));
         in->slots = nullptr;
         in->capacity = 0;
     }
@@ -122,7 +122,7 @@ bool instance_set_own(Value o, StrObject* name, Value v) {
     if (next->size > in->type->slots_hint) in->type->slots_hint = next->size < 64 ? next->size : 64;
     if (next->size > in->capacity) {
         uint32_t cap = in->capacity ? in->capacity * 2 : 4;
-        auto* slots = static_cast<Value*>(realloc(in->slots, cap * sizeof(Value)));
+        auto* slots = static_cast<Value*>(gc_buffer_realloc(in->slots, in->capacity * sizeof(Value), cap * sizeof(Value)));
         if (!slots) {
             raise_no_memory();
             return false;
@@ -179,7 +179,7 @@ bool generic_setattr(Value o, StrObject* name, Value v) {
             if (!is_instance(v, T.t_dict))
                 return raise(T.e_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v)), false;
             auto* in = as<InstanceObject>(o);
-            free(in->slots);
+            gc_buffer_free(in->slots, in->capacity * sizeof(Value));
             in->slots = nullptr;
             in->capacity = 0;
             in->shape = nullptr;

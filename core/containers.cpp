@@ -64,7 +64,7 @@ bool list_reserve(ListObject* l, size_t capacity) {
         raise_no_memory();
         return false;
     }
-    auto* items = static_cast<Value*>(realloc(l->items, capacity * sizeof(Value)));
+    auto* items = static_cast<Value*>(gc_buffer_realloc(l->items, l->capacity * sizeof(Value), capacity * sizeof(Value)));
     if (!items) {
         raise_no_memory();
         return false;

@@ -186,7 +186,8 @@ constexpr bool kPooling = false;
 constexpr bool kPooling = true;
 #endif
 
-void* pool_alloc(size_t size_class) {
+// A block of the class's size from the pool, uninitialized.
+void* pool_take(size_t size_class) {
     size_t bytes = size_class * kGrain;
     void* p = g_free_lists[size_class];
     if (p) {
@@ -201,29 +202,55 @@ void* pool_alloc(size_t size_class) {
         p = g_bump;
         g_bump += bytes;
     }
-    memset(p, 0, bytes);
     return p;
 }
 
-void release(Object* o) {
-    uint8_t size_class = o->gc_size_class;
-    if (!size_class) {
-        free(o);
-        return;
-    }
-    auto* b = reinterpret_cast<FreeBlock*>(o);
+void pool_give(void* p, size_t size_class) {
+    auto* b = static_cast<FreeBlock*>(p);
     b->next = g_free_lists[size_class];
     g_free_lists[size_class] = b;
 }
 
+inline size_t class_of(size_t bytes) { return (bytes + kGrain - 1) / kGrain; }
+
+void release(Object* o) {
+    if (o->gc_size_class) pool_give(o, o->gc_size_class);
+    else free(o);
+}
+
 }  // namespace
+
+void* gc_buffer_alloc(size_t bytes) {
+    if (kPooling && bytes && bytes <= kMaxPooled) return pool_take(class_of(bytes));
+    return malloc(bytes);
+}
+
+void* gc_buffer_realloc(void* p, size_t old_bytes, size_t new_bytes) {
+    if (!p) return gc_buffer_alloc(new_bytes);
+    bool old_pooled = kPooling && old_bytes && old_bytes <= kMaxPooled;
+    bool new_pooled = kPooling && new_bytes && new_bytes <= kMaxPooled;
+    if (!old_pooled && !new_pooled) return realloc(p, new_bytes);
+    if (old_pooled && new_pooled && class_of(old_bytes) == class_of(new_bytes)) return p;
+    void* q = gc_buffer_alloc(new_bytes);
+    if (!q) return nullptr;
+    memcpy(q, p, old_bytes < new_bytes ? old_bytes : new_bytes);
+    gc_buffer_free(p, old_bytes);
+    return q;
+}
+
+void gc_buffer_free(void* p, size_t bytes) {
+    if (!p) return;
+    if (kPooling && bytes && bytes <= kMaxPooled) pool_give(p, class_of(bytes));
+    else free(p);
+}
 
 Object* gc_alloc(size_t size, TypeObject* type, Kind kind) {
     Object* o;
     if (kPooling && size <= kMaxPooled) {
-        size_t size_class = (size + kGrain - 1) / kGrain;
-        o = static_cast<Object*>(pool_alloc(size_class));
+        size_t size_class = class_of(size);
+        o = static_cast<Object*>(pool_take(size_class));
         if (!o) return nullptr;
+        memset(static_cast<void*>(o), 0, size_class * kGrain);
         o->gc_size_class = static_cast<uint8_t>(size_class);
     } else {
         o = static_cast<Object*>(calloc(1, size));
@@ -247,16 +274,24 @@ void gc_make_permanent(Object* o) {
 
 void gc_finalize(Object* o) {
     switch (o->kind) {
-        case Kind::Instance: free(static_cast<InstanceObject*>(o)->slots); break;
+        case Kind::Instance: {
+            auto* in = static_cast<InstanceObject*>(o);
+            gc_buffer_free(in->slots, in->capacity * sizeof(Value));
+            break;
+        }
         case Kind::BigInt: static_cast<BigIntObject*>(o)->~BigIntObject(); break;
-        case Kind::List: free(static_cast<ListObject*>(o)->items); break;
+        case Kind::List: {
+            auto* l = static_cast<ListObject*>(o);
+            gc_buffer_free(l->items, l->capacity * sizeof(Value));
+            break;
+        }
         case Kind::Dict: ht_free(&static_cast<DictObject*>(o)->table); break;
         case Kind::Set: ht_free(&static_cast<SetObject*>(o)->table); break;
         case Kind::Code: static_cast<CodeObject*>(o)->~CodeObject(); break;
         case Kind::Generator: free(static_cast<GeneratorObject*>(o)->saved); break;
         case Kind::Exception: {
             auto* e = static_cast<ExceptionObject*>(o);
-            free(e->slots);
+            gc_buffer_free(e->slots, e->capacity * sizeof(Value));
             delete e->trace;
             break;
         }
@@ -299,9 +334,10 @@ void gc_collect() {
     for (Object* o : g_permanent) o->gc_mark = 0;
     gc.live_after_last = live;
     gc.allocated_since = 0;
-    // Collect again after allocating about as much as is live now (at least 8 MiB): amortized linear cost.
+    // Collect again after allocating about as much as is live now (at least kMinGcThreshold): amortized linear
+    // cost, and a young program's garbage is reused from the pools while it is still in the caches.
     size_t live_bytes_estimate = live * 64;
-    gc.threshold = live_bytes_estimate > (8u << 20) ? live_bytes_estimate : (8u << 20);
+    gc.threshold = live_bytes_estimate > kMinGcThreshold ? live_bytes_estimate : kMinGcThreshold;
 }
 
 }  // namespace krait

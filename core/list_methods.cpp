@@ -589,7 +589,7 @@ Value list_m_copy(Value* args, size_t nargs, TupleObject*) {
 Value list_m_clear(Value* args, size_t nargs, TupleObject*) {
     if (!args_none("list.clear", nargs - 1)) return VAL_NULL;
     ListObject* l = as<ListObject>(args[0]);
-    free(l->items); // containers.cpp allocates item arrays with realloc
+    gc_buffer_free(l->items, l->capacity * sizeof(Value));
     l->items = nullptr;
     l->size = l->capacity = 0;
     return VAL_NONE;
