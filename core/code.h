@@ -20,7 +20,10 @@ enum OpFlags : uint16_t {
     OPF_DEOPT = 16, OPF_ERROR = 32, OPF_JUMP = 64, OPF_GUARD = 128,
 };
 // What an instruction's oparg means (for the disassembler).
-enum ArgKind : uint8_t { ARG_NONE, ARG_CONST, ARG_NAME, ARG_LOCAL, ARG_JUMP, ARG_BINOP, ARG_CMPOP };
+enum ArgKind : uint8_t {
+    ARG_NONE, ARG_CONST, ARG_NAME, ARG_LOCAL, ARG_JUMP, ARG_BINOP, ARG_CMPOP,
+    ARG_LOCAL_LOCAL, ARG_LOCAL_CONST,  // superinstructions: two 12-bit halves
+};
 // One uop of an instruction's expansion, reading its cache fields from cache word `cache_offset` on.
 struct UopExpansion {
     uint16_t uop;

@@ -54,6 +54,8 @@ struct Unit {
     bool reachable = true;
     int line = 1;
     Unit* parent_unit = nullptr;
+    size_t last_op_pos = SIZE_MAX;  // where the last instruction starts (for superinstructions)
+    size_t bound_at = SIZE_MAX;     // code size when a label was last bound (a jump target starts there)
 };
 
 struct CompileAbort {};
@@ -178,6 +180,7 @@ private:
 
     void bind(int label) {
         u_->label_pos[label] = static_cast<int>(u_->units.size());
+        u_->bound_at = u_->units.size();
         if (!u_->reachable && u_->label_depth[label] >= 0) u_->depth = u_->label_depth[label];
         else if (u_->label_depth[label] < 0) u_->label_depth[label] = u_->depth;
         u_->reachable = true;
@@ -187,8 +190,35 @@ private:
         if (u_->label_depth[label] < 0) u_->label_depth[label] = depth;
     }
 
+    // Fuses op with the instruction just emitted into a superinstruction when that pays and is safe: both on one
+    // line under one handler, nothing jumps between them, and both opargs fit 12 bits.
+    bool fuse(uint8_t op, uint32_t arg) {
+        Unit& u = *u_;
+        if (u.units.empty() || u.last_op_pos != u.units.size() - 1 || u.bound_at == u.units.size()) return false;
+        if (u.lines.back() != u.line || !(u.tags.back() == u.handler)) return false;
+        uint32_t prev = u.units.back();
+        uint32_t prev_arg = unit_arg(prev);
+        if (prev_arg > 0xFFF || arg > 0xFFF) return false;
+        uint8_t fused;
+        switch (unit_op(prev) << 8 | op) {
+            case OP_LOAD_FAST << 8 | OP_LOAD_FAST: fused = OP_LOAD_FAST_LOAD_FAST; break;
+            case OP_LOAD_FAST << 8 | OP_LOAD_CONST: fused = OP_LOAD_FAST_LOAD_CONST; break;
+            case OP_STORE_FAST << 8 | OP_LOAD_FAST: fused = OP_STORE_FAST_LOAD_FAST; break;
+            case OP_STORE_FAST << 8 | OP_STORE_FAST: fused = OP_STORE_FAST_STORE_FAST; break;
+            default: return false;
+        }
+        u.units.back() = make_unit(fused, prev_arg << 12 | arg);
+        return true;
+    }
+
     void emit(uint8_t op, uint32_t arg) {
         if (arg > kMaxOparg) error("too many constants, names or jumps in one code object", nullptr);
+        if (fuse(op, arg)) {
+            u_->depth += op_stack_effect(op, arg);
+            if (u_->depth > u_->max_depth) u_->max_depth = u_->depth;
+            return;
+        }
+        u_->last_op_pos = u_->units.size();
         if (!u_->reachable) {
             // Dead code after return/raise/jump is still emitted (simple), with the depth it would have.
         }

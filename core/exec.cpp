@@ -115,6 +115,16 @@ std::string arg_repr(CodeObject* c, uint8_t op, uint32_t arg) {
             return (arg & kCmpToBool) ? r + " bool" : r;
         }
         case ARG_JUMP: return "to " + std::to_string(arg);
+        case ARG_LOCAL_LOCAL: {
+            uint32_t a = arg >> 12, b = arg & 0xFFF;
+            if (a >= c->localsplus_names.size() || b >= c->localsplus_names.size()) return "?";
+            return std::string(c->localsplus_names[a]->view()) + ", " + std::string(c->localsplus_names[b]->view());
+        }
+        case ARG_LOCAL_CONST: {
+            uint32_t a = arg >> 12, b = arg & 0xFFF;
+            if (a >= c->localsplus_names.size() || b >= c->consts.size()) return "?";
+            return std::string(c->localsplus_names[a]->view()) + ", " + repr_of(c->consts[b]);
+        }
         default: return "";
     }
 }

@@ -23,6 +23,11 @@ enum FrameFlags : uint32_t {
 struct Frame {
     Frame* prev;
     CodeObject* code;
+    // Copies of the code object's arrays, so that the interpreter reaches them in one load from the frame (it
+    // keeps only the frame, ip, sp and oparg in registers). Set with set_code().
+    uint32_t* code_base;
+    Value* consts;
+    StrObject** names;
     FunctionObject* func;  // null for module bodies
     DictObject* globals;
     Value locals_dict;     // namespace of a module or class body, VAL_NULL in functions
@@ -33,6 +38,12 @@ struct Frame {
     uint32_t last_pc;      // code unit of the instruction being executed (for tracebacks and handlers)
 
     Value* localsplus() { return reinterpret_cast<Value*>(this + 1); }
+    void set_code(CodeObject* c) {
+        code = c;
+        code_base = c->code.data();
+        consts = c->consts.data();
+        names = c->names.data();
+    }
     Value* stack_base() { return localsplus() + code->nlocalsplus; }
     Value* end() { return stack_base() + code->stacksize; }
     size_t extent_values() const { return sizeof(Frame) / sizeof(Value) + code->nlocalsplus + code->stacksize; }

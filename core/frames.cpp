@@ -153,7 +153,7 @@ Frame* frame_alloc(CodeObject* code) {
     }
     auto* f = reinterpret_cast<Frame*>(place);
     memset(static_cast<void*>(f), 0, n * sizeof(Value));
-    f->code = code;
+    f->set_code(code);
     f->prev = vm.frame;
     f->ip = code->code.data();
     f->sp = f->stack_base();
@@ -197,7 +197,7 @@ Frame* prepare_exact_call(FunctionObject* fn, Value* args, size_t nargs) {
     }
     auto* f = reinterpret_cast<Frame*>(place);
     f->prev = vm.frame;
-    f->code = code;
+    f->set_code(code);
     f->func = fn;
     f->globals = fn->globals;
     f->locals_dict = VAL_NULL;

@@ -529,6 +529,8 @@ def arg_kind(ins):
     """What the oparg means, for the disassembler: found from the accessors the bodies apply to oparg."""
     for o in parts_ops(ins):
         body = strip_comments(o.body)
+        if re.search(r"\bLOCAL\(\s*(oparg >> 12|first)\s*\)", body):
+            return "ARG_LOCAL_CONST" if "CONST(oparg & 0xFFF)" in body else "ARG_LOCAL_LOCAL"
         for macro, kind in (("CONST", "ARG_CONST"), ("NAME", "ARG_NAME"), ("LOCAL", "ARG_LOCAL"),
                             ("JUMP_TO", "ARG_JUMP")):
             if re.search(r"\b" + macro + r"\s*\(\s*oparg\s*\)", body):

@@ -56,27 +56,21 @@ inline uint64_t read_u64(const uint32_t* p) { return p[0] | (static_cast<uint64_
 
 template <bool kStats>
 Value run_frame_impl(Frame* entry, bool throwing) {
+    // Only these live across instructions: the fewer, the more of them the compiler keeps in registers in this
+    // very large function (everything else is one load from the frame away).
     Frame* f = entry;
-    CodeObject* code;
-    uint32_t* code_base;
     uint32_t* ip;
     uint32_t* instr = nullptr;
     Value* sp;
-    Value* locals;
-    Value* consts;
-    StrObject** names;
     uint32_t oparg = 0;
 
-#define LOAD_FRAME()                   \
-    do {                               \
-        code = f->code;                \
-        code_base = code->code.data(); \
-        ip = f->ip;                    \
-        sp = f->sp;                    \
-        locals = f->localsplus();      \
-        consts = code->consts.data();  \
-        names = code->names.data();    \
+#define LOAD_FRAME()  \
+    do {              \
+        ip = f->ip;   \
+        sp = f->sp;   \
     } while (0)
+#define code (f->code)
+#define code_base (f->code_base)
 #define SAVE()                                                     \
     do {                                                           \
         f->ip = ip;                                                \
@@ -85,9 +79,9 @@ Value run_frame_impl(Frame* entry, bool throwing) {
     } while (0)
 
 // ---- what instruction bodies see (instructions.def documents each) ----
-#define LOCAL(i) locals[i]
-#define CONST(i) consts[i]
-#define NAME(i) names[i]
+#define LOCAL(i) (reinterpret_cast<Value*>(f + 1)[i])
+#define CONST(i) (f->consts[i])
+#define NAME(i) (f->names[i])
 #define GLOBALS f->globals
 #define BUILTINS vm.builtins
 #define FRAME f
@@ -168,6 +162,7 @@ Value run_frame_impl(Frame* entry, bool throwing) {
     do {                            \
         instr = ip;                 \
         oparg = *ip >> 8;           \
+        if constexpr (kStats) stats_dispatch(*ip & 0xFF); \
         goto* labels[*ip & 0xFF];   \
     } while (0)
 #else
@@ -184,6 +179,7 @@ Value run_frame_impl(Frame* entry, bool throwing) {
 dispatch_switch:
     instr = ip;
     oparg = *ip >> 8;
+    if constexpr (kStats) stats_dispatch(*ip & 0xFF);
     switch (static_cast<Opcode>(*ip & 0xFF)) {
 #define KRAIT_CASE(name) \
     case OP_##name: goto L_##name;
@@ -244,6 +240,8 @@ exception_unwind : {
     goto error;
 }
 #undef LOAD_FRAME
+#undef code
+#undef code_base
 #undef SAVE
 #undef LOCAL
 #undef CONST

@@ -7,7 +7,9 @@
 // first. A pointer takes two words (low half first), read back with CACHE64.
 #include "specialize.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <string>
 
 #include "containers.h"
@@ -18,6 +20,7 @@
 namespace krait {
 
 FamilyStats g_family_stats[FAM__COUNT];
+ExecutionStats g_exec_stats;
 bool g_specialize = true;
 
 
@@ -185,6 +188,34 @@ void specialize_call_type(uint32_t* instr, TypeObject* cls, Value self_or_null, 
 
 }  // namespace
 
+namespace {
+
+void print_execution_stats(FILE* out) {
+    uint64_t total = 0;
+    for (int op = 0; op < OP__COUNT; op++) total += g_exec_stats.count[op];
+    if (!total) return;
+    std::vector<std::pair<uint64_t, int>> ops;
+    for (int op = 0; op < OP__COUNT; op++)
+        if (g_exec_stats.count[op]) ops.emplace_back(g_exec_stats.count[op], op);
+    std::sort(ops.rbegin(), ops.rend());
+    fprintf(out, "Instructions executed: %llu (top 20)\n", (unsigned long long)total);
+    for (size_t i = 0; i < ops.size() && i < 20; i++)
+        fprintf(out, "  %-32s %12llu %5.1f%%\n", op_names[ops[i].second], (unsigned long long)ops[i].first,
+                100.0 * static_cast<double>(ops[i].first) / static_cast<double>(total));
+    std::vector<std::pair<uint64_t, int>> pairs;
+    for (int a = 0; a < OP__COUNT; a++)
+        for (int b = 0; b < OP__COUNT; b++)
+            if (g_exec_stats.pairs[a][b]) pairs.emplace_back(g_exec_stats.pairs[a][b], a * OP__COUNT + b);
+    std::sort(pairs.rbegin(), pairs.rend());
+    fprintf(out, "Consecutive pairs (top 15)\n");
+    for (size_t i = 0; i < pairs.size() && i < 15; i++)
+        fprintf(out, "  %-28s %-28s %12llu %5.1f%%\n", op_names[pairs[i].second / OP__COUNT],
+                op_names[pairs[i].second % OP__COUNT], (unsigned long long)pairs[i].first,
+                100.0 * static_cast<double>(pairs[i].first) / static_cast<double>(total));
+}
+
+}  // namespace
+
 void print_specialization_stats(FILE* out) {
     fprintf(out, "Tier-1 specialization (-X stats)\n");
     fprintf(out, "%-16s %10s %9s %9s %12s %10s %8s %8s\n", "family", "attempts", "success", "failure", "hits",
@@ -212,6 +243,16 @@ void print_specialization_stats(FILE* out) {
                           std::to_string(s.failure_reasons[r]);
         if (!chosen.empty()) fprintf(out, "    specialized: %s\n", chosen.c_str());
         if (!failed.empty()) fprintf(out, "    failures: %s\n", failed.c_str());
+    }
+    print_execution_stats(out);
+    // Machine-readable counters for bench/run.py ("[stats] NAME VALUE").
+    for (int f = 0; f < FAM__COUNT; f++) {
+        const FamilyStats& s = g_family_stats[f];
+        uint64_t runs = s.hits + s.generic_runs;
+        if (!runs) continue;
+        fprintf(out, "[stats] spec.%s.hit_rate %.1f\n", family_names[f],
+                100.0 * static_cast<double>(s.hits) / static_cast<double>(runs));
+        fprintf(out, "[stats] spec.%s.deopts %llu\n", family_names[f], (unsigned long long)s.deopts);
     }
 }
 

@@ -51,6 +51,20 @@ struct FamilyStats {
     uint64_t chosen[OP__COUNT];  // successes by specialized instruction
 };
 extern FamilyStats g_family_stats[FAM__COUNT];
+
+// Executions per instruction and per pair of consecutive instructions (-X stats only): which instructions
+// dominate, and which pairs would pay as superinstructions.
+struct ExecutionStats {
+    uint64_t count[OP__COUNT];
+    uint64_t pairs[OP__COUNT][OP__COUNT];
+    uint8_t previous;
+};
+extern ExecutionStats g_exec_stats;
+inline void stats_dispatch(uint8_t op) {
+    g_exec_stats.count[op]++;
+    g_exec_stats.pairs[g_exec_stats.previous][op]++;
+    g_exec_stats.previous = op;
+}
 extern bool g_specialize;  // false under -X specialize=off: every specializer only backs off
 
 inline void stats_hit(int family) { g_family_stats[family].hits++; }
