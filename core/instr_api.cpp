@@ -226,6 +226,12 @@ Value krt_slice_new(Value start, Value stop, Value step) { return slice_new(star
 Value krt_binary_op(Value a, Value b, uint32_t oparg) {
     return binary_op(a, b, static_cast<BinOp>(oparg & 15), (oparg & 16) != 0);
 }
+Value krt_call_binop_method(Value method, Value a, Value b, uint32_t oparg) {
+    Value r = call2(method, a, b);
+    if (val_is_null(r) || r.bits != g_not_implemented.bits) return r;
+    return binop_type_error(a, b, static_cast<BinOp>(oparg & 15), (oparg & 16) != 0);
+}
+
 Value krt_compare(Value a, Value b, uint32_t op) { return obj_compare(a, b, static_cast<CmpOp>(op)); }
 int krt_contains(Value container, Value item) { return obj_contains(container, item); }
 

@@ -279,6 +279,9 @@ int krt_str_eq(Value a, Value b);
 Value krt_slice_new(Value start, Value stop, Value step);
 
 Value krt_binary_op(Value a, Value b, uint32_t oparg);
+/* Calls a class's operator method with two operands of that class (BINARY_OP_DUNDER): NotImplemented becomes
+ * binary_op's TypeError. */
+Value krt_call_binop_method(Value method, Value a, Value b, uint32_t oparg);
 Value krt_compare(Value a, Value b, uint32_t op);
 int krt_contains(Value container, Value item);
 Value krt_unary(Value v, int op);

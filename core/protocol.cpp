@@ -360,6 +360,12 @@ Value binary_op(Value a, Value b, BinOp op, bool inplace) {
         Value r = tb->binop(b, a, op, true);
         if (val_is_null(r) || !is_not_impl(r)) return r;
     }
+    return binop_type_error(a, b, op, inplace);
+}
+
+Value binop_type_error(Value a, Value b, BinOp op, bool inplace) {
+    TypeObject* ta = type_of(a);
+    TypeObject* tb = type_of(b);
     if (is_kind(a, Kind::Str) && op == BinOp::Add)
         return raise(T.e_TypeError, "can only concatenate str (not \"%s\") to str", tb->name->data);
     if (is_kind(a, Kind::List) && op == BinOp::Add && !inplace)

@@ -116,6 +116,8 @@ using UnaryOp = UnaryOpT;
 // Dunder names of each operator: "__add__", "__radd__", "__iadd__" ...
 StrObject* binop_dunder(BinOp op, int form /*0 normal, 1 reflected, 2 in-place*/);
 Value binary_op(Value a, Value b, BinOp op, bool inplace);
+// The TypeError binary_op raises when no operand supports the operator.
+Value binop_type_error(Value a, Value b, BinOp op, bool inplace);
 Value unary_neg(Value v);
 Value unary_pos(Value v);
 Value unary_invert(Value v);

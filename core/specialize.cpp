@@ -310,6 +310,16 @@ void krt_specialize_binary_subscr(uint32_t* instr, Value container, Value sub) {
     if (is_exact(container, T.t_tuple) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_TUPLE_INT);
     if (is_exact(container, T.t_str) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_STR_INT);
     if (is_exact(container, T.t_dict)) return succeed(instr, OP_BINARY_SUBSCR_DICT);
+    // An instance of a class defined in Python whose __getitem__ is a plain Python function.
+    if (val_is_obj(container) && (type_of(container)->flags & TF_HEAPTYPE)) {
+        TypeObject* t = type_of(container);
+        Value getitem = type_lookup(t, intern("__getitem__"));
+        if (!is_kind(getitem, Kind::Function)) return fail(instr, SPEC_FAIL_DESCRIPTOR);
+        if (!takes_exactly(as<FunctionObject>(getitem), 2)) return fail(instr, SPEC_FAIL_ARGS);
+        cache(instr, 1) = t->version;
+        cache_ptr(instr, 2, getitem.bits);
+        return succeed(instr, OP_BINARY_SUBSCR_GETITEM);
+    }
     fail(instr, SPEC_FAIL_KIND);
 }
 
@@ -349,6 +359,18 @@ void krt_specialize_binary_op(uint32_t* instr, Value lhs, Value rhs, uint32_t op
     }
     if (is_exact(lhs, T.t_str) && is_exact(rhs, T.t_str) && op == BinOp::Add)
         return succeed(instr, OP_BINARY_OP_ADD_STR);
+    // Two instances of one class defined in Python with a Python method for the operator (and, for an in-place
+    // operator, no in-place method: then the plain one is what runs).
+    if (val_is_obj(lhs) && val_is_obj(rhs) && type_of(lhs) == type_of(rhs) && (type_of(lhs)->flags & TF_HEAPTYPE)) {
+        TypeObject* t = type_of(lhs);
+        bool inplace = (oparg & 16) != 0;
+        Value method = type_lookup(t, binop_dunder(op, 0));
+        if (!is_kind(method, Kind::Function)) return fail(instr, SPEC_FAIL_DESCRIPTOR);
+        if (inplace && !val_is_null(type_lookup(t, binop_dunder(op, 2)))) return fail(instr, SPEC_FAIL_OPERATOR);
+        cache(instr, 1) = t->version;
+        cache_ptr(instr, 2, method.bits);
+        return succeed(instr, OP_BINARY_OP_DUNDER);
+    }
     fail(instr, SPEC_FAIL_KIND);
 }
 
