@@ -46,7 +46,7 @@ struct FamilyStats {
     uint64_t hits;       // runs of a specialized form whose guards held
     uint64_t generic_runs;  // runs of the generic form (including those of a miss)
     uint64_t misses;     // runs of a specialized form that deopted to the generic body
-    uint64_t deopts;     // specialized forms rewritten back to generic after repeated misses
+    uint64_t deopts;     // specialized forms that missed until their counter ran out (then re-specialized or generic)
     uint64_t failure_reasons[SPEC_FAIL__COUNT];
     uint64_t chosen[OP__COUNT];  // successes by specialized instruction
 };
