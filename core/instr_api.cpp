@@ -223,8 +223,54 @@ Value krt_slice_new(Value start, Value stop, Value step) { return slice_new(star
 
 // ---- operators ----
 
+namespace {
+
+// The value of an exact int (immediate, or a big int object of type int) that fits int64.
+inline bool exact_int64(Value v, int64_t* out) {
+    if (val_is_int(v)) {
+        *out = val_int(v);
+        return true;
+    }
+    if (!is_kind(v, Kind::BigInt) || obj(v)->type != T.t_int) return false;
+    const BigInt& b = as<BigIntObject>(v)->value;
+    if (!big_fits_int64(b)) return false;
+    *out = big_to_int64(b);
+    return true;
+}
+
+// int op int in int64 arithmetic when both fit and the exact result does too (64-bit hashes and LCGs leave the
+// 50-bit immediate range: without this they would take the general big-int path). False: use binary_op.
+bool int64_binary_op(Value a, Value b, BinOp op, Value* result) {
+    int64_t x, y, r;
+    if (!exact_int64(a, &x) || !exact_int64(b, &y)) return false;
+    switch (op) {
+        case BinOp::Add: if (__builtin_add_overflow(x, y, &r)) return false; break;
+        case BinOp::Sub: if (__builtin_sub_overflow(x, y, &r)) return false; break;
+        case BinOp::Mul: if (__builtin_mul_overflow(x, y, &r)) return false; break;
+        case BinOp::And: r = x & y; break;
+        case BinOp::Or: r = x | y; break;
+        case BinOp::Xor: r = x ^ y; break;
+        case BinOp::FloorDiv:
+        case BinOp::Mod: {
+            if (y == 0 || (x == INT64_MIN && y == -1)) return false;  // ZeroDivisionError / overflow: general path
+            int64_t q = x / y, m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) q--, m += y;
+            r = op == BinOp::FloorDiv ? q : m;
+            break;
+        }
+        default: return false;
+    }
+    *result = int_from_i64(r);
+    return true;
+}
+
+}  // namespace
+
 Value krt_binary_op(Value a, Value b, uint32_t oparg) {
-    return binary_op(a, b, static_cast<BinOp>(oparg & 15), (oparg & 16) != 0);
+    BinOp op = static_cast<BinOp>(oparg & 15);
+    Value r;
+    if (int64_binary_op(a, b, op, &r)) return r;  // VAL_NULL here is MemoryError, as binary_op's would be
+    return binary_op(a, b, op, (oparg & 16) != 0);
 }
 Value krt_call_binop_method(Value method, Value a, Value b, uint32_t oparg) {
     Value r = call2(method, a, b);
