@@ -12,6 +12,8 @@ namespace krait {
 
 namespace {
 
+// ---- argument binding (CPython's messages) ----
+
 std::string names_list(const std::vector<std::string>& names) {
     std::string out;
     for (size_t i = 0; i < names.size(); i++) {
@@ -139,28 +141,30 @@ Value make_generator(FunctionObject* fn, Frame* f) {
     return val(g);
 }
 
-// Prepares a frame for calling fn with the given arguments. Returns the frame (not yet pushed), or null with an
-// exception set. For a generator function *gen_out receives the new generator and no frame is returned.
-}  // namespace
-
-
-Frame* frame_alloc(CodeObject* code) {
+// Where a new frame for `code` goes (right above the current one), or null + RecursionError when the recursion
+// limit or the value stack would be exceeded.
+Frame* frame_reserve(CodeObject* code) {
     Value* place = vm.frame ? vm.frame->end() : vm.stack_base;
     size_t n = sizeof(Frame) / sizeof(Value) + code->nlocalsplus + code->stacksize;
     if (vm.depth >= vm.recursion_limit || place + n > vm.stack_limit) {
         raise(T.e_RecursionError, "maximum recursion depth exceeded");
         return nullptr;
     }
-    auto* f = reinterpret_cast<Frame*>(place);
-    memset(static_cast<void*>(f), 0, n * sizeof(Value));
+    return reinterpret_cast<Frame*>(place);
+}
+
+}  // namespace
+
+Frame* frame_alloc(CodeObject* code) {
+    Frame* f = frame_reserve(code);
+    if (!f) return nullptr;
+    memset(static_cast<void*>(f), 0, (sizeof(Frame) / sizeof(Value) + code->nlocalsplus + code->stacksize) * sizeof(Value));
     f->set_code(code);
     f->prev = vm.frame;
     f->ip = code->code.data();
     f->sp = f->stack_base();
     return f;
 }
-
-// ---- argument binding (CPython's messages) ----
 
 Frame* prepare_call(FunctionObject* fn, Value* args, size_t nargs, TupleObject* kwnames, Value* gen_out) {
     Frame* f = frame_alloc(fn->code);
@@ -175,8 +179,6 @@ Frame* prepare_call(FunctionObject* fn, Value* args, size_t nargs, TupleObject* 
     return f;
 }
 
-
-// Saves a suspended generator frame back into its generator object.
 void save_generator_frame(Frame* f, Value* sp) {
     GeneratorObject* g = f->gen;
     size_t n = f->extent_values();
@@ -186,16 +188,11 @@ void save_generator_frame(Frame* f, Value* sp) {
     sf->sp = sf->localsplus() + (sp - f->localsplus());
 }
 
-
 Frame* prepare_exact_call(FunctionObject* fn, Value* args, size_t nargs) {
     CodeObject* code = fn->code;
-    Value* place = vm.frame ? vm.frame->end() : vm.stack_base;
+    Frame* f = frame_reserve(code);
+    if (!f) return nullptr;
     size_t extent = code->nlocalsplus + code->stacksize;
-    if (vm.depth >= vm.recursion_limit || place + sizeof(Frame) / sizeof(Value) + extent > vm.stack_limit) {
-        raise(T.e_RecursionError, "maximum recursion depth exceeded");
-        return nullptr;
-    }
-    auto* f = reinterpret_cast<Frame*>(place);
     f->prev = vm.frame;
     f->set_code(code);
     f->func = fn;

@@ -212,6 +212,7 @@ void pool_give(void* p, size_t size_class) {
 }
 
 inline size_t class_of(size_t bytes) { return (bytes + kGrain - 1) / kGrain; }
+inline bool pooled(size_t bytes) { return kPooling && bytes && bytes <= kMaxPooled; }
 
 void release(Object* o) {
     if (o->gc_size_class) pool_give(o, o->gc_size_class);
@@ -221,14 +222,13 @@ void release(Object* o) {
 }  // namespace
 
 void* gc_buffer_alloc(size_t bytes) {
-    if (kPooling && bytes && bytes <= kMaxPooled) return pool_take(class_of(bytes));
+    if (pooled(bytes)) return pool_take(class_of(bytes));
     return malloc(bytes);
 }
 
 void* gc_buffer_realloc(void* p, size_t old_bytes, size_t new_bytes) {
     if (!p) return gc_buffer_alloc(new_bytes);
-    bool old_pooled = kPooling && old_bytes && old_bytes <= kMaxPooled;
-    bool new_pooled = kPooling && new_bytes && new_bytes <= kMaxPooled;
+    bool old_pooled = pooled(old_bytes), new_pooled = pooled(new_bytes);
     if (!old_pooled && !new_pooled) return realloc(p, new_bytes);
     if (old_pooled && new_pooled && class_of(old_bytes) == class_of(new_bytes)) return p;
     void* q = gc_buffer_alloc(new_bytes);
@@ -240,13 +240,13 @@ void* gc_buffer_realloc(void* p, size_t old_bytes, size_t new_bytes) {
 
 void gc_buffer_free(void* p, size_t bytes) {
     if (!p) return;
-    if (kPooling && bytes && bytes <= kMaxPooled) pool_give(p, class_of(bytes));
+    if (pooled(bytes)) pool_give(p, class_of(bytes));
     else free(p);
 }
 
 Object* gc_alloc(size_t size, TypeObject* type, Kind kind) {
     Object* o;
-    if (kPooling && size <= kMaxPooled) {
+    if (pooled(size)) {
         size_t size_class = class_of(size);
         o = static_cast<Object*>(pool_take(size_class));
         if (!o) return nullptr;

@@ -21,8 +21,7 @@ import re
 import sys
 
 FLAG_NAMES = {"pure", "escapes", "tier1", "safepoint"}
-# Derived flags, computed from the body.
-DERIVED = ["deopt", "error", "jump"]
+# Flags as the tables list them: the first four are written in the DSL, the others derived from the body.
 ALL_FLAGS = ["pure", "escapes", "tier1", "safepoint", "deopt", "error", "jump", "guard"]
 
 
@@ -196,8 +195,6 @@ class Definitions:
             if m:
                 pos += m.end()
                 line += 1
-                if m.end() > 1 and not doc_lines:
-                    pass
                 continue
             m = re.match(r"[ \t]*//([^\n]*)\n?", text[pos:])
             if m:

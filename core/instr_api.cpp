@@ -211,9 +211,7 @@ int krt_set_contains(Value set, Value key) { return set_contains(as<SetObject>(s
 
 Value krt_str_getitem_int(Value str, int64_t i) {
     StrObject* s = as<StrObject>(str);
-    int64_t n = static_cast<int64_t>(s->length);
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) return raise(T.e_IndexError, "string index out of range");
+    if (!krt_seq_index(i, s->length, &i)) return raise(T.e_IndexError, "string index out of range");
     return str_char_at(s, i);
 }
 

@@ -217,6 +217,28 @@ static inline uint32_t krt_function_version(Value f) { return ((KFunction *)val_
 static inline uint32_t krt_function_argcount(Value f) { return ((KFunction *)val_obj(f))->code->argcount; }
 static inline Value krt_bound_method_func(Value m) { return ((KBoundMethod *)val_obj(m))->func; }
 static inline Value krt_bound_method_self(Value m) { return ((KBoundMethod *)val_obj(m))->self; }
+/* Python's index i (negative counts from the end) into n items: 1 with *out set when it is in range. */
+static inline int krt_seq_index(int64_t i, size_t n, int64_t *out) {
+    if (i < 0) i += (int64_t)n;
+    *out = i;
+    return (uint64_t)i < (uint64_t)n;
+}
+/* The arguments of a call whose stack is [callable, self_or_null, args[nargs]] (args points at the first): a
+ * bound method in the callable slot is replaced there by its function and self. Returns the argument count,
+ * self included, and sets *argv to the first. */
+static inline uint32_t krt_call_args(Value *args, uint32_t nargs, Value **argv) {
+    if (val_is_null(args[-1])) {
+        if (!krt_is_kind(args[-2], KRT_KIND_BOUND_METHOD)) {
+            *argv = args;
+            return nargs;
+        }
+        Value method = args[-2];
+        args[-1] = krt_bound_method_self(method);
+        args[-2] = krt_bound_method_func(method);
+    }
+    *argv = args - 1;
+    return nargs + 1;
+}
 static inline int krt_cmp_i64(int64_t a, int64_t b, uint32_t op) {
     return op == KRT_CMP_LT ? a < b : op == KRT_CMP_LE ? a <= b : op == KRT_CMP_EQ ? a == b
          : op == KRT_CMP_NE ? a != b : op == KRT_CMP_GT ? a > b : a >= b;

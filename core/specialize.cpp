@@ -39,18 +39,17 @@ inline void cache_ptr(uint32_t* instr, int k, const void* p) {
 // The family of the instruction at instr, whatever form it is in now.
 inline int family_at(const uint32_t* instr) { return op_family[unit_op(instr[0])]; }
 
-void count_attempt(const uint32_t* instr, int chosen_op) {
+void count_attempt(const uint32_t* instr) {
     if (!vm.options.stats) return;
     FamilyStats& s = g_family_stats[family_at(instr)];
     s.attempts++;
     uint8_t current = unit_op(instr[0]);
-    (void)chosen_op;
     if (current != op_generic[current]) s.deopts++;  // a specialized form that missed until its counter ran out
 }
 
 // Rewrites the instruction into the specialized form `op` (its cache words were filled by the caller).
 void succeed(uint32_t* instr, int op) {
-    count_attempt(instr, op);
+    count_attempt(instr);
     if (vm.options.stats) {
         FamilyStats& s = g_family_stats[family_at(instr)];
         s.successes++;
@@ -63,7 +62,7 @@ void succeed(uint32_t* instr, int op) {
 // Keeps (or puts back) the generic form and backs off exponentially before the next attempt.
 void fail(uint32_t* instr, SpecFailure why) {
     uint8_t generic = op_generic[unit_op(instr[0])];
-    count_attempt(instr, generic);
+    count_attempt(instr);
     if (vm.options.stats) {
         FamilyStats& s = g_family_stats[family_at(instr)];
         s.failures++;
@@ -81,8 +80,6 @@ bool disabled(uint32_t* instr) {
     cache(instr, 0) = ~0u << kCounterShift | kMaxBackoff;
     return true;
 }
-
-bool is_exact(Value v, TypeObject* t) { return val_is_obj(v) && obj(v)->type == t; }
 
 // A Python function a call can enter with exactly `nargs` positional arguments and nothing else.
 bool takes_exactly(FunctionObject* fn, uint32_t nargs) {
@@ -307,10 +304,10 @@ void krt_specialize_store_attr(uint32_t* instr, Value owner, KStr* name) {
 
 void krt_specialize_binary_subscr(uint32_t* instr, Value container, Value sub) {
     if (disabled(instr)) return;
-    if (is_exact(container, T.t_list) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_LIST_INT);
-    if (is_exact(container, T.t_tuple) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_TUPLE_INT);
-    if (is_exact(container, T.t_str) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_STR_INT);
-    if (is_exact(container, T.t_dict)) return succeed(instr, OP_BINARY_SUBSCR_DICT);
+    if (krt_is_exact(container, T.t_list) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_LIST_INT);
+    if (krt_is_exact(container, T.t_tuple) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_TUPLE_INT);
+    if (krt_is_exact(container, T.t_str) && val_is_int(sub)) return succeed(instr, OP_BINARY_SUBSCR_STR_INT);
+    if (krt_is_exact(container, T.t_dict)) return succeed(instr, OP_BINARY_SUBSCR_DICT);
     // An instance of a class defined in Python whose __getitem__ is a plain Python function.
     if (val_is_obj(container) && (type_of(container)->flags & TF_HEAPTYPE)) {
         TypeObject* t = type_of(container);
@@ -326,8 +323,8 @@ void krt_specialize_binary_subscr(uint32_t* instr, Value container, Value sub) {
 
 void krt_specialize_store_subscr(uint32_t* instr, Value container, Value sub) {
     if (disabled(instr)) return;
-    if (is_exact(container, T.t_list) && val_is_int(sub)) return succeed(instr, OP_STORE_SUBSCR_LIST_INT);
-    if (is_exact(container, T.t_dict)) return succeed(instr, OP_STORE_SUBSCR_DICT);
+    if (krt_is_exact(container, T.t_list) && val_is_int(sub)) return succeed(instr, OP_STORE_SUBSCR_LIST_INT);
+    if (krt_is_exact(container, T.t_dict)) return succeed(instr, OP_STORE_SUBSCR_DICT);
     fail(instr, SPEC_FAIL_KIND);
 }
 
@@ -358,7 +355,7 @@ void krt_specialize_binary_op(uint32_t* instr, Value lhs, Value rhs, uint32_t op
             default: return fail(instr, SPEC_FAIL_OPERATOR);
         }
     }
-    if (is_exact(lhs, T.t_str) && is_exact(rhs, T.t_str) && op == BinOp::Add)
+    if (krt_is_exact(lhs, T.t_str) && krt_is_exact(rhs, T.t_str) && op == BinOp::Add)
         return succeed(instr, OP_BINARY_OP_ADD_STR);
     // Two instances of one class defined in Python with a Python method for the operator (and, for an in-place
     // operator, no in-place method: then the plain one is what runs).
@@ -379,7 +376,7 @@ void krt_specialize_compare_op(uint32_t* instr, Value lhs, Value rhs, uint32_t o
     if (disabled(instr)) return;
     if (val_is_int(lhs) && val_is_int(rhs)) return succeed(instr, OP_COMPARE_OP_INT);
     if (val_is_float(lhs) && val_is_float(rhs)) return succeed(instr, OP_COMPARE_OP_FLOAT);
-    if (is_exact(lhs, T.t_str) && is_exact(rhs, T.t_str)) {
+    if (krt_is_exact(lhs, T.t_str) && krt_is_exact(rhs, T.t_str)) {
         if ((oparg & 15) == KRT_CMP_EQ || (oparg & 15) == KRT_CMP_NE) return succeed(instr, OP_COMPARE_OP_STR);
         return fail(instr, SPEC_FAIL_OPERATOR);
     }
@@ -388,8 +385,8 @@ void krt_specialize_compare_op(uint32_t* instr, Value lhs, Value rhs, uint32_t o
 
 void krt_specialize_contains_op(uint32_t* instr, Value container) {
     if (disabled(instr)) return;
-    if (is_exact(container, T.t_dict)) return succeed(instr, OP_CONTAINS_OP_DICT);
-    if (is_exact(container, T.t_set) || is_exact(container, T.t_frozenset)) return succeed(instr, OP_CONTAINS_OP_SET);
+    if (krt_is_exact(container, T.t_dict)) return succeed(instr, OP_CONTAINS_OP_DICT);
+    if (krt_is_exact(container, T.t_set) || krt_is_exact(container, T.t_frozenset)) return succeed(instr, OP_CONTAINS_OP_SET);
     fail(instr, SPEC_FAIL_KIND);
 }
 
@@ -398,8 +395,8 @@ void krt_specialize_to_bool(uint32_t* instr, Value value) {
     if (val_is_bool(value)) return succeed(instr, OP_TO_BOOL_BOOL);
     if (val_is_int(value)) return succeed(instr, OP_TO_BOOL_INT);
     if (val_is_none(value)) return succeed(instr, OP_TO_BOOL_NONE);
-    if (is_exact(value, T.t_list)) return succeed(instr, OP_TO_BOOL_LIST);
-    if (is_exact(value, T.t_str)) return succeed(instr, OP_TO_BOOL_STR);
+    if (krt_is_exact(value, T.t_list)) return succeed(instr, OP_TO_BOOL_LIST);
+    if (krt_is_exact(value, T.t_str)) return succeed(instr, OP_TO_BOOL_STR);
     if (is_kind(value, Kind::Instance)) {
         TypeObject* t = type_of(value);
         if (!t->truth && !t->length && val_is_null(type_lookup(t, intern("__bool__"))) &&
@@ -413,11 +410,11 @@ void krt_specialize_to_bool(uint32_t* instr, Value value) {
 
 void krt_specialize_for_iter(uint32_t* instr, Value iter) {
     if (disabled(instr)) return;
-    if (is_exact(iter, t_range_iterator) && as<IterObject>(iter)->next == range_iter_next)
+    if (krt_is_exact(iter, t_range_iterator) && as<IterObject>(iter)->next == range_iter_next)
         return succeed(instr, OP_FOR_ITER_RANGE);
-    if (is_exact(iter, t_list_iterator)) return succeed(instr, OP_FOR_ITER_LIST);
-    if (is_exact(iter, t_tuple_iterator)) return succeed(instr, OP_FOR_ITER_TUPLE);
-    if (is_exact(iter, T.t_generator)) return succeed(instr, OP_FOR_ITER_GEN);
+    if (krt_is_exact(iter, t_list_iterator)) return succeed(instr, OP_FOR_ITER_LIST);
+    if (krt_is_exact(iter, t_tuple_iterator)) return succeed(instr, OP_FOR_ITER_TUPLE);
+    if (krt_is_exact(iter, T.t_generator)) return succeed(instr, OP_FOR_ITER_GEN);
     fail(instr, SPEC_FAIL_KIND);
 }
 
@@ -445,18 +442,18 @@ void krt_specialize_call(uint32_t* instr, Value callable, Value self_or_null, ui
             return succeed(instr, OP_CALL_ISINSTANCE);
         return succeed(instr, OP_CALL_BUILTIN);
     }
-    if (is_exact(callable, T.t_type)) return specialize_call_type(instr, as<TypeObject>(callable), self_or_null, nargs);
+    if (krt_is_exact(callable, T.t_type)) return specialize_call_type(instr, as<TypeObject>(callable), self_or_null, nargs);
     fail(instr, SPEC_FAIL_CALL_KIND);
 }
 
 void krt_specialize_unpack_sequence(uint32_t* instr, Value seq) {
     if (disabled(instr)) return;
     uint32_t n = unit_arg(instr[0]);
-    if (is_exact(seq, T.t_tuple)) {
+    if (krt_is_exact(seq, T.t_tuple)) {
         if (as<TupleObject>(seq)->size != n) return fail(instr, SPEC_FAIL_ARGS);
         return succeed(instr, n == 2 ? OP_UNPACK_SEQUENCE_TWO_TUPLE : OP_UNPACK_SEQUENCE_TUPLE);
     }
-    if (is_exact(seq, T.t_list)) {
+    if (krt_is_exact(seq, T.t_list)) {
         if (as<ListObject>(seq)->size != n) return fail(instr, SPEC_FAIL_ARGS);
         return succeed(instr, OP_UNPACK_SEQUENCE_LIST);
     }
