@@ -30,7 +30,7 @@ struct UopExpansion {
     uint16_t cache_offset;
 };
 struct UopExpansionRange {
-    uint16_t start, count;  // into uop_expansion_items; count 0: the instruction has a tier-1 only part
+    uint16_t start, count;  // into uop_expansion_items; count 0: the trace recorder translates it itself
 };
 
 extern const char* const op_names[OP__COUNT];
@@ -42,6 +42,9 @@ extern const uint8_t op_arg_kind[OP__COUNT];
 extern const char* const family_names[FAM__COUNT + 1];
 extern const char* const uop_names[UOP__COUNT];
 extern const uint16_t uop_flags[UOP__COUNT];
+extern const uint8_t uop_cache_size[UOP__COUNT];
+// Values a uop pops and pushes with the given oparg.
+void uop_stack_io(int uop, uint32_t oparg, int* pops, int* pushes);
 extern const UopExpansion uop_expansion_items[];
 extern const UopExpansionRange op_expansion[OP__COUNT];
 // Net stack effect of an instruction with the given oparg.
@@ -69,6 +72,8 @@ struct ExceptionTableEntry {
     uint32_t start, end, handler, depth;
 };
 
+struct Executor;
+
 struct CodeObject : Object {
     std::vector<uint32_t> code;
     std::vector<int32_t> lines;
@@ -86,6 +91,7 @@ struct CodeObject : Object {
     StrObject* name = nullptr;
     StrObject* qualname = nullptr;
     StrObject* filename = nullptr;
+    std::vector<Executor*> executors;  // tier-2 traces entered by this code's ENTER_EXECUTOR instructions (by oparg)
 
     uint32_t total_args() const {
         return argcount + kwonlyargcount + ((flags & CO_VARARGS) ? 1 : 0) + ((flags & CO_VARKEYWORDS) ? 1 : 0);

@@ -4,6 +4,7 @@
 // tags at the end (as CPython does), so `return`/`break` through `finally` only has to switch the current tag.
 #include "compiler.h"
 #include "specialize.h"
+#include "tier2.h"
 
 #include <algorithm>
 #include <cstring>
@@ -227,7 +228,9 @@ private:
         u_->tags.push_back(u_->handler);
         for (int i = 0; i < op_cache_size[op]; i++) {
             // A specializable instruction keeps its adaptive counter in the first cache word (specialize.h).
-            u_->units.push_back(i == 0 && op_family[op] != FAM_NONE ? initial_counter() : 0);
+            u_->units.push_back(i == 0 && op_family[op] != FAM_NONE ? initial_counter()
+                                : i == 0 && op == OP_JUMP_BACKWARD ? backedge_initial_counter()
+                                                                   : 0);
             u_->lines.push_back(u_->line);
             u_->tags.push_back(u_->handler);
         }

@@ -12,6 +12,7 @@
 #include "code.h"
 #include "containers.h"
 #include "frame.h"
+#include "tier2.h"
 #include "vm.h"
 
 namespace krait {
@@ -287,7 +288,10 @@ void gc_finalize(Object* o) {
         }
         case Kind::Dict: ht_free(&static_cast<DictObject*>(o)->table); break;
         case Kind::Set: ht_free(&static_cast<SetObject*>(o)->table); break;
-        case Kind::Code: static_cast<CodeObject*>(o)->~CodeObject(); break;
+        case Kind::Code:
+            tier2_code_freed(static_cast<CodeObject*>(o));
+            static_cast<CodeObject*>(o)->~CodeObject();
+            break;
         case Kind::Generator: free(static_cast<GeneratorObject*>(o)->saved); break;
         case Kind::Exception: {
             auto* e = static_cast<ExceptionObject*>(o);

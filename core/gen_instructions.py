@@ -8,6 +8,7 @@ Writes into OUTDIR (the build tree; nothing generated is committed except the go
   opcode_meta.inc     tables: names, cache sizes, flags, families, stack effects, the uop expansion of each
                       instruction, and the disassembler's argument kinds (included once by core/opcode_meta.cpp)
   interp_cases.inc    one TARGET block per instruction, included by the dispatch loop in core/interp.cpp
+  uop_cases.inc       one case per micro-op for the tier-2 uop interpreter (core/tier2_exec.cpp), from the same bodies
   uop_bodies.c        every op body wrapped in a C function, compiled as plain C (C11) by the build so that a
                       body using C++ fails the build now rather than when the stencils are compiled from it
 
@@ -519,7 +520,14 @@ def gen_ids(defs):
 
 
 def uop_list(defs):
-    return [o for o in defs.ops.values() if "tier1" not in o.flags]
+    """The micro-ops a trace can hold: every op but the tier-1 only ones and the jumps (the trace recorder turns
+    a jump into a guard on the direction it saw)."""
+    return [o for o in defs.ops.values() if not ({"tier1", "jump"} & o.flags)]
+
+
+def is_adaptive(o):
+    """The counting-down-to-specialize part of a generic instruction: tier-1 adaptivity, left out of traces."""
+    return o.name.startswith("_SPECIALIZE_")
 
 
 def arg_kind(ins):
@@ -592,9 +600,23 @@ def gen_meta(defs):
     for o in uops:
         L.append("    " + (" | ".join(f"OPF_{f.upper()}" for f in ALL_FLAGS if f in o.flags) or "0") + f",  // {o.name}")
     L.append("};")
+    L.append("const uint8_t uop_cache_size[UOP__COUNT] = {  // cache words the uop reads (its operand words in a trace)")
+    L += [f"    {o.cache_size},  // {o.name}" for o in uops]
+    L.append("};")
+    L.append("// Stack values a uop pops and pushes with the given oparg (the optimizer's abstract stack).")
+    L.append("void uop_stack_io(int uop, uint32_t oparg, int* pops, int* pushes) {")
+    L.append("    (void)oparg;")
+    L.append("    switch (uop) {")
+    for o in uops:
+        L.append(f"        case UOP_{o.name.lstrip('_')}: *pops = static_cast<int>({total(o.inputs).c()}); "
+                 f"*pushes = static_cast<int>({total(o.outputs).c()}); return;")
+    L.append("        default: *pops = *pushes = 0; return;")
+    L.append("    }")
+    L.append("}")
     L.append("")
     L.append("// Each instruction as its sequence of uops, with the cache offset each reads its fields from.")
-    L.append("// Instructions with a tier-1 only part have no expansion (count 0).")
+    L.append("// The adaptive _SPECIALIZE_ parts are left out; instructions with a tier-1 only part or a jump have no")
+    L.append("// expansion (count 0): the trace recorder translates those itself.")
     exp = []
     starts = []
     for i in ins:
@@ -607,7 +629,10 @@ def gen_meta(defs):
             if isinstance(p, int):
                 off += p
                 continue
-            if "tier1" in p.flags:
+            if is_adaptive(p):
+                off += p.cache_size
+                continue
+            if {"tier1", "jump"} & p.flags:
                 ok = False
                 break
             ops.append((p, off))
@@ -661,6 +686,19 @@ def gen_cases(defs):
     return "\n".join(L)
 
 
+def gen_uop_cases(defs):
+    """The tier-2 interpreter's cases: the op's cache fields are its operand words (cache offset 0 = the first)."""
+    L = [HEADER_C, ""]
+    ctx = {"cache32": "CACHE32", "cache64": "CACHE64", "save": "SAVE();"}
+    for o in uop_list(defs):
+        doc = f"  /* {o.doc} */" if o.doc else ""
+        L.append(f"case UOP_{o.name.lstrip('_')}: {{{doc}")
+        emit_op(o, 0, L, 4, ctx)
+        L.append("    break;")
+        L.append("}")
+    return "\n".join(L) + "\n"
+
+
 def gen_bodies_c(defs):
     L = [HEADER_C, '#include "instr_check_context.h"', ""]
     ctx = {"cache32": "CACHE32", "cache64": "CACHE64", "save": "SAVE();"}
@@ -704,6 +742,7 @@ def main(argv):
     write_if_changed(os.path.join(outdir, "opcode_ids.h"), gen_ids(defs))
     write_if_changed(os.path.join(outdir, "opcode_meta.inc"), gen_meta(defs))
     write_if_changed(os.path.join(outdir, "interp_cases.inc"), gen_cases(defs))
+    write_if_changed(os.path.join(outdir, "uop_cases.inc"), gen_uop_cases(defs))
     write_if_changed(os.path.join(outdir, "uop_bodies.c"), gen_bodies_c(defs))
     return 0
 

@@ -223,6 +223,16 @@ static inline int krt_seq_index(int64_t i, size_t n, int64_t *out) {
     *out = i;
     return (uint64_t)i < (uint64_t)n;
 }
+/* Whether a range / list / tuple iterator has no next item (a list may change size while iterated). */
+static inline int krt_range_iter_exhausted(Value it) { return ((KIter *)val_obj(it))->end <= 0; }
+static inline int krt_list_iter_exhausted(Value iter) {
+    KIter *it = (KIter *)val_obj(iter);
+    return val_is_null(it->src) || (uint64_t)it->index >= (uint64_t)krt_list_size(it->src);
+}
+static inline int krt_tuple_iter_exhausted(Value iter) {
+    KIter *it = (KIter *)val_obj(iter);
+    return val_is_null(it->src) || (uint64_t)it->index >= (uint64_t)krt_tuple_size(it->src);
+}
 /* The arguments of a call whose stack is [callable, self_or_null, args[nargs]] (args points at the first): a
  * bound method in the callable slot is replaced there by its function and self. Returns the argument count,
  * self included, and sets *argv to the first. */

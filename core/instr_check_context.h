@@ -64,4 +64,23 @@
         return;            \
     } while (0)
 
+#define COUNT_BACKEDGE() ((void)0)
+#define ENTER_EXECUTOR(index) \
+    do {                      \
+        (void)(index);        \
+        return;               \
+    } while (0)
+#define EXIT_TRACE_AT(target) \
+    do {                      \
+        (void)(target);       \
+        return;               \
+    } while (0)
+#define JUMP_TO_TOP() return
+#define TRACE_RETURN(value) \
+    do {                    \
+        (void)(value);      \
+        return;             \
+    } while (0)
+#define EXECUTOR_VALID() 1
+
 #endif

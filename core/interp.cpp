@@ -6,8 +6,10 @@
 // new frame marked FRAME_ENTRY so that its return leaves the loop. The periodic check (GC, Ctrl-C) runs at
 // RESUME (function entry) and JUMP_BACKWARD (loop back-edges): the interpreter's safepoints.
 //
-// The loop is a template compiled twice: run_frame_impl<true> counts specialization hits and misses for
-// -X stats, run_frame_impl<false> (the normal case) has no counting code at all.
+// The loop is a template compiled three times: Plain (the normal case, no counting code at all), Stats (counts
+// specialization hits and misses for -X stats) and Record (shows every instruction to tier 2's trace recorder
+// before running it, "dual dispatch"). Switching between them is returning from one with vm.loop_switch set and
+// entering the other at vm.frame: every frame's ip and sp are saved, so nothing else is lost.
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -21,6 +23,7 @@
 #include "interp_support.h"
 #include "slots.h"
 #include "specialize.h"
+#include "tier2.h"
 #include "vm.h"
 
 #ifndef KRAIT_COMPUTED_GOTO
@@ -54,8 +57,12 @@ inline uint64_t read_u64(const uint32_t* p) { return p[0] | (static_cast<uint64_
 
 // ---- the dispatch loop ----
 
-template <bool kStats>
+enum class LoopMode { Plain, Stats, Record };
+
+template <LoopMode kMode>
 Value run_frame_impl(Frame* entry, bool throwing) {
+    constexpr bool kStats = kMode == LoopMode::Stats;
+    constexpr bool kRecord = kMode == LoopMode::Record;
     // Only these live across instructions: the fewer, the more of them the compiler keeps in registers in this
     // very large function (everything else is one load from the frame away).
     Frame* f = entry;
@@ -145,6 +152,43 @@ Value run_frame_impl(Frame* entry, bool throwing) {
         frame_pop(f);                           \
         return (value);                         \
     } while (0)
+// Leaves this loop for the other mode's (the frame's ip and sp saved): run_frame enters it at vm.frame.
+#define SWITCH_LOOP()             \
+    do {                          \
+        f->ip = ip;               \
+        f->sp = sp;               \
+        vm.loop_switch = true;    \
+        return VAL_NULL;          \
+    } while (0)
+// A back-edge (ip already at the loop head): counts down to tracing the loop.
+#define COUNT_BACKEDGE()                                                \
+    do {                                                                \
+        if (KRAIT_UNLIKELY(g_tier2_on)) {                               \
+            if (counter_due(instr)) {                                   \
+                if (tier2_backedge_hot(f, instr)) SWITCH_LOOP();        \
+            } else {                                                    \
+                counter_tick(instr);                                    \
+            }                                                           \
+        }                                                               \
+    } while (0)
+// Runs the loop's trace; continues in whatever frame, at whatever instruction, it left at.
+#define ENTER_EXECUTOR(index)                                           \
+    do {                                                                \
+        if (krt_eval_breaker()) {                                       \
+            SAVE();                                                     \
+            ERROR_IF(!krt_periodic_check());                            \
+        }                                                               \
+        f->sp = sp;                                                     \
+        f->last_pc = static_cast<uint32_t>(instr - code_base);          \
+        Tier2Exit how = tier2_enter(f, (index));                        \
+        f = vm.frame;                                                   \
+        LOAD_FRAME();                                                   \
+        if (how == Tier2Exit::Error) {                                  \
+            instr = code_base + f->last_pc;                             \
+            goto error;                                                 \
+        }                                                               \
+        if (how == Tier2Exit::Record) SWITCH_LOOP();                    \
+    } while (0)
 
     Value return_value;
 
@@ -157,9 +201,17 @@ Value run_frame_impl(Frame* entry, bool throwing) {
 #endif
 // The dispatch loop holds no local with a destructor: `goto *` out of such a scope would skip it (g++) or be
 // rejected (clang). Work that needs RAII roots lives in the helpers.
+// The recorder sees each instruction before it runs (and may install a trace over it: the opcode is read after).
+#define RECORD_STEP()                                                  \
+    do {                                                               \
+        if constexpr (kRecord) {                                       \
+            if (!tier2_record_step(f, ip)) SWITCH_LOOP();              \
+        }                                                              \
+    } while (0)
 #if KRAIT_COMPUTED_GOTO
 #define DISPATCH()                  \
     do {                            \
+        RECORD_STEP();              \
         instr = ip;                 \
         oparg = *ip >> 8;           \
         if constexpr (kStats) stats_dispatch(*ip & 0xFF); \
@@ -177,6 +229,7 @@ Value run_frame_impl(Frame* entry, bool throwing) {
     }
 #if !KRAIT_COMPUTED_GOTO
 dispatch_switch:
+    RECORD_STEP();
     instr = ip;
     oparg = *ip >> 8;
     if constexpr (kStats) stats_dispatch(*ip & 0xFF);
@@ -217,6 +270,7 @@ return_from_frame : {
 }
 
 error:
+    if constexpr (kRecord) tier2_record_abort(ABORT_EXCEPTION);
     add_traceback(vm.exc, code, instr - code_base);
 exception_unwind : {
     const ExceptionTableEntry* h = find_handler(code, instr - code_base);
@@ -265,12 +319,32 @@ exception_unwind : {
 #undef PUSH_FRAME
 #undef RETURN_FRAME
 #undef YIELD_FRAME
+#undef SWITCH_LOOP
+#undef COUNT_BACKEDGE
+#undef ENTER_EXECUTOR
+#undef RECORD_STEP
 #undef DISPATCH
 #undef TARGET
 }
 
 Value run_frame(Frame* entry, bool throwing) {
-    return vm.options.stats ? run_frame_impl<true>(entry, throwing) : run_frame_impl<false>(entry, throwing);
+    const LoopMode base = vm.options.stats ? LoopMode::Stats : LoopMode::Plain;
+    LoopMode mode = base;
+    Frame* f = entry;
+    for (;;) {
+        Value r = mode == LoopMode::Plain   ? run_frame_impl<LoopMode::Plain>(f, throwing)
+                  : mode == LoopMode::Stats ? run_frame_impl<LoopMode::Stats>(f, throwing)
+                                            : run_frame_impl<LoopMode::Record>(f, throwing);
+        if (!vm.loop_switch) {
+            // Returned, yielded or raised out of the entry frame: a recording started here cannot go on.
+            if (mode == LoopMode::Record) tier2_record_abort(ABORT_LEFT_FRAME);
+            return r;
+        }
+        vm.loop_switch = false;
+        throwing = false;
+        f = vm.frame;
+        mode = tier2_recording() ? LoopMode::Record : base;
+    }
 }
 
 // ---- entry points from C++ ----

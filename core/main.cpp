@@ -21,6 +21,7 @@
 #include "instr_api.h"
 #include "methods.h"
 #include "specialize.h"
+#include "tier2.h"
 #include "vm.h"
 
 namespace krait {
@@ -42,7 +43,11 @@ void usage(FILE* out) {
           "  -X opt     : implementation-specific option:\n"
           "               -X gc-stress   collect garbage at every safepoint (also KRAIT_GC_STRESS=1)\n"
           "               -X specialize=off  run the generic interpreter (no inline-cache specialization)\n"
-          "               -X stats       print specialization statistics to stderr at exit\n"
+          "               -X stats       print specialization and tier-2 statistics to stderr at exit\n"
+          "               -X jit=uops    trace hot loops into optimized micro-op traces (tier 2) and run them\n"
+          "                              in the uop interpreter; -X jit=off (the default) runs tier 1 only\n"
+          "               -X trace-threshold=N  back-edges before a loop is traced (default 1000)\n"
+          "               -X dump-traces print each trace before and after optimization to stderr\n"
           "  --dis      : print the bytecode of every code object instead of running\n"
           "  file       : program read from script file\n"
           "  -          : program read from stdin (default when stdin is not a terminal)\n"
@@ -61,7 +66,27 @@ bool apply_xoption(const std::string& opt) {
     vm.options.xopts.push_back(opt);
     if (opt == "gc-stress") vm.options.gc_stress = true;
     else if (opt == "stats") vm.options.stats = true;
-    else if (opt.rfind("specialize", 0) == 0) {
+    else if (opt == "dump-traces") g_tier2.dump = true;
+    else if (opt.rfind("jit=", 0) == 0) {
+        std::string v = opt.substr(4);
+        if (v == "off") g_tier2.mode = JitMode::Off;
+        else if (v == "uops") g_tier2.mode = JitMode::Uops;
+        else {
+            fprintf(stderr, "Invalid -X option: %s (expected jit=off or jit=uops)\n", opt.c_str());
+            return false;
+        }
+        g_tier2_on = g_tier2.mode != JitMode::Off;
+    } else if (opt.rfind("trace-threshold=", 0) == 0) {
+        std::string v = opt.substr(16);
+        char* end = nullptr;
+        unsigned long n = strtoul(v.c_str(), &end, 10);
+        if (v.empty() || *end || n < 1 || n > 100000000) {
+            fprintf(stderr, "Invalid -X option: %s (expected trace-threshold=N with 1 <= N <= 100000000)\n",
+                    opt.c_str());
+            return false;
+        }
+        g_tier2.trace_threshold = static_cast<uint32_t>(n);
+    } else if (opt.rfind("specialize", 0) == 0) {
         if (opt == "specialize" || opt == "specialize=on") vm.options.specialize = true;
         else if (opt == "specialize=off") vm.options.specialize = false;
         else {
@@ -200,7 +225,10 @@ int main(int argc, char** argv) {
     Value r = exec_source(source, filename, main_module);
     int status = val_is_null(r) ? report_uncaught(err_fetch()) : 0;
     fflush(stdout);
-    if (vm.options.stats) print_specialization_stats(stderr);
+    if (vm.options.stats) {
+        print_specialization_stats(stderr);
+        if (g_tier2_on) print_tier2_stats(stderr);
+    }
     fflush(stderr);
     return status;
 }

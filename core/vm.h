@@ -37,6 +37,7 @@ struct VM {
     Options options;
     std::unordered_map<std::string, std::vector<std::string>> sources;  // filename -> lines, for tracebacks
     volatile sig_atomic_t interrupted = 0;  // set by SIGINT (or the browser's Stop button)
+    bool loop_switch = false;  // the interpreter loop returned to change mode (interp.cpp), not to its caller
 };
 extern VM vm;
 

@@ -38,8 +38,7 @@ enum Uop {
     UOP_CONSTANT = 6,
     UOP_BUILD = 7,
     UOP_UNPACK = 8,
-    UOP_JUMP_IF_FALSE = 9,
-    UOP__COUNT = 10
+    UOP__COUNT = 9
 };
 
 /* Specialization families: one per generic instruction that specializes. */

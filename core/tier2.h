@@ -1,0 +1,138 @@
+// tier2.h — tier 2: hot loops become traces of micro-ops, optimized, and run by executors.
+//
+//   JUMP_BACKWARD counts (its cache word) ──hot──► the interpreter switches to its recording loop, which shows the
+//   recorder (tier2_record.cpp) every instruction it runs: each becomes its uops (instructions.def's expansion), a
+//   branch becomes a guard on the direction taken, a call continues in the callee ──loop closed──► the optimizer
+//   (tier2_optimize.cpp) ──► an Executor, installed as ENTER_EXECUTOR over the JUMP_BACKWARD; the uop interpreter
+//   (tier2_exec.cpp) runs it.
+//
+// Traces keep the interpreter's frame layout: uops read and write the frame's locals and operand stack, and a call
+// in a trace pushes a real frame. So every exit is exact by construction: leaving a trace stores the frame's ip
+// (the exit's target) and sp, and tier 1 carries on in whatever frame the trace was in, inlined callees included.
+// A guard that fails leaves through its exit; an exit taken often gets a trace of its own (a side trace), which
+// the exit then continues in without returning to tier 1.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <vector>
+
+#include "code.h"
+#include "frame.h"
+
+namespace krait {
+
+// One uop of a trace: 32 bytes. `target` is the code unit of the instruction the uop came from, in the code of
+// the frame the uop runs in: where tier 1 resumes if the uop deopts (the instruction runs again from its start,
+// which is exact because a deopting uop has changed nothing, instructions.def's rule), and where a call or an
+// error is attributed. `cache` holds the uop's cache fields, copied from the instruction when recorded (the
+// generated case reads field k as CACHE32(k) / CACHE64(k)).
+struct UopInst {
+    uint16_t op;       // Uop
+    uint16_t exit;     // index of the uop's exit in Executor::exits, if it can deopt (kNoExit otherwise)
+    uint32_t oparg;
+    uint32_t target;
+    uint32_t cache[4];
+    uint32_t depth;    // frames the trace has pushed when this uop runs (0: the frame the trace started in)
+};
+static_assert(sizeof(UopInst) == 32, "uops are two to a cache line");
+constexpr uint16_t kNoExit = 0xFFFF;
+
+struct Executor;
+
+// Where a trace can leave. Each exit warms up on its own; when hot, the code it leads to gets a side trace.
+struct TraceExit {
+    uint32_t target;     // the code unit tier 1 resumes at
+    uint16_t counter;    // counts down to recording a side trace
+    uint8_t backoff;     // exponent of the next count after a failed recording
+    bool backedge = false;     // `side` is the root trace of the loop whose back-edge the exit leads to (not owned:
+                               // entering it is a back-edge, with the periodic check)
+    Executor* side = nullptr;  // the trace this exit continues in, once recorded (owned by this executor)
+};
+
+// A trace ready to run: the optimized uops and their exits.
+struct Executor {
+    std::vector<UopInst> uops;
+    std::vector<TraceExit> exits;
+    uint32_t loop_start = 0;   // uop index where _JUMP_TO_TOP continues (the loop body, after the head guards)
+    CodeObject* code = nullptr;  // the code the trace starts in
+    uint32_t start = 0;        // code unit where the trace starts (a loop head or an exit's target)
+    uint32_t installed_at = UINT32_MAX;  // code unit of the ENTER_EXECUTOR that enters it (root traces)
+    uint32_t replaced = 0;     // the JUMP_BACKWARD code unit ENTER_EXECUTOR replaced
+    bool valid = true;         // false once invalidated: leaves at the next _CHECK_VALIDITY
+    std::vector<Object*> deps;  // dicts whose change invalidates it (never dereferenced: only compared)
+    std::vector<Executor*> sides;  // side traces hanging off the exits, owned here
+    uint32_t id = 0;
+};
+
+// -X jit=... : which tiers run.
+enum class JitMode : uint8_t { Off, Uops };
+
+struct Tier2Options {
+    JitMode mode = JitMode::Off;
+    uint32_t trace_threshold = 1000;  // back-edges before a loop is traced (-X trace-threshold=N)
+    bool dump = false;                // -X dump-traces: each trace before and after optimization
+};
+extern Tier2Options g_tier2;
+extern bool g_tier2_on;  // mode != Off, read by every back-edge
+
+// Why a recording stopped without a trace; counted in -X stats.
+#define KRAIT_TRACE_ABORTS(X)                                                             \
+    X(EXCEPTION, "an exception was raised") X(LEFT_FRAME, "left the frame it started in")  \
+    X(TOO_DEEP, "calls nested too deep") X(TOO_SHORT, "nothing to trace")                  \
+    X(CONTRADICTION, "the optimizer found a contradiction")
+enum TraceAbort : uint8_t {
+#define KRAIT_TRACE_ABORT_ENUM(name, text) ABORT_##name,
+    KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_ENUM)
+#undef KRAIT_TRACE_ABORT_ENUM
+        ABORT__COUNT
+};
+
+struct Tier2Stats {
+    uint64_t recorded, side_traces, aborts[ABORT__COUNT];
+    uint64_t uops_before, uops_after, guards_before, guards_removed;
+    uint64_t executions, exits_taken, side_entries, invalidations;
+};
+extern Tier2Stats g_tier2_stats;
+
+// ---- tier 1's side (interp.cpp) ----
+
+// The initial back-edge counter, from -X trace-threshold.
+uint32_t backedge_initial_counter();
+// A back-edge's counter ran out: starts recording the loop (true: the interpreter must switch to its recording
+// loop at the loop head, f->ip) or backs the counter off.
+bool tier2_backedge_hot(Frame* f, uint32_t* jump);
+// Whether the recorder wants the interpreter's recording loop.
+bool tier2_recording();
+// The recording loop's hook, before each instruction: false when recording ended (switch back to the plain loop).
+bool tier2_record_step(Frame* f, uint32_t* instr);
+// The recording ended abnormally (an exception, or the loop's frame was left).
+void tier2_record_abort(TraceAbort why);
+
+// What running an executor ended with.
+enum class Tier2Exit { Resume, Error, Record };
+// Runs the executor installed at f's ENTER_EXECUTOR `index`, with f->ip at the loop head and f->sp saved. On return
+// vm.frame is the frame to continue in (its ip/sp saved); Error: an exception is set, raised at frame->last_pc;
+// Record: a side trace is to be recorded from frame->ip.
+Tier2Exit tier2_enter(Frame* f, uint32_t index);
+
+// ---- between recorder, optimizer, executors ----
+
+// An exit of `parent` got hot in frame f (f->ip at the exit's target): starts recording a side trace from there
+// (false when a recording is already running).
+bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f);
+
+// Optimizes a recorded trace in place; false on a contradiction (the trace is dropped).
+bool tier2_optimize(Executor* ex);
+// Builds exits, installs a recorded trace: at its loop's back-edge (root) or on the exit it was recorded for.
+void tier2_install(Executor* ex, Executor* parent, TraceExit* exit);
+// A dict an executor depends on changed: invalidates those executors.
+void tier2_dict_changed(Object* dict);
+// A code object is being freed: frees its executors.
+void tier2_code_freed(CodeObject* code);
+// Writes a trace for -X dump-traces.
+void tier2_dump(FILE* out, const char* title, const Executor* ex);
+// Prints tier 2's counters for -X stats.
+void print_tier2_stats(FILE* out);
+
+}  // namespace krait

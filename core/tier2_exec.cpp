@@ -1,0 +1,185 @@
+// tier2_exec.cpp — the uop interpreter: runs an executor's uops, one generated case per uop (uop_cases.inc, from
+// instructions.def like tier 1's cases). The portable reference for the JITs, and the tier where no JIT exists.
+//
+// It works on the interpreter's own frames (tier2.h): `f` is the running frame, `sp` its stack pointer, `u` the
+// uop. The only state that is not in the frame is (f, sp, u), so leaving the trace is storing f->ip and f->sp.
+#include "containers.h"
+#include "frames.h"
+#include "instr_api.h"
+#include "interp_support.h"
+#include "tier2.h"
+#include "vm.h"
+
+#define KRAIT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+namespace krait {
+
+namespace {
+
+// The code unit after the instruction at `target`: where the frame continues once a call out returns.
+inline uint32_t* next_ip(Frame* f, uint32_t target) {
+    uint32_t* p = f->code_base + target;
+    return p + 1 + op_cache_size[*p & 0xFF];
+}
+
+// An exit was taken: whether to continue in its side trace (then *ex is it), record one, or resume tier 1.
+enum class ExitAction { Chain, Record, Resume, Error };
+ExitAction take_exit(Executor** ex, TraceExit* e, Frame* f) {
+    g_tier2_stats.exits_taken++;
+    if (!e->side && e->counter == 0 && (*f->ip & 0xFF) == OP_ENTER_EXECUTOR) {
+        // The exit leads to a loop's back-edge whose loop has a trace: continue in it from now on.
+        e->side = f->code->executors[*f->ip >> 8];
+        e->backedge = true;
+    }
+    if (e->side) {
+        if (!e->side->valid) return ExitAction::Resume;
+        if (e->backedge && krt_eval_breaker()) {
+            f->last_pc = e->target;
+            if (!periodic_check()) return ExitAction::Error;
+        }
+        g_tier2_stats.side_entries++;
+        *ex = e->side;
+        f->ip = f->code_base + e->side->start;
+        return ExitAction::Chain;
+    }
+    if (e->counter > 0) {
+        e->counter--;
+        return ExitAction::Resume;
+    }
+    // Hot: record what follows (unless a recording is already running), and count down again should that fail.
+    if (e->backoff < 12) e->backoff++;
+    e->counter = static_cast<uint16_t>((1u << e->backoff) - 1);
+    return tier2_start_side_trace(*ex, e, f) ? ExitAction::Record : ExitAction::Resume;
+}
+
+}  // namespace
+
+// Runs ex from its first uop in frame f (f->sp saved).
+Tier2Exit run_uops(Executor* ex, Frame* f) {
+    Value* sp = f->sp;
+    const UopInst* u = ex->uops.data();
+    uint32_t oparg;
+    g_tier2_stats.executions++;
+
+// ---- what uop bodies see (instructions.def documents each) ----
+#define LOCAL(i) (reinterpret_cast<Value*>(f + 1)[i])
+#define CONST(i) (f->consts[i])
+#define NAME(i) (f->names[i])
+#define GLOBALS f->globals
+#define BUILTINS vm.builtins
+#define FRAME f
+#define CODE f->code
+#define CACHE32(k) (u->cache[k])
+#define CACHE64(k) (static_cast<uint64_t>(u->cache[k]) | (static_cast<uint64_t>(u->cache[(k) + 1]) << 32))
+#define STACK_SHRINK(n) (sp -= (n))
+#define DEOPT_IF(cond)                        \
+    do {                                      \
+        if (KRAIT_UNLIKELY(cond)) goto deopt; \
+    } while (0)
+#define ERROR_IF(cond)                        \
+    do {                                      \
+        if (KRAIT_UNLIKELY(cond)) goto error; \
+    } while (0)
+#define GOTO_ERROR() goto error
+#define SAVE()                               \
+    do {                                     \
+        f->ip = next_ip(f, u->target);       \
+        f->sp = sp;                          \
+        f->last_pc = u->target;              \
+    } while (0)
+#define PUSH_FRAME(new_frame, result_slot) \
+    do {                                   \
+        f->ip = next_ip(f, u->target);     \
+        f->sp = (result_slot);             \
+        f->last_pc = u->target;            \
+        frame_push(new_frame);             \
+        f = (new_frame);                   \
+        sp = f->sp;                        \
+        goto advance;                      \
+    } while (0)
+#define TRACE_RETURN(value)                                                  \
+    do {                                                                     \
+        Value rv_ = (value);                                                 \
+        bool init_ = f->flags & FRAME_INIT;                                  \
+        frame_pop(f);                                                        \
+        f = vm.frame;                                                        \
+        sp = f->sp;                                                          \
+        if (init_ && !val_is_none(rv_)) {                                    \
+            raise(T.e_TypeError, "__init__() should return None, not '%s'", type_name(rv_)); \
+            return Tier2Exit::Error; /* at the caller's CALL: f->last_pc */  \
+        }                                                                    \
+        if (!init_) *sp++ = rv_;                                             \
+        goto advance;                                                        \
+    } while (0)
+#define EXIT_TRACE_AT(target)                    \
+    do {                                         \
+        f->ip = f->code_base + (target);         \
+        f->sp = sp;                              \
+        return Tier2Exit::Resume;                \
+    } while (0)
+#define JUMP_TO_TOP()                              \
+    do {                                           \
+        u = ex->uops.data() + ex->loop_start;      \
+        goto top;                                  \
+    } while (0)
+#define EXECUTOR_VALID() (ex->valid)
+
+top:
+    for (;;) {
+        oparg = u->oparg;
+        switch (static_cast<Uop>(u->op)) {
+#include "uop_cases.inc"
+            default:
+                fprintf(stderr, "krait: uop %u has no case in the uop interpreter\n", u->op);
+                abort();
+        }
+    advance:
+        u++;
+    }
+
+deopt : {
+    f->ip = f->code_base + u->target;
+    f->sp = sp;
+    switch (take_exit(&ex, &ex->exits[u->exit], f)) {
+        case ExitAction::Chain:
+            u = ex->uops.data();
+            goto top;
+        case ExitAction::Record: return Tier2Exit::Record;
+        case ExitAction::Resume: return Tier2Exit::Resume;
+        case ExitAction::Error: return Tier2Exit::Error;
+    }
+}
+error:
+    f->ip = next_ip(f, u->target);
+    f->sp = sp;
+    f->last_pc = u->target;
+    return Tier2Exit::Error;
+
+#undef LOCAL
+#undef CONST
+#undef NAME
+#undef GLOBALS
+#undef BUILTINS
+#undef FRAME
+#undef CODE
+#undef CACHE32
+#undef CACHE64
+#undef STACK_SHRINK
+#undef DEOPT_IF
+#undef ERROR_IF
+#undef GOTO_ERROR
+#undef SAVE
+#undef PUSH_FRAME
+#undef TRACE_RETURN
+#undef EXIT_TRACE_AT
+#undef JUMP_TO_TOP
+#undef EXECUTOR_VALID
+}
+
+Tier2Exit tier2_enter(Frame* f, uint32_t index) {
+    Executor* ex = f->code->executors[index];
+    f->ip = f->code_base + ex->start;
+    return run_uops(ex, f);
+}
+
+}  // namespace krait

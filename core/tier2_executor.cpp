@@ -1,0 +1,163 @@
+// tier2_executor.cpp — executors' lives: installing a finished trace (at its loop's back-edge or on the exit it was
+// recorded for), the dependencies that invalidate it, freeing it with its code, and what -X dump-traces and
+// -X stats print about them.
+#include <algorithm>
+#include <unordered_map>
+
+#include "runtime.h"
+#include "tier2.h"
+#include "vm.h"
+
+namespace krait {
+
+Tier2Options g_tier2;
+bool g_tier2_on = false;
+Tier2Stats g_tier2_stats;
+
+namespace {
+
+uint32_t next_id = 0;
+std::vector<Executor*> all_executors;                            // every live executor, roots and side traces
+std::unordered_map<Object*, std::vector<Executor*>> dependents;  // dict -> executors that inlined its values
+
+uint16_t exit_warmup() { return static_cast<uint16_t>(std::min<uint32_t>(g_tier2.trace_threshold, 64)); }
+
+void build_exits(Executor* ex) {
+    ex->exits.clear();
+    for (UopInst& u : ex->uops) {
+        if (!(uop_flags[u.op] & OPF_DEOPT)) continue;
+        u.exit = static_cast<uint16_t>(ex->exits.size());
+        TraceExit e;
+        e.target = u.target;
+        e.counter = exit_warmup();
+        e.backoff = 4;
+        ex->exits.push_back(e);
+    }
+}
+
+void forget_dependencies(Executor* ex) {
+    for (Object* d : ex->deps) {
+        auto it = dependents.find(d);
+        if (it == dependents.end()) continue;
+        auto& v = it->second;
+        v.erase(std::remove(v.begin(), v.end(), ex), v.end());
+        if (v.empty()) dependents.erase(it);
+    }
+    ex->deps.clear();
+}
+
+void invalidate(Executor* ex) {
+    if (!ex->valid) return;
+    ex->valid = false;
+    g_tier2_stats.invalidations++;
+    forget_dependencies(ex);
+    if (ex->installed_at != UINT32_MAX) {  // tier 1 runs the loop again, and may trace it again when hot
+        uint32_t* unit = ex->code->code.data() + ex->installed_at;
+        unit[0] = ex->replaced;
+        unit[1] = backedge_initial_counter();
+    }
+}
+
+// Frees ex and its side traces; exits elsewhere that lead to them are cut.
+void free_executor(Executor* ex) {
+    for (Executor* side : ex->sides) free_executor(side);
+    forget_dependencies(ex);
+    all_executors.erase(std::remove(all_executors.begin(), all_executors.end(), ex), all_executors.end());
+    for (Executor* other : all_executors)
+        for (TraceExit& e : other->exits)
+            if (e.side == ex) e.side = nullptr;
+    delete ex;
+}
+
+}  // namespace
+
+void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
+    ex->id = ++next_id;
+    build_exits(ex);
+    if (parent) {
+        if (!parent->valid || exit->side) {
+            delete ex;
+            return;
+        }
+        parent->sides.push_back(ex);
+        exit->side = ex;
+    } else {
+        CodeObject* code = ex->code;
+        uint32_t* unit = code->code.data() + ex->installed_at;
+        if ((*unit & 0xFF) != OP_JUMP_BACKWARD) {  // installed meanwhile by a nested recording
+            delete ex;
+            return;
+        }
+        ex->replaced = *unit;
+        code->executors.push_back(ex);
+        *unit = make_unit(OP_ENTER_EXECUTOR, static_cast<uint32_t>(code->executors.size() - 1));
+    }
+    all_executors.push_back(ex);
+    for (Object* d : ex->deps) dependents[d].push_back(ex);
+}
+
+void tier2_dict_changed(Object* dict) {
+    auto it = dependents.find(dict);
+    if (it == dependents.end()) return;
+    std::vector<Executor*> hit = it->second;
+    for (Executor* ex : hit) invalidate(ex);
+}
+
+void tier2_code_freed(CodeObject* code) {
+    for (Executor* ex : code->executors) free_executor(ex);
+    code->executors.clear();
+}
+
+void tier2_dump(FILE* out, const char* title, const Executor* ex) {
+    size_t guards = 0;
+    for (const UopInst& u : ex->uops)
+        if (uop_flags[u.op] & OPF_DEOPT) guards++;
+    fprintf(out, "-- trace (%s) %s:%d %s at code unit %u: %zu uops, %zu that can exit\n", title,
+            ex->code->filename ? std::string(str_view(val(ex->code->filename))).c_str() : "?",
+            ex->code->line_at(ex->start), ex->code->name ? std::string(str_view(val(ex->code->name))).c_str() : "?",
+            ex->start, ex->uops.size(), guards);
+    for (size_t i = 0; i < ex->uops.size(); i++) {
+        const UopInst& u = ex->uops[i];
+        fprintf(out, "  %4zu%s %*s%-32s oparg=%-4u target=%-4u", i, i == ex->loop_start ? ">" : " ",
+                static_cast<int>(2 * u.depth), "", uop_names[u.op], u.oparg, u.target);
+        for (uint32_t k = 0; k < uop_cache_size[u.op]; k++) fprintf(out, " c%u=%#x", k, u.cache[k]);
+        fprintf(out, "\n");
+    }
+}
+
+void print_tier2_stats(FILE* out) {
+    const Tier2Stats& s = g_tier2_stats;
+    fprintf(out, "\nTier 2 (-X jit=uops)\n");
+    fprintf(out, "  traces recorded %llu (side traces %llu), executions %llu, exits taken %llu, side entries %llu, "
+                 "invalidations %llu\n",
+            (unsigned long long)s.recorded, (unsigned long long)s.side_traces, (unsigned long long)s.executions,
+            (unsigned long long)s.exits_taken, (unsigned long long)s.side_entries,
+            (unsigned long long)s.invalidations);
+    fprintf(out, "  uops before optimization %llu, after %llu; guards %llu, removed %llu\n",
+            (unsigned long long)s.uops_before, (unsigned long long)s.uops_after, (unsigned long long)s.guards_before,
+            (unsigned long long)s.guards_removed);
+    static const char* const abort_names[] = {
+#define KRAIT_TRACE_ABORT_NAME(name, text) #name,
+        KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_NAME)
+#undef KRAIT_TRACE_ABORT_NAME
+    };
+    static const char* const abort_texts[] = {
+#define KRAIT_TRACE_ABORT_TEXT(name, text) text,
+        KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_TEXT)
+#undef KRAIT_TRACE_ABORT_TEXT
+    };
+    for (int k = 0; k < ABORT__COUNT; k++)
+        if (s.aborts[k]) fprintf(out, "  aborted: %s: %llu\n", abort_texts[k], (unsigned long long)s.aborts[k]);
+    // Machine-readable counters for bench/run.py ("[stats] NAME VALUE").
+    fprintf(out, "[stats] tier2.traces %llu\n", (unsigned long long)(s.recorded + s.side_traces));
+    fprintf(out, "[stats] tier2.uops_before %llu\n", (unsigned long long)s.uops_before);
+    fprintf(out, "[stats] tier2.uops_after %llu\n", (unsigned long long)s.uops_after);
+    fprintf(out, "[stats] tier2.guards_before %llu\n", (unsigned long long)s.guards_before);
+    fprintf(out, "[stats] tier2.guards_removed %llu\n", (unsigned long long)s.guards_removed);
+    fprintf(out, "[stats] tier2.exits_taken %llu\n", (unsigned long long)s.exits_taken);
+    fprintf(out, "[stats] tier2.invalidations %llu\n", (unsigned long long)s.invalidations);
+    for (int k = 0; k < ABORT__COUNT; k++)
+        fprintf(out, "[stats] tier2.abort.%s %llu\n", abort_names[k], (unsigned long long)s.aborts[k]);
+}
+
+}  // namespace krait

@@ -1,0 +1,255 @@
+// tier2_record.cpp — trace recording ("dual dispatch", as CPython 3.15): while a recording runs, the interpreter
+// runs its recording loop, which calls tier2_record_step before every instruction. The recorder translates each
+// instruction once it has run (when the next one shows which way it went) into uops: the instruction's expansion
+// from instructions.def with its cache fields as operands (the specialized form the live values chose), a guard
+// on the direction a branch took, a frame push continuing into a Python callee and a frame pop back out.
+//
+// The recording ends
+//   - at the back-edge it started from: the trace closes the loop (_JUMP_TO_TOP);
+//   - before an instruction a trace cannot hold (a yield, a raise, a return out of the trace's first frame, a call
+//     tier 1 did not specialize), another loop's back-edge, or past the length budget: the trace ends with an exit
+//     there (_EXIT_TRACE), which may get a trace of its own later;
+//   - abnormally (tier2.h's abort reasons): the trace is dropped and the back-edge counter backs off.
+#include <algorithm>
+
+#include "frames.h"
+#include "tier2.h"
+#include "vm.h"
+
+namespace krait {
+
+namespace {
+
+constexpr size_t kMaxTraceUops = 800;
+constexpr size_t kMaxDepth = 6;  // frames a trace may push (calls followed into)
+
+struct Recorder {
+    bool active = false;
+    Frame* root = nullptr;           // the frame the trace starts in
+    uint32_t start = 0;              // code unit the trace starts at
+    uint32_t closing = UINT32_MAX;   // code unit of the back-edge that closes the loop (root traces only)
+    Executor* parent = nullptr;      // side traces: the executor and exit they are recorded for
+    TraceExit* exit = nullptr;
+    std::vector<UopInst> uops;
+    std::vector<Frame*> frames;      // frames the trace pushed, innermost last
+    Frame* prev_frame = nullptr;     // the instruction waiting to be translated (it is running now)
+    uint32_t* prev_instr = nullptr;
+};
+Recorder rec;
+
+Frame* current_frame() { return rec.frames.empty() ? rec.root : rec.frames.back(); }
+
+void emit(uint16_t uop, uint32_t oparg, uint32_t target, const uint32_t* cache = nullptr) {
+    UopInst u{};
+    u.op = uop;
+    u.exit = kNoExit;
+    u.oparg = oparg;
+    u.target = target;
+    u.depth = static_cast<uint32_t>(rec.frames.size());
+    if (cache)
+        for (uint32_t k = 0; k < uop_cache_size[uop]; k++) u.cache[k] = cache[k];
+    rec.uops.push_back(u);
+}
+
+// Backs off the counter word at `counter` (the back-edge's cache word) after a recording that failed.
+void back_off(uint32_t* counter) {
+    uint32_t backoff = *counter & 0xF;
+    if (backoff < 12) backoff++;
+    *counter = (((1u << backoff) - 1) << 4) | backoff;
+}
+
+uint32_t* root_counter() {
+    if (rec.closing == UINT32_MAX) return nullptr;
+    uint32_t* jump = rec.root->code_base + rec.closing;
+    return (*jump & 0xFF) == OP_JUMP_BACKWARD ? jump + 1 : nullptr;
+}
+
+void stop(TraceAbort why) {
+    g_tier2_stats.aborts[why]++;
+    if (uint32_t* c = root_counter()) back_off(c);
+    rec.active = false;
+    rec.uops.clear();
+    rec.frames.clear();
+}
+
+// The recording is complete: optimize and install the trace.
+void finish() {
+    rec.active = false;
+    auto* ex = new Executor();
+    ex->uops = std::move(rec.uops);
+    rec.uops.clear();
+    rec.frames.clear();
+    ex->code = rec.root->code;
+    ex->start = rec.start;
+    if (!rec.parent) ex->installed_at = rec.closing;
+    if (rec.parent) g_tier2_stats.side_traces++;
+    else g_tier2_stats.recorded++;
+    if (g_tier2.dump) tier2_dump(stderr, "recorded", ex);
+    if (!tier2_optimize(ex)) {
+        delete ex;
+        g_tier2_stats.aborts[ABORT_CONTRADICTION]++;
+        if (uint32_t* c = root_counter()) back_off(c);
+        return;
+    }
+    if (g_tier2.dump) tier2_dump(stderr, "optimized", ex);
+    tier2_install(ex, rec.parent, rec.exit);
+}
+
+// Ends the trace with an exit to tier 1 at `instr` of frame f (the current frame of the trace).
+void end_at(Frame* f, const uint32_t* instr) {
+    emit(UOP_EXIT_TRACE, 0, static_cast<uint32_t>(instr - f->code_base));
+    finish();
+}
+
+bool is_branch(uint8_t op) {
+    return op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE || op == OP_POP_JUMP_IF_NONE ||
+           op == OP_POP_JUMP_IF_NOT_NONE;
+}
+bool is_for_iter(uint8_t op) { return op_generic[op] == OP_FOR_ITER; }
+
+// Whether the recorder can translate the instruction (checked before it runs).
+bool translatable(uint8_t op) {
+    if (op_expansion[op].count > 0) return true;
+    if (is_branch(op) || is_for_iter(op) || op == OP_JUMP_FORWARD) return true;
+    return op == OP_RETURN_VALUE && !rec.frames.empty();
+}
+
+// Translates instruction P of frame pf, which ran and was followed by instruction x of frame xf. False when that
+// ended the recording.
+bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
+    uint8_t op = *p & 0xFF;
+    uint32_t oparg = *p >> 8;
+    uint32_t at = static_cast<uint32_t>(p - pf->code_base);
+    bool fell_through = xf == pf && x == p + 1 + op_cache_size[op];
+    if (is_branch(op)) {
+        bool jumped = !fell_through;
+        bool on_true = op == OP_POP_JUMP_IF_TRUE || op == OP_POP_JUMP_IF_FALSE;
+        if (on_true) {
+            bool cond = (op == OP_POP_JUMP_IF_TRUE) == jumped;
+            emit(cond ? UOP_GUARD_IS_TRUE_POP : UOP_GUARD_IS_FALSE_POP, 0, at);
+        } else {
+            bool none = (op == OP_POP_JUMP_IF_NONE) == jumped;
+            emit(none ? UOP_GUARD_IS_NONE_POP : UOP_GUARD_IS_NOT_NONE_POP, 0, at);
+        }
+        return true;
+    }
+    if (op == OP_JUMP_FORWARD) return true;
+    if (is_for_iter(op)) {
+        if (!fell_through) {  // the loop ended: the trace ends before the FOR_ITER, which leaves it in tier 1
+            end_at(pf, p);
+            return false;
+        }
+        switch (op) {
+            case OP_FOR_ITER_RANGE:
+                emit(UOP_ITER_CHECK_RANGE, oparg, at);
+                emit(UOP_GUARD_NOT_EXHAUSTED_RANGE, oparg, at);
+                emit(UOP_ITER_NEXT_RANGE, oparg, at);
+                break;
+            case OP_FOR_ITER_LIST:
+                emit(UOP_ITER_CHECK_LIST, oparg, at);
+                emit(UOP_GUARD_NOT_EXHAUSTED_LIST, oparg, at);
+                emit(UOP_ITER_NEXT_LIST, oparg, at);
+                break;
+            case OP_FOR_ITER_TUPLE:
+                emit(UOP_ITER_CHECK_TUPLE, oparg, at);
+                emit(UOP_GUARD_NOT_EXHAUSTED_TUPLE, oparg, at);
+                emit(UOP_ITER_NEXT_TUPLE, oparg, at);
+                break;
+            default: emit(UOP_FOR_ITER_TIER_TWO, oparg, at); break;
+        }
+        return true;
+    }
+    if (op == OP_RETURN_VALUE) {
+        emit(UOP_RETURN_FRAME, 0, at);
+        rec.frames.pop_back();
+        return true;
+    }
+    const UopExpansionRange& r = op_expansion[op];
+    if (r.count == 0) {  // re-specialized while running into a form the recorder cannot translate
+        end_at(pf, p);
+        return false;
+    }
+    for (uint32_t k = 0; k < r.count; k++) {
+        const UopExpansion& item = uop_expansion_items[r.start + k];
+        emit(item.uop, oparg, at, p + 1 + item.cache_offset);
+    }
+    if (xf != pf && xf->prev == pf) {  // the instruction pushed a frame: follow the call
+        rec.frames.push_back(xf);
+        if (rec.frames.size() > kMaxDepth) {
+            end_at(xf, x);
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+uint32_t backedge_initial_counter() {
+    uint32_t n = g_tier2.trace_threshold ? g_tier2.trace_threshold - 1 : 0;
+    return (std::min<uint32_t>(n, (1u << 27) - 1) << 4) | 4;
+}
+
+bool tier2_recording() { return rec.active; }
+
+bool tier2_backedge_hot(Frame* f, uint32_t* jump) {
+    if (rec.active || !g_tier2_on) {
+        back_off(jump + 1);
+        return false;
+    }
+    back_off(jump + 1);  // what the next count is should this recording fail
+    rec = Recorder();
+    rec.active = true;
+    rec.root = f;
+    rec.start = *jump >> 8;
+    rec.closing = static_cast<uint32_t>(jump - f->code_base);
+    return true;
+}
+
+// An exit of `parent` got hot in frame f (f->ip at the exit's target): records from there.
+bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f) {
+    if (rec.active) return false;
+    rec = Recorder();
+    rec.active = true;
+    rec.root = f;
+    rec.start = static_cast<uint32_t>(f->ip - f->code_base);
+    rec.parent = parent;
+    rec.exit = exit;
+    return true;
+}
+
+bool tier2_record_step(Frame* f, uint32_t* x) {
+    if (!rec.active) return false;
+    if (rec.prev_instr) {
+        if (x == rec.prev_instr && f == rec.prev_frame) return true;  // re-dispatched after specializing
+        if (!translate(rec.prev_frame, rec.prev_instr, f, x)) return false;
+    }
+    if (f != current_frame()) {  // reached by a way the recorder does not follow (cannot happen: be safe)
+        stop(ABORT_LEFT_FRAME);
+        return false;
+    }
+    uint8_t op = *x & 0xFF;
+    uint32_t at = static_cast<uint32_t>(x - f->code_base);
+    if (rec.frames.empty() && at == rec.closing) {
+        emit(UOP_JUMP_TO_TOP, 0, at);
+        finish();
+        return false;
+    }
+    if (op == OP_JUMP_BACKWARD || op == OP_ENTER_EXECUTOR || !translatable(op) || rec.uops.size() >= kMaxTraceUops) {
+        if (rec.uops.empty()) {
+            stop(ABORT_TOO_SHORT);
+            return false;
+        }
+        end_at(f, x);
+        return false;
+    }
+    rec.prev_frame = f;
+    rec.prev_instr = x;
+    return true;
+}
+
+void tier2_record_abort(TraceAbort why) {
+    if (rec.active) stop(why);
+}
+
+}  // namespace krait
