@@ -10,6 +10,7 @@
 #include "containers.h"
 #include "gc.h"
 #include "runtime.h"
+#include "tier2.h"
 
 namespace krait {
 
@@ -22,7 +23,14 @@ constexpr int32_t kDummy = -2;
 // one key layout: inline caches (LOAD_GLOBAL, module attributes) read an entry by its index after comparing it.
 // Changing a value in place keeps the version; adding or removing a key, or moving entries, takes a new one.
 uint32_t g_keys_version = 0;
-inline void ht_new_keys_version(HashTable* t) { t->keys_version = ++g_keys_version; }
+// Any change of a watched table (a value replaced included) invalidates the tier-2 executors that inlined its values.
+inline void ht_changed(HashTable* t) {
+    if (__builtin_expect(t->watched, 0)) tier2_table_changed(t);
+}
+inline void ht_new_keys_version(HashTable* t) {
+    ht_changed(t);
+    t->keys_version = ++g_keys_version;
+}
 
 bool ht_resize(HashTable* t, uint32_t min_used) {
     uint32_t size = 8;
@@ -77,6 +85,7 @@ void ht_init(HashTable* t) {
 }
 
 void ht_free(HashTable* t) {
+    ht_changed(t);
     free(t->entries), free(t->index);
     memset(t, 0, sizeof *t);
     ht_new_keys_version(t);
@@ -117,6 +126,7 @@ bool ht_insert(HashTable* t, Value key, int64_t hash, Value v) {
     int64_t ix = ht_find(t, key, hash);
     if (ix == -2) return false;
     if (ix >= 0) {
+        ht_changed(t);
         t->entries[ix].value = v;
         return true;
     }

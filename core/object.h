@@ -190,6 +190,8 @@ struct HashTable {
     uint32_t capacity;     // allocated entries
     uint32_t used;         // live entries
     uint32_t keys_version; // unique; changes when a key is added or removed or entries move (dict.cpp)
+    uint8_t watched;       // a tier-2 executor inlined a value of this dict: any change invalidates it (tier2.h)
+    uint8_t invalidations; // how often that happened: past a few, tier 2 stops inlining from this dict
 };
 
 struct DictObject : Object {

@@ -50,8 +50,16 @@ struct TraceExit {
     Executor* side = nullptr;  // the trace this exit continues in, once recorded (owned by this executor)
 };
 
+// A frame a trace runs in: the first one, then each one a frame-pushing uop pushes, in trace order (the optimizer
+// reads each frame's constants and globals from here).
+struct TraceFrame {
+    CodeObject* code;
+    DictObject* globals;
+};
+
 // A trace ready to run: the optimized uops and their exits.
 struct Executor {
+    std::vector<TraceFrame> frames;  // while optimizing only
     std::vector<UopInst> uops;
     std::vector<TraceExit> exits;
     uint32_t loop_start = 0;   // uop index where _JUMP_TO_TOP continues (the loop body, after the head guards)
@@ -60,7 +68,7 @@ struct Executor {
     uint32_t installed_at = UINT32_MAX;  // code unit of the ENTER_EXECUTOR that enters it (root traces)
     uint32_t replaced = 0;     // the JUMP_BACKWARD code unit ENTER_EXECUTOR replaced
     bool valid = true;         // false once invalidated: leaves at the next _CHECK_VALIDITY
-    std::vector<Object*> deps;  // dicts whose change invalidates it (never dereferenced: only compared)
+    std::vector<const void*> deps;  // dict tables and types whose change invalidates it (compared, never read)
     std::vector<Executor*> sides;  // side traces hanging off the exits, owned here
     uint32_t id = 0;
 };
@@ -126,8 +134,9 @@ bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f);
 bool tier2_optimize(Executor* ex);
 // Builds exits, installs a recorded trace: at its loop's back-edge (root) or on the exit it was recorded for.
 void tier2_install(Executor* ex, Executor* parent, TraceExit* exit);
-// A dict an executor depends on changed: invalidates those executors.
-void tier2_dict_changed(Object* dict);
+// A watched dict's table changed / a class changed: invalidates the executors that depend on it.
+void tier2_table_changed(HashTable* table);
+void tier2_type_modified(TypeObject* type);
 // A code object is being freed: frees its executors.
 void tier2_code_freed(CodeObject* code);
 // Writes a trace for -X dump-traces.

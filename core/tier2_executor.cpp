@@ -18,7 +18,8 @@ namespace {
 
 uint32_t next_id = 0;
 std::vector<Executor*> all_executors;                            // every live executor, roots and side traces
-std::unordered_map<Object*, std::vector<Executor*>> dependents;  // dict -> executors that inlined its values
+// A dict's table or a type -> the executors that depend on it (inlined its values, dropped guards on it).
+std::unordered_map<const void*, std::vector<Executor*>> dependents;
 
 uint16_t exit_warmup() { return static_cast<uint16_t>(std::min<uint32_t>(g_tier2.trace_threshold, 64)); }
 
@@ -36,7 +37,7 @@ void build_exits(Executor* ex) {
 }
 
 void forget_dependencies(Executor* ex) {
-    for (Object* d : ex->deps) {
+    for (const void* d : ex->deps) {
         auto it = dependents.find(d);
         if (it == dependents.end()) continue;
         auto& v = it->second;
@@ -93,15 +94,25 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
         *unit = make_unit(OP_ENTER_EXECUTOR, static_cast<uint32_t>(code->executors.size() - 1));
     }
     all_executors.push_back(ex);
-    for (Object* d : ex->deps) dependents[d].push_back(ex);
+    for (const void* d : ex->deps) dependents[d].push_back(ex);
 }
 
-void tier2_dict_changed(Object* dict) {
-    auto it = dependents.find(dict);
+namespace {
+void invalidate_dependents(const void* what) {
+    auto it = dependents.find(what);
     if (it == dependents.end()) return;
     std::vector<Executor*> hit = it->second;
     for (Executor* ex : hit) invalidate(ex);
 }
+}  // namespace
+
+void tier2_table_changed(HashTable* table) {
+    if (table->invalidations < 255) table->invalidations++;
+    table->watched = 0;  // watched again by the next executor that inlines from it
+    invalidate_dependents(table);
+}
+
+void tier2_type_modified(TypeObject* type) { invalidate_dependents(type); }
 
 void tier2_code_freed(CodeObject* code) {
     for (Executor* ex : code->executors) free_executor(ex);

@@ -1,13 +1,564 @@
-// tier2_optimize.cpp — the trace optimizer: one forward pass of abstract interpretation over the uops.
+// tier2_optimize.cpp — the trace optimizer: forward abstract interpretation over the uops (CPython's
+// optimizer_analysis.c does the same), then small cleanups.
+//
+// Every value a uop pushes or that the trace finds in a local or below its starting stack is a symbol (`Sym`):
+// what is known about it — its kind (an immediate int, a float, a str ..., from a guard that passed or from the uop
+// that made it), a constant, a class version or instance shape a guard checked. The pass walks the uops keeping, per
+// frame the trace runs in, which symbol each local and stack slot holds, and
+//   - drops a guard whose fact is already known (a _GUARD_BOTH_FLOAT on two floats an earlier float op made);
+//   - turns a global or builtin into an inline constant (_LOAD_CONST_INLINE) and drops its dict-version guards:
+//     the executor then depends on the dict, and leaves (_CHECK_VALIDITY) after any uop that could change it;
+//   - drops a branch guard on a constant, and abandons the trace when a guard is sure to fail (a contradiction).
+// Class versions and shapes are forgotten at every uop that escapes (it may run code that changes them); kinds
+// and constants never change for a given value.
+//
+// Loops are peeled: the body is optimized once from nothing known (the first iteration, all its guards kept),
+// then again from what the first iteration proved about the locals and the loop's stack at the back-edge, kept only
+// if every later iteration proves it again (a fixed point): a loop whose float locals stay floats checks their type
+// once, on entry, and never inside the loop. _JUMP_TO_TOP continues at the second copy.
+#include <algorithm>
+
+#include "containers.h"
+#include "runtime.h"
 #include "tier2.h"
+#include "vm.h"
 
 namespace krait {
 
+namespace {
+
+enum class VKind : uint8_t { Unknown, Null, ImmInt, Int, Float, Bool, None, Str, RangeIter, ListIter, TupleIter };
+
+struct Sym {
+    VKind kind = VKind::Unknown;
+    bool is_const = false;
+    Value c = VAL_NULL;
+    uint32_t type_version = 0;  // a _GUARD_TYPE_VERSION passed for it (0: none since the last escape)
+    uint64_t shape = 0;         // a _GUARD_SHAPE passed for it
+};
+
+// What is known about one frame: the symbol in each local and stack slot. Slots below the stack the frame had when
+// the trace entered it are `below` (below[0] is the top of that stack), created when first popped.
+struct FrameState {
+    CodeObject* code = nullptr;
+    DictObject* globals = nullptr;
+    bool init = false;  // pushed by _CALL_ALLOC_AND_ENTER_INIT: its return pushes nothing
+    std::vector<int> locals;
+    std::vector<int> stack;
+    std::vector<int> below;
+    size_t popped_below = 0;
+    bool globals_checked = false;   // a _GUARD_GLOBALS_VERSION passed since the last escape
+    bool builtins_checked = false;
+};
+
+// Facts carried into the loop copy: a symbol's kind and constant, per root local and below-stack slot.
+struct EntryFacts {
+    std::vector<std::pair<VKind, Value>> locals;  // kind Unknown: nothing known
+    std::vector<std::pair<VKind, Value>> below;
+};
+
+VKind kind_of(Value v) {
+    if (val_is_null(v)) return VKind::Null;
+    if (val_is_int(v)) return VKind::ImmInt;
+    if (val_is_float(v)) return VKind::Float;
+    if (val_is_bool(v)) return VKind::Bool;
+    if (val_is_none(v)) return VKind::None;
+    if (is_kind(v, Kind::Str) && as<Object>(v)->type == T.t_str) return VKind::Str;
+    return VKind::Unknown;
+}
+
+bool is_global_store(uint16_t op) {
+    return op == UOP_STORE_GLOBAL || op == UOP_DELETE_GLOBAL || op == UOP_STORE_NAME || op == UOP_DELETE_NAME;
+}
+
+// Whether a uop may change a dict or a class (it escapes, or stores a global): facts about versions and shapes end
+// there, and an executor with dependencies checks its validity after it.
+bool may_change_dicts(uint16_t op) { return (uop_flags[op] & OPF_ESCAPES) || is_global_store(op); }
+
+class Optimizer {
+public:
+    Optimizer(Executor* ex) : ex_(ex) {}
+
+    // One pass over uops [begin, end) of the recorded trace from `entry` facts (null: nothing known). Appends the
+    // kept uops to `out`; false on a contradiction.
+    bool run(const std::vector<UopInst>& in, size_t end, const EntryFacts* entry, std::vector<UopInst>* out) {
+        syms_.clear();
+        frames_.clear();
+        frames_.emplace_back();
+        next_frame_ = 1;
+        FrameState& root = frames_.back();
+        root.code = ex_->frames[0].code;
+        root.globals = ex_->frames[0].globals;
+        root.locals.assign(root.code->nlocalsplus, -1);
+        if (entry) {
+            for (size_t i = 0; i < entry->locals.size() && i < root.locals.size(); i++)
+                if (entry->locals[i].first != VKind::Unknown) root.locals[i] = fact_sym(entry->locals[i]);
+            for (size_t k = 0; k < entry->below.size(); k++)
+                root.below.push_back(entry->below[k].first != VKind::Unknown ? fact_sym(entry->below[k]) : fresh());
+        }
+        out_ = out;
+        size_t first = out->size();
+        for (size_t i = 0; i < end; i++) {
+            UopInst u = in[i];
+            current_ = &u;
+            Step s = step(u);
+            if (s == Step::Contradiction) return false;
+            if (s == Step::Drop) continue;
+            out->push_back(u);
+            if (may_change_dicts(u.op)) forget_volatile();
+        }
+        out->erase(std::remove_if(out->begin() + first, out->end(), [](const UopInst& x) { return x.op == UOP_NOP; }),
+                   out->end());
+        return true;
+    }
+
+    // The facts at the end of the last pass (at the back-edge) about the root frame's locals and its stack, as
+    // facts for the loop's entry: the stack must be as deep as at the start (it is at a back-edge).
+    bool exit_facts(EntryFacts* f) {
+        if (frames_.size() != 1) return false;
+        FrameState& root = frames_[0];
+        if (root.stack.size() != root.popped_below) return false;
+        f->locals.clear();
+        for (int s : root.locals) f->locals.push_back(s < 0 ? std::make_pair(VKind::Unknown, VAL_NULL) : fact_of(s));
+        // Slot k below the start (0: the top) is now the k-th from the top: pushed back or never popped.
+        f->below.assign(root.below.size(), {VKind::Unknown, VAL_NULL});
+        size_t n = root.stack.size();
+        for (size_t k = 0; k < root.below.size(); k++) f->below[k] = fact_of(k < n ? root.stack[n - 1 - k] : root.below[k]);
+        return true;
+    }
+
+    std::vector<const void*> deps;  // dict tables the inlined constants came from
+    bool inlined_from_dict(const void* table) const { return std::find(deps.begin(), deps.end(), table) != deps.end(); }
+
+private:
+    enum class Step { Keep, Drop, Contradiction };
+
+    Executor* ex_;
+    std::vector<Sym> syms_;
+    std::vector<FrameState> frames_;
+    size_t next_frame_ = 1;  // the next entry of ex_->frames a frame push enters
+    std::vector<UopInst>* out_ = nullptr;
+    const UopInst* current_ = nullptr;
+    std::vector<size_t> pending_guards_;  // indices in out_ of dict-version guards waiting for their load
+    uint32_t pending_version_ = 0, u_prev_builtins_version_ = 0;  // the versions those guards check
+
+    int fresh(VKind k = VKind::Unknown) {
+        syms_.push_back(Sym{});
+        syms_.back().kind = k;
+        return static_cast<int>(syms_.size() - 1);
+    }
+    int constant(Value v) {
+        int s = fresh(kind_of(v));
+        syms_[s].is_const = true;
+        syms_[s].c = v;
+        return s;
+    }
+    int fact_sym(const std::pair<VKind, Value>& f) {
+        if (f.first == VKind::Unknown) return fresh();
+        return constant_or_kind(f.first, f.second);
+    }
+    int constant_or_kind(VKind k, Value c) {
+        if (!val_is_null(c) || k == VKind::Null) return constant(c);
+        return fresh(k);
+    }
+    std::pair<VKind, Value> fact_of(int s) {
+        const Sym& y = syms_[s];
+        // A constant that is an object could die with the dict or code that held it: keep only its kind.
+        bool keep_const = y.is_const && !val_is_obj(y.c);
+        return {y.kind, keep_const ? y.c : VAL_NULL};
+    }
+
+    FrameState& frame() { return frames_.back(); }
+    int code_const(uint32_t i) {
+        const auto& consts = frame().code->consts;
+        return i < consts.size() ? constant(consts[i]) : fresh();
+    }
+    int pop() {
+        FrameState& f = frame();
+        if (!f.stack.empty()) {
+            int s = f.stack.back();
+            f.stack.pop_back();
+            return s;
+        }
+        if (f.popped_below == f.below.size()) f.below.push_back(fresh());
+        return f.below[f.popped_below++];
+    }
+    void push(int s) { frame().stack.push_back(s); }
+    int peek(size_t k) {  // 1 = the top
+        FrameState& f = frame();
+        if (k <= f.stack.size()) return f.stack[f.stack.size() - k];
+        size_t j = f.popped_below + (k - f.stack.size()) - 1;
+        while (f.below.size() <= j) f.below.push_back(fresh());
+        return f.below[j];
+    }
+    int local(uint32_t i) {
+        FrameState& f = frame();
+        if (i >= f.locals.size()) return fresh();
+        if (f.locals[i] < 0) f.locals[i] = fresh();
+        return f.locals[i];
+    }
+    void set_local(uint32_t i, int s) {
+        FrameState& f = frame();
+        if (i < f.locals.size()) f.locals[i] = s;
+    }
+
+    void forget_volatile() {
+        for (Sym& s : syms_) s.type_version = 0, s.shape = 0;
+        for (FrameState& f : frames_) f.globals_checked = f.builtins_checked = false;
+    }
+
+    // Pops the uop's inputs and pushes unknown outputs: what the optimizer knows about any uop it has no rule for.
+    void generic(const UopInst& u) {
+        int pops, pushes;
+        uop_stack_io(u.op, u.oparg, &pops, &pushes);
+        for (int k = 0; k < pops; k++) pop();
+        for (int k = 0; k < pushes; k++) push(fresh());
+    }
+    Step result(int pops, VKind k) {
+        for (int i = 0; i < pops; i++) pop();
+        push(fresh(k));
+        return Step::Keep;
+    }
+    // Both operands of a binary guard are known to be `k`: the guard goes; else they are from now on.
+    Step guard_both(VKind k, bool (*holds)(VKind)) {
+        int li = peek(2), ri = peek(1);  // (peek may add symbols: take references after)
+        Sym& l = syms_[li];
+        Sym& r = syms_[ri];
+        if (holds(l.kind) && holds(r.kind)) return Step::Drop;
+        if (!holds(l.kind)) l.kind = k;
+        if (!holds(r.kind)) r.kind = k;
+        return Step::Keep;
+    }
+    Step guard_kind(int s, VKind k) {
+        if (syms_[s].kind == k) return Step::Drop;
+        syms_[s].kind = k;
+        return Step::Keep;
+    }
+    // A guard that pops a value and passes when `passes` says so (given a known constant).
+    Step guard_pop(bool (*passes)(Value)) {
+        int s = pop();
+        if (!syms_[s].is_const) return Step::Keep;
+        return passes(syms_[s].c) ? Step::Drop : Step::Contradiction;
+    }
+
+    // A global or builtin as a constant: the value now at `index` of `table`, if `table` is watched from now on.
+    bool inline_global(UopInst& u, DictObject* dict) {
+        HashTable* t = &dict->table;
+        if (t->invalidations >= 3 || stores_globals_) return false;
+        uint32_t index = u.cache[0];
+        if (index >= t->nentries) return false;
+        Value v = t->entries[index].value;
+        if (val_is_null(v)) return false;
+        t->watched = 1;
+        if (!inlined_from_dict(t)) deps.push_back(t);
+        u.op = UOP_LOAD_CONST_INLINE;
+        u.cache[0] = static_cast<uint32_t>(v.bits);
+        u.cache[1] = static_cast<uint32_t>(v.bits >> 32);
+        push(constant(v));
+        return true;
+    }
+    // A dict-version guard: dropped when the same guard passed since the last escape; else kept, pending until the
+    // load it protects either inlines its value (then the executor depends on the dict and the guard goes) or not.
+    Step guard_dict_version(bool* checked) {
+        const UopInst& u = *current_;
+        if (u.op == UOP_GUARD_GLOBALS_VERSION) pending_version_ = u.cache[0];
+        else u_prev_builtins_version_ = u.cache[0];
+        if (*checked) return Step::Drop;
+        *checked = true;
+        pending_guards_.push_back(out_->size());
+        return Step::Keep;
+    }
+    void settle_dict_guards(bool inlined) {
+        if (inlined)
+            for (size_t i : pending_guards_) (*out_)[i].op = UOP_NOP;
+        pending_guards_.clear();
+    }
+
+public:
+    bool stores_globals_ = false;  // the trace stores into globals: inlining them would invalidate it at once
+
+private:
+    Step step(UopInst& u) {
+        uint32_t oparg = u.oparg;
+        switch (u.op) {
+            case UOP_NOP: return Step::Drop;
+            case UOP_LOAD_FAST: push(local(oparg)); return Step::Keep;
+            case UOP_LOAD_FAST_LOAD_FAST:
+                push(local(oparg >> 12));
+                push(local(oparg & 0xFFF));
+                return Step::Keep;
+            case UOP_LOAD_FAST_LOAD_CONST:
+                push(local(oparg >> 12));
+                push(code_const(oparg & 0xFFF));
+                return Step::Keep;
+            case UOP_LOAD_CONST: push(code_const(oparg)); return Step::Keep;
+            case UOP_LOAD_CONST_INLINE: push(constant(val_from_bits(u.cache[0] | (uint64_t(u.cache[1]) << 32))));
+                return Step::Keep;
+            case UOP_STORE_FAST: set_local(oparg, pop()); return Step::Keep;
+            case UOP_STORE_FAST_LOAD_FAST:
+                set_local(oparg >> 12, pop());
+                push(local(oparg & 0xFFF));
+                return Step::Keep;
+            case UOP_STORE_FAST_STORE_FAST: {
+                int value1 = pop(), value2 = pop();
+                set_local(oparg >> 12, value1);
+                set_local(oparg & 0xFFF, value2);
+                return Step::Keep;
+            }
+            case UOP_POP_TOP: pop(); return Step::Keep;
+            case UOP_PUSH_NULL: push(constant(VAL_NULL)); return Step::Keep;
+            case UOP_COPY: push(peek(oparg)); return Step::Keep;
+            case UOP_SWAP: {
+                int top = peek(1), bottom = peek(oparg);
+                // Rewrites the two slots (materializing below-stack slots as explicit ones when needed).
+                std::vector<int> tmp;
+                for (uint32_t k = 0; k < oparg; k++) tmp.push_back(pop());
+                std::swap(tmp.front(), tmp.back());
+                (void)top, (void)bottom;
+                for (auto it = tmp.rbegin(); it != tmp.rend(); ++it) push(*it);
+                return Step::Keep;
+            }
+
+            // ---- guards on kinds ----
+            case UOP_GUARD_BOTH_INT: return guard_both(VKind::ImmInt, [](VKind k) { return k == VKind::ImmInt; });
+            case UOP_GUARD_BOTH_FLOAT: return guard_both(VKind::Float, [](VKind k) { return k == VKind::Float; });
+            case UOP_GUARD_BOTH_STR: return guard_both(VKind::Str, [](VKind k) { return k == VKind::Str; });
+            case UOP_TO_BOOL_BOOL: return guard_kind(peek(1), VKind::Bool);
+            case UOP_ITER_CHECK_RANGE: return guard_kind(peek(1), VKind::RangeIter);
+            case UOP_ITER_CHECK_LIST: return guard_kind(peek(1), VKind::ListIter);
+            case UOP_ITER_CHECK_TUPLE: return guard_kind(peek(1), VKind::TupleIter);
+            case UOP_GUARD_TYPE_VERSION: {
+                Sym& s = syms_[peek(1)];
+                if (s.type_version == u.cache[0]) return Step::Drop;
+                s.type_version = u.cache[0];
+                return Step::Keep;
+            }
+            case UOP_GUARD_SHAPE: {
+                Sym& s = syms_[peek(1)];
+                uint64_t shape = u.cache[0] | (uint64_t(u.cache[1]) << 32);
+                if (s.shape == shape) return Step::Drop;
+                s.shape = shape;
+                return Step::Keep;
+            }
+            case UOP_GUARD_IS_TRUE_POP: return guard_pop([](Value v) -> bool { return val_is_true(v); });
+            case UOP_GUARD_IS_FALSE_POP: return guard_pop([](Value v) -> bool { return !val_is_true(v); });
+            case UOP_GUARD_IS_NONE_POP: {
+                int s = pop();
+                VKind k = syms_[s].kind;
+                if (k == VKind::None) return Step::Drop;
+                return k == VKind::Unknown ? Step::Keep : Step::Contradiction;
+            }
+            case UOP_GUARD_IS_NOT_NONE_POP: {
+                int s = pop();
+                VKind k = syms_[s].kind;
+                if (k == VKind::None) return Step::Contradiction;
+                return k == VKind::Unknown || k == VKind::Null ? Step::Keep : Step::Drop;
+            }
+
+            // ---- globals and builtins ----
+            case UOP_GUARD_GLOBALS_VERSION: return guard_dict_version(&frame().globals_checked);
+            case UOP_GUARD_BUILTINS_VERSION: return guard_dict_version(&frame().builtins_checked);
+            case UOP_LOAD_GLOBAL_MODULE: {
+                DictObject* g = frame().globals;
+                bool ok = g->table.keys_version == pending_version_ && inline_global(u, g);
+                settle_dict_guards(ok);
+                if (!ok) push(fresh());
+                return Step::Keep;
+            }
+            case UOP_LOAD_GLOBAL_BUILTINS: {
+                // The name's absence from the module's globals is part of the fact: depend on them too.
+                HashTable* g = &frame().globals->table;
+                bool ok = vm.builtins->table.keys_version == u_prev_builtins_version_ && g->invalidations < 3 &&
+                          inline_global(u, vm.builtins);
+                if (ok) {
+                    g->watched = 1;
+                    if (!inlined_from_dict(g)) deps.push_back(g);
+                }
+                settle_dict_guards(ok);
+                if (!ok) push(fresh());
+                return Step::Keep;
+            }
+
+            // ---- results whose kind the uop decides ----
+            case UOP_BINARY_OP_ADD_INT:
+            case UOP_BINARY_OP_SUBTRACT_INT:
+            case UOP_BINARY_OP_MULTIPLY_INT:
+            case UOP_BINARY_OP_FLOOR_DIVIDE_INT: return result(2, VKind::Int);
+            case UOP_BINARY_OP_MODULO_INT:
+            case UOP_BINARY_OP_LSHIFT_INT:
+            case UOP_BINARY_OP_RSHIFT_INT:
+            case UOP_BINARY_OP_AND_INT:
+            case UOP_BINARY_OP_OR_INT:
+            case UOP_BINARY_OP_XOR_INT: return result(2, VKind::ImmInt);
+            case UOP_BINARY_OP_ADD_FLOAT:
+            case UOP_BINARY_OP_SUBTRACT_FLOAT:
+            case UOP_BINARY_OP_MULTIPLY_FLOAT:
+            case UOP_BINARY_OP_TRUE_DIVIDE_FLOAT: return result(2, VKind::Float);
+            case UOP_BINARY_OP_ADD_STR: return result(2, VKind::Str);
+            case UOP_COMPARE_OP_INT:
+            case UOP_COMPARE_OP_FLOAT:
+            case UOP_COMPARE_OP_STR:
+            case UOP_IS_OP:
+            case UOP_CONTAINS_OP_DICT:
+            case UOP_CONTAINS_OP_SET: return result(2, VKind::Bool);
+            case UOP_UNARY_NOT:
+            case UOP_TO_BOOL_INT:
+            case UOP_TO_BOOL_NONE:
+            case UOP_TO_BOOL_LIST:
+            case UOP_TO_BOOL_STR: return result(1, VKind::Bool);
+            case UOP_ITER_NEXT_RANGE: push(fresh(VKind::Int)); return Step::Keep;
+            case UOP_ITER_NEXT_LIST:
+            case UOP_ITER_NEXT_TUPLE:
+            case UOP_FOR_ITER_TIER_TWO: push(fresh()); return Step::Keep;
+            case UOP_GUARD_NOT_EXHAUSTED_RANGE:
+            case UOP_GUARD_NOT_EXHAUSTED_LIST:
+            case UOP_GUARD_NOT_EXHAUSTED_TUPLE: return Step::Keep;
+
+            // ---- frames ----
+            case UOP_PUSH_FRAME_EXACT:
+            case UOP_PUSH_FRAME_GENERAL:
+            case UOP_CALL_ALLOC_AND_ENTER_INIT: {
+                for (uint32_t k = 0; k < oparg + 2; k++) pop();
+                FrameState callee;
+                if (next_frame_ < ex_->frames.size()) {
+                    callee.code = ex_->frames[next_frame_].code;
+                    callee.globals = ex_->frames[next_frame_].globals;
+                    next_frame_++;
+                } else {
+                    return Step::Contradiction;  // the recorder records every frame it follows
+                }
+                callee.init = u.op == UOP_CALL_ALLOC_AND_ENTER_INIT;
+                callee.locals.assign(callee.code->nlocalsplus, -1);
+                frames_.push_back(std::move(callee));
+                return Step::Keep;
+            }
+            case UOP_RETURN_FRAME: {
+                int rv = pop();
+                bool init = frame().init;
+                frames_.pop_back();
+                if (frames_.empty()) return Step::Contradiction;
+                if (!init) push(rv);
+                return Step::Keep;
+            }
+            case UOP_STORE_ATTR_ADD: {  // (index, new_shape, value, owner --): the owner's shape is the new one
+                syms_[peek(1)].shape = u.cache[1] | (uint64_t(u.cache[2]) << 32);
+                int owner = pop();
+                pop();
+                (void)owner;
+                return Step::Keep;
+            }
+            case UOP_JUMP_TO_TOP:
+            case UOP_EXIT_TRACE:
+            case UOP_CHECK_VALIDITY: return Step::Keep;
+            default: generic(u); return Step::Keep;
+        }
+    }
+};
+
+size_t count_guards(const std::vector<UopInst>& uops, size_t begin, size_t end) {
+    size_t n = 0;
+    for (size_t i = begin; i < end; i++) n += (uop_flags[uops[i].op] & OPF_DEOPT) ? 1 : 0;
+    return n;
+}
+
+bool same_facts(const EntryFacts& a, const EntryFacts& b) {
+    return a.locals.size() == b.locals.size() && a.below.size() == b.below.size() &&
+           std::equal(a.locals.begin(), a.locals.end(), b.locals.begin(),
+                      [](auto& x, auto& y) { return x.first == y.first && x.second.bits == y.second.bits; }) &&
+           std::equal(a.below.begin(), a.below.end(), b.below.begin(),
+                      [](auto& x, auto& y) { return x.first == y.first && x.second.bits == y.second.bits; });
+}
+
+// The facts of `want` that `got` also proves (the rest become unknown).
+EntryFacts meet(const EntryFacts& want, const EntryFacts& got) {
+    EntryFacts m = want;
+    auto keep = [](std::pair<VKind, Value>& w, const std::pair<VKind, Value>& g) {
+        if (w.first != g.first) w = {VKind::Unknown, VAL_NULL};
+        else if (w.second.bits != g.second.bits) w.second = VAL_NULL;
+    };
+    for (size_t i = 0; i < m.locals.size(); i++) keep(m.locals[i], i < got.locals.size() ? got.locals[i] : m.locals[i]);
+    for (size_t k = 0; k < m.below.size(); k++) keep(m.below[k], k < got.below.size() ? got.below[k] : m.below[k]);
+    return m;
+}
+
+// Inserts _CHECK_VALIDITY after each uop that may invalidate the executor; its exit resumes at the next
+// instruction (the uop that escaped was the last of its instruction).
+std::vector<UopInst> with_validity_checks(const std::vector<UopInst>& uops, size_t* loop_start) {
+    std::vector<UopInst> out;
+    size_t new_loop_start = *loop_start;
+    for (size_t i = 0; i < uops.size(); i++) {
+        if (i == *loop_start) new_loop_start = out.size();
+        out.push_back(uops[i]);
+        if (!may_change_dicts(uops[i].op) || i + 1 >= uops.size() || uops[i + 1].target == uops[i].target) continue;
+        UopInst check{};
+        check.op = UOP_CHECK_VALIDITY;
+        check.exit = kNoExit;
+        check.target = uops[i + 1].target;
+        check.depth = uops[i + 1].depth;
+        out.push_back(check);
+    }
+    *loop_start = new_loop_start;
+    return out;
+}
+
+}  // namespace
+
 bool tier2_optimize(Executor* ex) {
-    g_tier2_stats.uops_before += ex->uops.size();
-    for (const UopInst& u : ex->uops)
-        if (uop_flags[u.op] & OPF_DEOPT) g_tier2_stats.guards_before++;
-    g_tier2_stats.uops_after += ex->uops.size();
+    const std::vector<UopInst> in = std::move(ex->uops);
+    g_tier2_stats.uops_before += in.size();
+    size_t guards = count_guards(in, 0, in.size());
+    g_tier2_stats.guards_before += guards;
+
+    bool stores_globals = std::any_of(in.begin(), in.end(), [](const UopInst& u) { return is_global_store(u.op); });
+    Optimizer first(ex);
+    first.stores_globals_ = stores_globals;
+    std::vector<UopInst> out;
+    bool loops = !in.empty() && in.back().op == UOP_JUMP_TO_TOP;
+    size_t body_end = loops ? in.size() - 1 : in.size();
+    if (!first.run(in, body_end, nullptr, &out)) return false;
+    std::vector<const void*> deps = first.deps;
+    ex->loop_start = 0;
+
+    EntryFacts facts;
+    if (loops && first.exit_facts(&facts)) {
+        // The loop copy: optimized from the facts the first iteration ends with, kept while a pass from them
+        // proves them again at its end (at most a few rounds; each round only forgets facts).
+        std::vector<UopInst> copy;
+        bool ok = false;
+        for (int round = 0; round < 4 && !ok; round++) {
+            Optimizer again(ex);
+            again.stores_globals_ = stores_globals;
+            copy.clear();
+            if (!again.run(in, body_end, &facts, &copy)) break;
+            EntryFacts proved;
+            if (!again.exit_facts(&proved)) break;
+            EntryFacts m = meet(facts, proved);
+            ok = same_facts(m, facts);
+            facts = m;
+            if (ok) {
+                for (const void* d : again.deps)
+                    if (std::find(deps.begin(), deps.end(), d) == deps.end()) deps.push_back(d);
+            }
+        }
+        if (ok && count_guards(copy, 0, copy.size()) < count_guards(out, 0, out.size())) {
+            ex->loop_start = out.size();
+            out.insert(out.end(), copy.begin(), copy.end());
+        }
+    }
+    if (loops) out.push_back(in.back());
+
+    ex->deps = deps;
+    if (!deps.empty()) {
+        size_t loop_start = ex->loop_start;
+        out = with_validity_checks(out, &loop_start);
+        ex->loop_start = static_cast<uint32_t>(loop_start);
+    }
+    ex->uops = std::move(out);
+    ex->frames.clear();
+    size_t after = count_guards(ex->uops, ex->loop_start, ex->uops.size());
+    size_t before_in_loop = count_guards(in, 0, in.size());
+    g_tier2_stats.uops_after += ex->uops.size() - ex->loop_start;
+    g_tier2_stats.guards_removed += before_in_loop > after ? before_in_loop - after : 0;
     return true;
 }
 

@@ -32,6 +32,7 @@ struct Recorder {
     TraceExit* exit = nullptr;
     std::vector<UopInst> uops;
     std::vector<Frame*> frames;      // frames the trace pushed, innermost last
+    std::vector<TraceFrame> pushed;  // the frames the trace runs in, in order (tier2.h)
     Frame* prev_frame = nullptr;     // the instruction waiting to be translated (it is running now)
     uint32_t* prev_instr = nullptr;
 };
@@ -77,6 +78,7 @@ void finish() {
     rec.active = false;
     auto* ex = new Executor();
     ex->uops = std::move(rec.uops);
+    ex->frames = std::move(rec.pushed);
     rec.uops.clear();
     rec.frames.clear();
     ex->code = rec.root->code;
@@ -106,6 +108,9 @@ bool is_branch(uint8_t op) {
            op == OP_POP_JUMP_IF_NOT_NONE;
 }
 bool is_for_iter(uint8_t op) { return op_generic[op] == OP_FOR_ITER; }
+bool is_frame_push(uint16_t uop) {
+    return uop == UOP_PUSH_FRAME_EXACT || uop == UOP_PUSH_FRAME_GENERAL || uop == UOP_CALL_ALLOC_AND_ENTER_INIT;
+}
 
 // Whether the recorder can translate the instruction (checked before it runs).
 bool translatable(uint8_t op) {
@@ -169,12 +174,20 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         end_at(pf, p);
         return false;
     }
+    bool pushes = false;
+    for (uint32_t k = 0; k < r.count; k++) pushes |= is_frame_push(uop_expansion_items[r.start + k].uop);
+    bool pushed = xf != pf && xf->prev == pf;
+    if (pushes != pushed) {  // the specialized form missed (it ran its generic body): it is not what ran
+        end_at(pf, p);
+        return false;
+    }
     for (uint32_t k = 0; k < r.count; k++) {
         const UopExpansion& item = uop_expansion_items[r.start + k];
         emit(item.uop, oparg, at, p + 1 + item.cache_offset);
     }
-    if (xf != pf && xf->prev == pf) {  // the instruction pushed a frame: follow the call
+    if (pushed) {  // the instruction pushed a frame: follow the call
         rec.frames.push_back(xf);
+        rec.pushed.push_back({xf->code, xf->globals});
         if (rec.frames.size() > kMaxDepth) {
             end_at(xf, x);
             return false;
@@ -203,6 +216,7 @@ bool tier2_backedge_hot(Frame* f, uint32_t* jump) {
     rec.root = f;
     rec.start = *jump >> 8;
     rec.closing = static_cast<uint32_t>(jump - f->code_base);
+    rec.pushed.push_back({f->code, f->globals});
     return true;
 }
 
@@ -215,6 +229,7 @@ bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f) {
     rec.start = static_cast<uint32_t>(f->ip - f->code_base);
     rec.parent = parent;
     rec.exit = exit;
+    rec.pushed.push_back({f->code, f->globals});
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include "gc.h"
 #include "methods.h"
 #include "slots.h"
+#include "tier2.h"
 #include "vm.h"
 
 namespace krait {
@@ -265,6 +266,7 @@ TypeObject* type_lookup_owner(TypeObject* t, StrObject* name) {
 
 void type_modified(TypeObject* t) {
     t->version = g_next_type_version++;
+    tier2_type_modified(t);
     for (TypeObject* sub : *t->subclasses) type_modified(sub);
 }
 
