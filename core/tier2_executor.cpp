@@ -161,6 +161,9 @@ void print_tier2_stats(FILE* out) {
         if (s.aborts[k]) fprintf(out, "  aborted: %s: %llu\n", abort_texts[k], (unsigned long long)s.aborts[k]);
     // Machine-readable counters for bench/run.py ("[stats] NAME VALUE").
     fprintf(out, "[stats] tier2.traces %llu\n", (unsigned long long)(s.recorded + s.side_traces));
+    fprintf(out, "[stats] tier2.side_traces %llu\n", (unsigned long long)s.side_traces);
+    fprintf(out, "[stats] tier2.executions %llu\n", (unsigned long long)s.executions);
+    fprintf(out, "[stats] tier2.side_entries %llu\n", (unsigned long long)s.side_entries);
     fprintf(out, "[stats] tier2.uops_before %llu\n", (unsigned long long)s.uops_before);
     fprintf(out, "[stats] tier2.uops_after %llu\n", (unsigned long long)s.uops_after);
     fprintf(out, "[stats] tier2.guards_before %llu\n", (unsigned long long)s.guards_before);

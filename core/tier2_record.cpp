@@ -75,6 +75,10 @@ void stop(TraceAbort why) {
 
 // The recording is complete: optimize and install the trace.
 void finish() {
+    if (rec.uops.size() == 1 && rec.uops[0].op == UOP_EXIT_TRACE && rec.uops[0].target == rec.start) {
+        stop(ABORT_TOO_SHORT);  // a trace that only leaves where it starts would only add an exit
+        return;
+    }
     rec.active = false;
     auto* ex = new Executor();
     ex->uops = std::move(rec.uops);
@@ -140,9 +144,24 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
     }
     if (op == OP_JUMP_FORWARD) return true;
     if (is_for_iter(op)) {
-        if (!fell_through) {  // the loop ended: the trace ends before the FOR_ITER, which leaves it in tier 1
-            end_at(pf, p);
-            return false;
+        if (!fell_through) {  // the loop ended: a specialized iterator is checked for that and popped
+            switch (op) {
+                case OP_FOR_ITER_RANGE:
+                    emit(UOP_ITER_CHECK_RANGE, oparg, at);
+                    emit(UOP_GUARD_EXHAUSTED_POP_RANGE, oparg, at);
+                    return true;
+                case OP_FOR_ITER_LIST:
+                    emit(UOP_ITER_CHECK_LIST, oparg, at);
+                    emit(UOP_GUARD_EXHAUSTED_POP_LIST, oparg, at);
+                    return true;
+                case OP_FOR_ITER_TUPLE:
+                    emit(UOP_ITER_CHECK_TUPLE, oparg, at);
+                    emit(UOP_GUARD_EXHAUSTED_POP_TUPLE, oparg, at);
+                    return true;
+                default:  // any other iterator: the trace ends before the FOR_ITER, which leaves the loop in tier 1
+                    end_at(pf, p);
+                    return false;
+            }
         }
         switch (op) {
             case OP_FOR_ITER_RANGE:
