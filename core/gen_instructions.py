@@ -506,6 +506,11 @@ def gen_ids(defs):
     lines.append(f"    UOP__COUNT = {len(uops)}")
     lines.append("};")
     lines.append("")
+    lines.append("/* X(NAME) for every uop, in Uop order (the uop interpreter's dispatch table). */")
+    lines.append("#define KRAIT_FOR_EACH_UOP(X) \\")
+    lines += [f"    X({o.name.lstrip('_')}) \\" for o in uops]
+    lines.append("")
+    lines.append("")
     lines.append("/* Specialization families: one per generic instruction that specializes. */")
     lines.append("enum Family {")
     fams = list(defs.families)
@@ -687,14 +692,15 @@ def gen_cases(defs):
 
 
 def gen_uop_cases(defs):
-    """The tier-2 interpreter's cases: the op's cache fields are its operand words (cache offset 0 = the first)."""
+    """The tier-2 interpreter's cases, UOP_TARGET(NAME) { ... NEXT_UOP(); }: the op's cache fields are its operand
+    words (cache offset 0 = the first)."""
     L = [HEADER_C, ""]
     ctx = {"cache32": "CACHE32", "cache64": "CACHE64", "save": "SAVE();"}
     for o in uop_list(defs):
         doc = f"  /* {o.doc} */" if o.doc else ""
-        L.append(f"case UOP_{o.name.lstrip('_')}: {{{doc}")
+        L.append(f"UOP_TARGET({o.name.lstrip('_')}) {{{doc}")
         emit_op(o, 0, L, 4, ctx)
-        L.append("    break;")
+        L.append("    NEXT_UOP();")
         L.append("}")
     return "\n".join(L) + "\n"
 

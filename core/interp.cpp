@@ -113,9 +113,12 @@ Value run_frame_impl(Frame* entry, bool throwing) {
     do {                                     \
         if constexpr (kStats) stats_hit(family); \
     } while (0)
-#define STAT_MISS(family)                      \
-    do {                                       \
-        if constexpr (kStats) stats_miss(family); \
+// A specialized instruction missed (it runs its generic body): counted, and told to the recorder, which must not
+// record the specialized form for what ran.
+#define STAT_MISS(family)                                 \
+    do {                                                  \
+        if constexpr (kStats) stats_miss(family);         \
+        if constexpr (kRecord) g_tier2_record_missed = true; \
     } while (0)
 // Specializes when the counter is due (then runs the instruction again in its new form), else ticks it.
 #define SPECIALIZE_OR_TICK(call)        \

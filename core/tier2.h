@@ -37,10 +37,13 @@ struct UopInst {
 };
 static_assert(sizeof(UopInst) == 32, "uops are two to a cache line");
 constexpr uint16_t kNoExit = 0xFFFF;
+constexpr uint32_t kMaxChainDepth = 4;
 
 struct Executor;
 
-// Where a trace can leave. Each exit warms up on its own; when hot, the code it leads to gets a side trace.
+// Where a trace can leave. Each exit warms up on its own; when hot, the code it leads to gets a side trace. A side
+// trace whose own first guard fails (the callee it was recorded for was replaced, say) is recorded again in its
+// place rather than growing a chain, and chains stop at kMaxChainDepth side traces.
 struct TraceExit {
     uint32_t target;     // the code unit tier 1 resumes at
     uint16_t counter;    // counts down to recording a side trace
@@ -69,7 +72,10 @@ struct Executor {
     uint32_t replaced = 0;     // the JUMP_BACKWARD code unit ENTER_EXECUTOR replaced
     bool valid = true;         // false once invalidated: leaves at the next _CHECK_VALIDITY
     std::vector<const void*> deps;  // dict tables and types whose change invalidates it (compared, never read)
-    std::vector<Executor*> sides;  // side traces hanging off the exits, owned here
+    std::vector<Executor*> sides;  // side traces hanging off the exits, owned here (replaced ones included)
+    Executor* parent = nullptr;    // side traces: the executor and exit they hang from
+    TraceExit* parent_exit = nullptr;
+    uint32_t chain_depth = 0;      // side traces between it and its root trace
     uint32_t id = 0;
 };
 
@@ -114,6 +120,8 @@ bool tier2_backedge_hot(Frame* f, uint32_t* jump);
 bool tier2_recording();
 // The recording loop's hook, before each instruction: false when recording ended (switch back to the plain loop).
 bool tier2_record_step(Frame* f, uint32_t* instr);
+// Set by the recording loop when the instruction running missed its specialization (ran its generic body).
+extern bool g_tier2_record_missed;
 // The recording ended abnormally (an exception, or the loop's frame was left).
 void tier2_record_abort(TraceAbort why);
 

@@ -76,12 +76,20 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
     ex->id = ++next_id;
     build_exits(ex);
     if (parent) {
-        if (!parent->valid || exit->side) {
+        if (!parent->valid) {
             delete ex;
             return;
         }
+        if (exit->side && !exit->backedge) {  // re-recorded: the old one stays owned (it may still be running)
+            forget_dependencies(exit->side);
+            exit->side->valid = false;
+        }
+        ex->parent = parent;
+        ex->parent_exit = exit;
+        ex->chain_depth = parent->chain_depth + 1;
         parent->sides.push_back(ex);
         exit->side = ex;
+        exit->backedge = false;
     } else {
         CodeObject* code = ex->code;
         uint32_t* unit = code->code.data() + ex->installed_at;

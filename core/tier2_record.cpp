@@ -37,6 +37,11 @@ struct Recorder {
     uint32_t* prev_instr = nullptr;
 };
 Recorder rec;
+}  // namespace
+
+bool g_tier2_record_missed = false;
+
+namespace {
 
 Frame* current_frame() { return rec.frames.empty() ? rec.root : rec.frames.back(); }
 
@@ -127,6 +132,9 @@ bool translatable(uint8_t op) {
 // ended the recording.
 bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
     uint8_t op = *p & 0xFF;
+    // A specialized form that missed ran its generic body: that is what the trace must do (a polymorphic call site
+    // recorded as the form specialized for another type would run the wrong callee's uops).
+    if (g_tier2_record_missed) op = op_generic[op];
     uint32_t oparg = *p >> 8;
     uint32_t at = static_cast<uint32_t>(p - pf->code_base);
     bool fell_through = xf == pf && x == p + 1 + op_cache_size[op];
@@ -255,9 +263,12 @@ bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f) {
 bool tier2_record_step(Frame* f, uint32_t* x) {
     if (!rec.active) return false;
     if (rec.prev_instr) {
-        if (x == rec.prev_instr && f == rec.prev_frame) return true;  // re-dispatched after specializing
-        if (!translate(rec.prev_frame, rec.prev_instr, f, x)) return false;
+        bool again = x == rec.prev_instr && f == rec.prev_frame;  // re-dispatched after specializing
+        if (!again && !translate(rec.prev_frame, rec.prev_instr, f, x)) return false;
+        g_tier2_record_missed = false;
+        if (again) return true;
     }
+    g_tier2_record_missed = false;
     if (f != current_frame()) {  // reached by a way the recorder does not follow (cannot happen: be safe)
         stop(ABORT_LEFT_FRAME);
         return false;

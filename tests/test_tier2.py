@@ -134,6 +134,33 @@ def case_ctrl_c():
     check(err.rstrip().endswith(b"KeyboardInterrupt"), err)
 
 
+def thresholds(n):
+    """The tier-2 and specialization corpus programs with loops traced after n back-edges (the corpus itself runs
+    them at 1): recording later sees instructions already specialized, some for other types than those running."""
+    runner = os.path.join(os.path.dirname(os.path.abspath(__file__)), "run_corpus.py")
+    names = sorted(f[:-3] for f in os.listdir(CORPUS) if f.startswith(("tier2_", "loop_spec_")) and f.endswith(".py"))
+    failed = []
+    for name in names:
+        r = subprocess.run([sys.executable, runner, "--", KRAIT, "-X", "jit=uops", "-X", "trace-threshold=%d" % n,
+                            corpus(name)], capture_output=True, timeout=300)
+        if r.returncode != 0:
+            failed.append(name)
+            sys.stdout.write(r.stdout.decode()[:2000])
+    check(not failed, "threshold %d: %s" % (n, failed))
+
+
+def case_threshold2():
+    thresholds(2)
+
+
+def case_threshold7():
+    thresholds(7)
+
+
+def case_threshold50():
+    thresholds(50)
+
+
 if __name__ == "__main__":
     globals()["case_" + sys.argv[2]]()
     print("PASS")

@@ -41,6 +41,19 @@ enum Uop {
     UOP__COUNT = 9
 };
 
+/* X(NAME) for every uop, in Uop order (the uop interpreter's dispatch table). */
+#define KRAIT_FOR_EACH_UOP(X) \
+    X(LOAD) \
+    X(SWAP) \
+    X(ADD) \
+    X(GUARD_INTS) \
+    X(GUARD_VERSION) \
+    X(ADD_INT) \
+    X(CONSTANT) \
+    X(BUILD) \
+    X(UNPACK) \
+
+
 /* Specialization families: one per generic instruction that specializes. */
 enum Family {
     FAM_ADD = 0,
