@@ -380,10 +380,10 @@ private:
             }
 
             // ---- results whose kind the uop decides ----
-            case UOP_BINARY_OP_ADD_INT:
+            case UOP_BINARY_OP_ADD_INT:  // (each deopts rather than make a big int: instructions.def)
             case UOP_BINARY_OP_SUBTRACT_INT:
             case UOP_BINARY_OP_MULTIPLY_INT:
-            case UOP_BINARY_OP_FLOOR_DIVIDE_INT: return result(2, VKind::Int);
+            case UOP_BINARY_OP_FLOOR_DIVIDE_INT:
             case UOP_BINARY_OP_MODULO_INT:
             case UOP_BINARY_OP_LSHIFT_INT:
             case UOP_BINARY_OP_RSHIFT_INT:
@@ -406,7 +406,7 @@ private:
             case UOP_TO_BOOL_NONE:
             case UOP_TO_BOOL_LIST:
             case UOP_TO_BOOL_STR: return result(1, VKind::Bool);
-            case UOP_ITER_NEXT_RANGE: push(fresh(VKind::Int)); return Step::Keep;
+            case UOP_ITER_NEXT_RANGE: push(fresh(VKind::ImmInt)); return Step::Keep;
             case UOP_ITER_NEXT_LIST:
             case UOP_ITER_NEXT_TUPLE:
             case UOP_FOR_ITER_TIER_TWO: push(fresh()); return Step::Keep;

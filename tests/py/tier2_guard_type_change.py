@@ -71,3 +71,15 @@ acc = 0.0
 for v in vals:
     acc = acc * 0.5 + v
 print(acc)
+
+# Int results leaving the immediate range (2**49) mid-loop: the int ops deopt and the generic path makes big ints.
+edge = 2 ** 49
+seen = []
+for i in range(edge - 4, edge + 4):
+    seen.append(i - edge)
+print(seen)
+acc = edge - 10
+for i in range(20):
+    acc = acc + 1
+    acc = acc - 1 + 1
+print(acc - edge, (edge - 1) * 3 // 2, -edge // -1, (edge - 1) * (edge - 1) % 1000)
