@@ -2,6 +2,7 @@
 // recorded for), the dependencies that invalidate it, freeing it with its code, and what -X dump-traces and
 // -X stats print about them.
 #include <algorithm>
+#include <string>
 #include <unordered_map>
 
 #include "runtime.h"
@@ -127,6 +128,67 @@ void tier2_code_freed(CodeObject* code) {
     code->executors.clear();
 }
 
+namespace {
+
+// Names the values a trace computes (v1, v2 ...; e0, e1 ... for those on the stack when it starts, e0 the top) by
+// simulating each frame's stack with the uops' stack effects: the naming a liveness pass uses (a value lives from
+// the uop that pushes it to the last that pops it). Returns, per uop, "inputs -> outputs".
+std::vector<std::string> value_names(const Executor* ex) {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> stacks(1);
+    std::vector<size_t> entry_used(1, 0);
+    int next = 1;
+    for (const UopInst& u : ex->uops) {
+        int pops, pushes;
+        uop_stack_io(u.op, u.oparg, &pops, &pushes);
+        bool push_frame = u.op == UOP_PUSH_FRAME_EXACT || u.op == UOP_PUSH_FRAME_GENERAL ||
+                          u.op == UOP_CALL_ALLOC_AND_ENTER_INIT;
+        std::vector<std::string> in;
+        for (int k = 0; k < pops; k++) {
+            auto& st = stacks.back();
+            if (!st.empty()) {
+                in.insert(in.begin(), st.back());
+                st.pop_back();
+            } else {
+                in.insert(in.begin(), "e" + std::to_string(entry_used.back()++));
+            }
+        }
+        std::string text;
+        for (auto& v : in) text += (text.empty() ? "" : " ") + v;
+        std::string res;
+        if (push_frame) {  // the result arrives when the callee returns
+            stacks.emplace_back();
+            entry_used.push_back(0);
+        } else if (u.op == UOP_RETURN_FRAME && stacks.size() > 1) {
+            stacks.pop_back();
+            entry_used.pop_back();
+            stacks.back().push_back(in.empty() ? "?" : in[0]);
+            res = stacks.back().back();
+        } else if ((uop_flags[u.op] & OPF_GUARD) && pops == pushes) {  // a guard passes its inputs on
+            for (auto& v : in) stacks.back().push_back(v);
+            res = text;
+        } else {
+            // The iterator steps keep the iterator below the value they push.
+            bool keeps_first = u.op == UOP_ITER_NEXT_RANGE || u.op == UOP_ITER_NEXT_LIST ||
+                               u.op == UOP_ITER_NEXT_TUPLE || u.op == UOP_FOR_ITER_TIER_TWO;
+            if (keeps_first && !in.empty()) {
+                stacks.back().push_back(in[0]);
+                res = in[0];
+                pushes--;
+            }
+            for (int k = 0; k < pushes; k++) {
+                std::string v = "v" + std::to_string(next++);
+                stacks.back().push_back(v);
+                res += (res.empty() ? "" : " ") + v;
+            }
+        }
+        names.push_back(text.empty() && res.empty() ? "" : text + " -> " + res);
+    }
+    return names;
+}
+
+}  // namespace
+
 void tier2_dump(FILE* out, const char* title, const Executor* ex) {
     size_t guards = 0;
     for (const UopInst& u : ex->uops)
@@ -135,11 +197,13 @@ void tier2_dump(FILE* out, const char* title, const Executor* ex) {
             ex->code->filename ? std::string(str_view(val(ex->code->filename))).c_str() : "?",
             ex->code->line_at(ex->start), ex->code->name ? std::string(str_view(val(ex->code->name))).c_str() : "?",
             ex->start, ex->uops.size(), guards);
+    std::vector<std::string> values = value_names(ex);
     for (size_t i = 0; i < ex->uops.size(); i++) {
         const UopInst& u = ex->uops[i];
         fprintf(out, "  %4zu%s %*s%-32s oparg=%-4u target=%-4u", i, i == ex->loop_start ? ">" : " ",
                 static_cast<int>(2 * u.depth), "", uop_names[u.op], u.oparg, u.target);
         for (uint32_t k = 0; k < uop_cache_size[u.op]; k++) fprintf(out, " c%u=%#x", k, u.cache[k]);
+        if (!values[i].empty()) fprintf(out, "  [%s]", values[i].c_str());
         fprintf(out, "\n");
     }
 }
