@@ -105,7 +105,7 @@ enum TraceAbort : uint8_t {
 struct Tier2Stats {
     uint64_t recorded, side_traces, aborts[ABORT__COUNT];
     uint64_t uops_before, uops_after, guards_before, guards_removed;
-    uint64_t executions, exits_taken, side_entries, invalidations;
+    uint64_t executions, exits_taken, side_entries, invalidations, freed;
 };
 extern Tier2Stats g_tier2_stats;
 
@@ -138,6 +138,8 @@ Tier2Exit tier2_enter(Frame* f, uint32_t index);
 // (false when a recording is already running).
 bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f);
 
+// Runs an executor's uops from its first one in frame f (f->sp saved): the uop interpreter.
+Tier2Exit run_uops(Executor* ex, Frame* f);
 // Optimizes a recorded trace in place; false on a contradiction (the trace is dropped).
 bool tier2_optimize(Executor* ex);
 // Builds exits, installs a recorded trace: at its loop's back-edge (root) or on the exit it was recorded for.

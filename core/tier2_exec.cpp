@@ -54,6 +54,7 @@ ExitAction take_exit(Executor** ex, TraceExit* e, Frame* f) {
     if (parent->parent_exit && e->target == parent->start) {  // the side trace's own entry no longer holds
         at = parent->parent_exit;
         parent = parent->parent;
+        if (at->backoff < 12) at->backoff++;  // each replacement waits longer for the next (polymorphic sites)
     }
     if (parent->chain_depth >= kMaxChainDepth) return ExitAction::Resume;
     return tier2_start_side_trace(parent, at, f) ? ExitAction::Record : ExitAction::Resume;
@@ -197,10 +198,5 @@ error:
 #undef NEXT_UOP
 }
 
-Tier2Exit tier2_enter(Frame* f, uint32_t index) {
-    Executor* ex = f->code->executors[index];
-    f->ip = f->code_base + ex->start;
-    return run_uops(ex, f);
-}
 
 }  // namespace krait

@@ -19,20 +19,26 @@ namespace {
 
 uint32_t next_id = 0;
 std::vector<Executor*> all_executors;                            // every live executor, roots and side traces
+// Invalidated or replaced executors, freed at the next entry into tier 2 from tier 1 with none running (one may
+// still be running when it is invalidated: by a uop of its own).
+std::vector<Executor*> graveyard;
+int running = 0;  // tier2_enter calls on the C++ stack
 // A dict's table or a type -> the executors that depend on it (inlined its values, dropped guards on it).
 std::unordered_map<const void*, std::vector<Executor*>> dependents;
 
 uint16_t exit_warmup() { return static_cast<uint16_t>(std::min<uint32_t>(g_tier2.trace_threshold, 64)); }
 
-void build_exits(Executor* ex) {
+// Gives each uop that can deopt its exit. A side trace recorded again in place of another starts with the backoff
+// its exit has reached, so a site that keeps changing is re-recorded less and less often.
+void build_exits(Executor* ex, uint8_t backoff) {
     ex->exits.clear();
     for (UopInst& u : ex->uops) {
         if (!(uop_flags[u.op] & OPF_DEOPT)) continue;
         u.exit = static_cast<uint16_t>(ex->exits.size());
         TraceExit e;
         e.target = u.target;
-        e.counter = exit_warmup();
-        e.backoff = 4;
+        e.counter = static_cast<uint16_t>(std::max<uint32_t>(exit_warmup(), (1u << backoff) - 1));
+        e.backoff = backoff;
         ex->exits.push_back(e);
     }
 }
@@ -58,6 +64,7 @@ void invalidate(Executor* ex) {
         unit[0] = ex->replaced;
         unit[1] = backedge_initial_counter();
     }
+    graveyard.push_back(ex);
 }
 
 // Frees ex and its side traces; exits elsewhere that lead to them are cut.
@@ -65,6 +72,7 @@ void free_executor(Executor* ex) {
     for (Executor* side : ex->sides) free_executor(side);
     forget_dependencies(ex);
     all_executors.erase(std::remove(all_executors.begin(), all_executors.end(), ex), all_executors.end());
+    graveyard.erase(std::remove(graveyard.begin(), graveyard.end(), ex), graveyard.end());
     for (Executor* other : all_executors)
         for (TraceExit& e : other->exits)
             if (e.side == ex) e.side = nullptr;
@@ -75,15 +83,16 @@ void free_executor(Executor* ex) {
 
 void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
     ex->id = ++next_id;
-    build_exits(ex);
+    build_exits(ex, parent ? exit->backoff : 4);
     if (parent) {
         if (!parent->valid) {
             delete ex;
             return;
         }
-        if (exit->side && !exit->backedge) {  // re-recorded: the old one stays owned (it may still be running)
+        if (exit->side && !exit->backedge) {  // re-recorded: the old one is freed once surely not running
             forget_dependencies(exit->side);
             exit->side->valid = false;
+            graveyard.push_back(exit->side);
         }
         ex->parent = parent;
         ex->parent_exit = exit;
@@ -124,8 +133,37 @@ void tier2_table_changed(HashTable* table) {
 void tier2_type_modified(TypeObject* type) { invalidate_dependents(type); }
 
 void tier2_code_freed(CodeObject* code) {
-    for (Executor* ex : code->executors) free_executor(ex);
+    for (Executor* ex : code->executors)
+        if (ex) free_executor(ex);
     code->executors.clear();
+}
+
+// Frees the graveyard's executors, detached from whatever still refers to them.
+void tier2_free_dead() {
+    if (running > 0 || tier2_recording()) return;
+    while (!graveyard.empty()) {
+        Executor* ex = graveyard.back();
+        graveyard.pop_back();
+        if (ex->parent) {
+            auto& sides = ex->parent->sides;
+            sides.erase(std::remove(sides.begin(), sides.end(), ex), sides.end());
+        } else {
+            for (Executor*& slot : ex->code->executors)
+                if (slot == ex) slot = nullptr;
+        }
+        free_executor(ex);
+        g_tier2_stats.freed++;
+    }
+}
+
+Tier2Exit tier2_enter(Frame* f, uint32_t index) {
+    if (running == 0 && !graveyard.empty()) tier2_free_dead();
+    Executor* ex = f->code->executors[index];
+    f->ip = f->code_base + ex->start;
+    running++;
+    Tier2Exit how = run_uops(ex, f);
+    running--;
+    return how;
 }
 
 namespace {
@@ -212,10 +250,10 @@ void print_tier2_stats(FILE* out) {
     const Tier2Stats& s = g_tier2_stats;
     fprintf(out, "\nTier 2 (-X jit=uops)\n");
     fprintf(out, "  traces recorded %llu (side traces %llu), executions %llu, exits taken %llu, side entries %llu, "
-                 "invalidations %llu\n",
+                 "invalidations %llu (executors freed %llu)\n",
             (unsigned long long)s.recorded, (unsigned long long)s.side_traces, (unsigned long long)s.executions,
             (unsigned long long)s.exits_taken, (unsigned long long)s.side_entries,
-            (unsigned long long)s.invalidations);
+            (unsigned long long)s.invalidations, (unsigned long long)s.freed);
     fprintf(out, "  uops before optimization %llu, after %llu; guards %llu, removed %llu\n",
             (unsigned long long)s.uops_before, (unsigned long long)s.uops_after, (unsigned long long)s.guards_before,
             (unsigned long long)s.guards_removed);
@@ -242,6 +280,7 @@ void print_tier2_stats(FILE* out) {
     fprintf(out, "[stats] tier2.guards_removed %llu\n", (unsigned long long)s.guards_removed);
     fprintf(out, "[stats] tier2.exits_taken %llu\n", (unsigned long long)s.exits_taken);
     fprintf(out, "[stats] tier2.invalidations %llu\n", (unsigned long long)s.invalidations);
+    fprintf(out, "[stats] tier2.freed %llu\n", (unsigned long long)s.freed);
     for (int k = 0; k < ABORT__COUNT; k++)
         fprintf(out, "[stats] tier2.abort.%s %llu\n", abort_names[k], (unsigned long long)s.aborts[k]);
 }

@@ -481,6 +481,31 @@ EntryFacts meet(const EntryFacts& want, const EntryFacts& got) {
     return m;
 }
 
+// Dead pure uops: a pure uop whose one result the next uop drops (POP_TOP) becomes drops of its own inputs, and a
+// pure push dropped at once disappears with the drop; repeated until nothing changes. Returns the uops removed.
+size_t remove_dead_pure(std::vector<UopInst>* uops) {
+    size_t removed = 0;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i + 1 < uops->size(); i++) {
+            UopInst& u = (*uops)[i];
+            // (A pure uop that can deopt stays: the generic path it deopts to may raise, e.g. 1 // 0.)
+            if (!(uop_flags[u.op] & OPF_PURE) || (uop_flags[u.op] & OPF_DEOPT) || (*uops)[i + 1].op != UOP_POP_TOP ||
+                u.op == UOP_POP_TOP)
+                continue;
+            int pops, pushes;
+            uop_stack_io(u.op, u.oparg, &pops, &pushes);
+            if (pushes != 1 || pops > 2) continue;
+            UopInst drop = (*uops)[i + 1];
+            uops->erase(uops->begin() + i, uops->begin() + i + 2);
+            uops->insert(uops->begin() + i, pops, drop);
+            removed += 2 - pops;
+            changed = true;
+        }
+    }
+    return removed;
+}
+
 // Inserts _CHECK_VALIDITY after each uop that may invalidate the executor; its exit resumes at the next
 // instruction (the uop that escaped was the last of its instruction).
 std::vector<UopInst> with_validity_checks(const std::vector<UopInst>& uops, size_t* loop_start) {
@@ -516,6 +541,7 @@ bool tier2_optimize(Executor* ex) {
     bool loops = !in.empty() && in.back().op == UOP_JUMP_TO_TOP;
     size_t body_end = loops ? in.size() - 1 : in.size();
     if (!first.run(in, body_end, nullptr, &out)) return false;
+    remove_dead_pure(&out);
     std::vector<const void*> deps = first.deps;
     ex->loop_start = 0;
 
@@ -530,6 +556,7 @@ bool tier2_optimize(Executor* ex) {
             again.stores_globals_ = stores_globals;
             copy.clear();
             if (!again.run(in, body_end, &facts, &copy)) break;
+            remove_dead_pure(&copy);
             EntryFacts proved;
             if (!again.exit_facts(&proved)) break;
             EntryFacts m = meet(facts, proved);

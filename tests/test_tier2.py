@@ -103,8 +103,13 @@ def case_peeling():
 
 
 def case_abort_reasons():
-    s = stats([corpus("tier2_generators_exceptions")])
+    # The loop is recorded from its first back-edge on: the iteration being recorded raises.
+    prog = ("def f(n):\n out = 0\n for i in range(n):\n  try:\n   out += 100 // (i - 1)\n"
+            "  except ZeroDivisionError:\n   out -= 1\n return out\nprint(f(100))\n")
+    s = stats(["-c", prog])
     check(s["abort.EXCEPTION"] > 0, "an exception while recording is not counted: %r" % s)
+    r = run(UOPS + ["-c", prog])
+    check(r.stdout == b"379\n", r)
 
 
 def case_options():
