@@ -77,8 +77,10 @@ def case_unsupported_syntax():
     check(r.returncode == 0 and r.stdout == b"3\n", r)
 
 
-def case_ctrl_c():
-    p = subprocess.Popen([KRAIT, "-c", "print('go', flush=True)\nwhile True:\n    pass\n"],
+def interrupt_runaway_loop(options, loop):
+    """Runs `loop` after printing 'go', sends SIGINT, and checks that it dies of KeyboardInterrupt as python3 does
+    (also used by test_tier2.py, for a loop that runs in a trace)."""
+    p = subprocess.Popen([KRAIT] + options + ["-c", "print('go', flush=True)\n" + loop],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     check(p.stdout.readline() == b"go\n", "program did not start")
     time.sleep(0.3)
@@ -90,6 +92,10 @@ def case_ctrl_c():
         check(False, "Ctrl-C did not stop the loop")
     check(p.returncode == -signal.SIGINT, "status %r" % p.returncode)
     check(err.rstrip().endswith(b"KeyboardInterrupt"), err)
+
+
+def case_ctrl_c():
+    interrupt_runaway_loop([], "while True:\n    pass\n")
 
 
 def case_dis():
