@@ -71,7 +71,7 @@ struct Executor {
     uint32_t installed_at = UINT32_MAX;  // code unit of the ENTER_EXECUTOR that enters it (root traces)
     uint32_t replaced = 0;     // the JUMP_BACKWARD code unit ENTER_EXECUTOR replaced
     bool valid = true;         // false once invalidated: leaves at the next _CHECK_VALIDITY
-    std::vector<const void*> deps;  // dict tables and types whose change invalidates it (compared, never read)
+    std::vector<const void*> deps;  // dict tables and class versions whose change invalidates it (compared only)
     std::vector<Executor*> sides;  // side traces hanging off the exits, owned here (replaced ones included)
     Executor* parent = nullptr;    // side traces: the executor and exit they hang from
     TraceExit* parent_exit = nullptr;
@@ -144,9 +144,14 @@ Tier2Exit run_uops(Executor* ex, Frame* f);
 bool tier2_optimize(Executor* ex);
 // Builds exits, installs a recorded trace: at its loop's back-edge (root) or on the exit it was recorded for.
 void tier2_install(Executor* ex, Executor* parent, TraceExit* exit);
-// A watched dict's table changed / a class changed: invalidates the executors that depend on it.
+// A watched dict's table changed / a class changed (its old version retired): invalidates the executors that
+// depend on it.
 void tier2_table_changed(HashTable* table);
-void tier2_type_modified(TypeObject* type);
+void tier2_type_version_retired(uint32_t version);
+// The dependency key of a class version (dict tables are keyed by address: an odd number never is one).
+inline const void* type_version_key(uint32_t version) {
+    return reinterpret_cast<const void*>((static_cast<uintptr_t>(version) << 1) | 1);
+}
 // A code object is being freed: frees its executors.
 void tier2_code_freed(CodeObject* code);
 // Writes a trace for -X dump-traces.

@@ -130,7 +130,7 @@ void tier2_table_changed(HashTable* table) {
     invalidate_dependents(table);
 }
 
-void tier2_type_modified(TypeObject* type) { invalidate_dependents(type); }
+void tier2_type_version_retired(uint32_t version) { invalidate_dependents(type_version_key(version)); }
 
 void tier2_code_freed(CodeObject* code) {
     for (Executor* ex : code->executors)

@@ -574,8 +574,18 @@ bool tier2_optimize(Executor* ex) {
     }
     if (loops) out.push_back(in.back());
 
+    // The class versions its guards check: when one of those classes changes, those guards fail for good, so the
+    // executor is invalidated and the loop traced again for the new version. (The guards stay: no validity checks
+    // are needed for these, only for inlined dict values.)
+    bool inlines = !deps.empty();
+    for (const UopInst& u : out) {
+        bool versioned = u.op == UOP_GUARD_TYPE_VERSION || u.op == UOP_GUARD_CLASS_VERSION ||
+                         u.op == UOP_GUARD_SAME_CLASS_VERSION || u.op == UOP_CALL_ALLOC_AND_ENTER_INIT;
+        if (versioned && std::find(deps.begin(), deps.end(), type_version_key(u.cache[0])) == deps.end())
+            deps.push_back(type_version_key(u.cache[0]));
+    }
     ex->deps = deps;
-    if (!deps.empty()) {
+    if (inlines) {
         size_t loop_start = ex->loop_start;
         out = with_validity_checks(out, &loop_start);
         ex->loop_start = static_cast<uint32_t>(loop_start);

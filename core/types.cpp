@@ -265,8 +265,9 @@ TypeObject* type_lookup_owner(TypeObject* t, StrObject* name) {
 }
 
 void type_modified(TypeObject* t) {
+    uint32_t old = t->version;
     t->version = g_next_type_version++;
-    tier2_type_modified(t);
+    tier2_type_version_retired(old);
     for (TypeObject* sub : *t->subclasses) type_modified(sub);
 }
 

@@ -86,6 +86,13 @@ def case_invalidation():
     check(r.stdout == b"46499\n", r)
     s = stats(["-X", "trace-threshold=20", "-c", prog])
     check(s["invalidations"] > 0, s)
+    # A class change alone (the loop reads no global) invalidates the traces that guard on the class's version.
+    prog = ("class C:\n k = 1\ndef f(objs, n):\n t = 0\n for i in range(n):\n  t += objs[i % 2].k\n return t\n"
+            "objs = [C(), C()]\nprint(f(objs, 100))\nC.k = 2\nprint(f(objs, 100))\n")
+    r = run(UOPS + ["-c", prog])
+    check(r.stdout == b"100\n200\n", r)
+    s = stats(["-c", prog])
+    check(s["invalidations"] > 0, "changing a class invalidated nothing: %r" % s)
 
 
 def case_peeling():
