@@ -77,7 +77,8 @@ bool may_change_dicts(uint16_t op) { return (uop_flags[op] & OPF_ESCAPES) || is_
 
 class Optimizer {
 public:
-    Optimizer(Executor* ex) : ex_(ex) {}
+    // stores_globals: the trace stores into globals, so inlining them would invalidate it at once.
+    Optimizer(Executor* ex, bool stores_globals) : ex_(ex), stores_globals_(stores_globals) {}
 
     // One pass over uops [begin, end) of the recorded trace from `entry` facts (null: nothing known). Appends the
     // kept uops to `out`; false on a contradiction.
@@ -134,13 +135,14 @@ private:
     enum class Step { Keep, Drop, Contradiction };
 
     Executor* ex_;
+    bool stores_globals_;
     std::vector<Sym> syms_;
     std::vector<FrameState> frames_;
     size_t next_frame_ = 1;  // the next entry of ex_->frames a frame push enters
     std::vector<UopInst>* out_ = nullptr;
     const UopInst* current_ = nullptr;
     std::vector<size_t> pending_guards_;  // indices in out_ of dict-version guards waiting for their load
-    uint32_t pending_version_ = 0, u_prev_builtins_version_ = 0;  // the versions those guards check
+    uint32_t pending_version_ = 0, pending_builtins_version_ = 0;  // the versions those guards check
 
     int fresh(VKind k = VKind::Unknown) {
         syms_.push_back(Sym{});
@@ -262,7 +264,7 @@ private:
     Step guard_dict_version(bool* checked) {
         const UopInst& u = *current_;
         if (u.op == UOP_GUARD_GLOBALS_VERSION) pending_version_ = u.cache[0];
-        else u_prev_builtins_version_ = u.cache[0];
+        else pending_builtins_version_ = u.cache[0];
         if (*checked) return Step::Drop;
         *checked = true;
         pending_guards_.push_back(out_->size());
@@ -274,10 +276,6 @@ private:
         pending_guards_.clear();
     }
 
-public:
-    bool stores_globals_ = false;  // the trace stores into globals: inlining them would invalidate it at once
-
-private:
     Step step(UopInst& u) {
         uint32_t oparg = u.oparg;
         switch (u.op) {
@@ -309,12 +307,10 @@ private:
             case UOP_PUSH_NULL: push(constant(VAL_NULL)); return Step::Keep;
             case UOP_COPY: push(peek(oparg)); return Step::Keep;
             case UOP_SWAP: {
-                int top = peek(1), bottom = peek(oparg);
                 // Rewrites the two slots (materializing below-stack slots as explicit ones when needed).
                 std::vector<int> tmp;
                 for (uint32_t k = 0; k < oparg; k++) tmp.push_back(pop());
                 std::swap(tmp.front(), tmp.back());
-                (void)top, (void)bottom;
                 for (auto it = tmp.rbegin(); it != tmp.rend(); ++it) push(*it);
                 return Step::Keep;
             }
@@ -368,7 +364,7 @@ private:
             case UOP_LOAD_GLOBAL_BUILTINS: {
                 // The name's absence from the module's globals is part of the fact: depend on them too.
                 HashTable* g = &frame().globals->table;
-                bool ok = vm.builtins->table.keys_version == u_prev_builtins_version_ && g->invalidations < 3 &&
+                bool ok = vm.builtins->table.keys_version == pending_builtins_version_ && g->invalidations < 3 &&
                           inline_global(u, vm.builtins);
                 if (ok) {
                     g->watched = 1;
@@ -535,8 +531,7 @@ bool tier2_optimize(Executor* ex) {
     g_tier2_stats.guards_before += guards;
 
     bool stores_globals = std::any_of(in.begin(), in.end(), [](const UopInst& u) { return is_global_store(u.op); });
-    Optimizer first(ex);
-    first.stores_globals_ = stores_globals;
+    Optimizer first(ex, stores_globals);
     std::vector<UopInst> out;
     bool loops = !in.empty() && in.back().op == UOP_JUMP_TO_TOP;
     size_t body_end = loops ? in.size() - 1 : in.size();
@@ -552,8 +547,7 @@ bool tier2_optimize(Executor* ex) {
         std::vector<UopInst> copy;
         bool ok = false;
         for (int round = 0; round < 4 && !ok; round++) {
-            Optimizer again(ex);
-            again.stores_globals_ = stores_globals;
+            Optimizer again(ex, stores_globals);
             copy.clear();
             if (!again.run(in, body_end, &facts, &copy)) break;
             remove_dead_pure(&copy);
