@@ -531,8 +531,9 @@ def uop_list(defs):
 
 
 def is_adaptive(o):
-    """The counting-down-to-specialize part of a generic instruction: tier-1 adaptivity, left out of traces."""
-    return o.name.startswith("_SPECIALIZE_")
+    """Tier-1 adaptivity, left out of traces: the counting-down-to-specialize part of a generic instruction
+    (_SPECIALIZE_*) and the hotness counters that start tier 2 (_COUNT_*)."""
+    return o.name.startswith("_SPECIALIZE_") or o.name.startswith("_COUNT_")
 
 
 def arg_kind(ins):
@@ -620,7 +621,7 @@ def gen_meta(defs):
     L.append("}")
     L.append("")
     L.append("// Each instruction as its sequence of uops, with the cache offset each reads its fields from.")
-    L.append("// The adaptive _SPECIALIZE_ parts are left out; instructions with a tier-1 only part or a jump have no")
+    L.append("// The adaptive _SPECIALIZE_/_COUNT_ parts are left out; instructions with a tier-1 only part or a jump have no")
     L.append("// expansion (count 0): the trace recorder translates those itself.")
     exp = []
     starts = []

@@ -65,6 +65,7 @@
     } while (0)
 
 #define COUNT_BACKEDGE() ((void)0)
+#define COUNT_ENTRY() ((void)0)
 #define ENTER_EXECUTOR(index) \
     do {                      \
         (void)(index);        \

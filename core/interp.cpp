@@ -174,13 +174,27 @@ Value run_frame_impl(Frame* entry, bool throwing) {
             }                                                           \
         }                                                               \
     } while (0)
-// Runs the loop's trace; continues in whatever frame, at whatever instruction, it left at.
+// A function entry (ip already after the RESUME): counts down to tracing the function.
+#define COUNT_ENTRY()                                                   \
+    do {                                                                \
+        if (KRAIT_UNLIKELY(g_tier2_on)) {                               \
+            if (counter_due(instr)) {                                   \
+                if (tier2_entry_hot(f, instr)) SWITCH_LOOP();           \
+            } else {                                                    \
+                counter_tick(instr);                                    \
+            }                                                           \
+        }                                                               \
+    } while (0)
+// Runs the loop's or function's trace; continues in whatever frame, at whatever instruction, it left at. While
+// recording, the only ones the recorder lets run are over a RESUME in a callee it follows: there it is the RESUME
+// (the recording goes on through the callee; the ENTER_EXECUTOR and the RESUME are the same size).
 #define ENTER_EXECUTOR(index)                                           \
     do {                                                                \
         if (krt_eval_breaker()) {                                       \
             SAVE();                                                     \
             ERROR_IF(!krt_periodic_check());                            \
         }                                                               \
+        if constexpr (kRecord) DISPATCH();                              \
         f->sp = sp;                                                     \
         f->last_pc = static_cast<uint32_t>(instr - code_base);          \
         Tier2Exit how = tier2_enter(f, (index));                        \
@@ -324,6 +338,7 @@ exception_unwind : {
 #undef YIELD_FRAME
 #undef SWITCH_LOOP
 #undef COUNT_BACKEDGE
+#undef COUNT_ENTRY
 #undef ENTER_EXECUTOR
 #undef RECORD_STEP
 #undef DISPATCH

@@ -4,7 +4,9 @@
 //   recorder (tier2_record.cpp) every instruction it runs: each becomes its uops (instructions.def's expansion), a
 //   branch becomes a guard on the direction taken, a call continues in the callee ──loop closed──► the optimizer
 //   (tier2_optimize.cpp) ──► an Executor, installed as ENTER_EXECUTOR over the JUMP_BACKWARD; the uop interpreter
-//   (tier2_exec.cpp) runs it.
+//   (tier2_exec.cpp) runs it. RESUME counts function entries the same way: a hot function that no loop trace
+//   inlines (recursion; calls from loops whose traces end before them) is traced from its entry to its return and
+//   entered by an ENTER_EXECUTOR over the RESUME.
 //
 // Traces keep the interpreter's frame layout: uops read and write the frame's locals and operand stack, and a call
 // in a trace pushes a real frame. So every exit is exact by construction: leaving a trace stores the frame's ip
@@ -67,9 +69,9 @@ struct Executor {
     std::vector<TraceExit> exits;
     uint32_t loop_start = 0;   // uop index where _JUMP_TO_TOP continues (the loop body, after the head guards)
     CodeObject* code = nullptr;  // the code the trace starts in
-    uint32_t start = 0;        // code unit where the trace starts (a loop head or an exit's target)
+    uint32_t start = 0;        // code unit where the trace starts (a loop head, after a RESUME, an exit's target)
     uint32_t installed_at = UINT32_MAX;  // code unit of the ENTER_EXECUTOR that enters it (root traces)
-    uint32_t replaced = 0;     // the JUMP_BACKWARD code unit ENTER_EXECUTOR replaced
+    uint32_t replaced = 0;     // the JUMP_BACKWARD or RESUME code unit ENTER_EXECUTOR replaced
     bool valid = true;         // false once invalidated: leaves at the next _CHECK_VALIDITY
     std::vector<const void*> deps;  // dict tables and class versions whose change invalidates it (compared only)
     std::vector<Executor*> sides;  // side traces hanging off the exits, owned here (replaced ones included)
@@ -111,11 +113,14 @@ extern Tier2Stats g_tier2_stats;
 
 // ---- tier 1's side (interp.cpp) ----
 
-// The initial back-edge counter, from -X trace-threshold.
-uint32_t backedge_initial_counter();
+// The initial hotness counter of a back-edge or a function entry, from -X trace-threshold.
+uint32_t hotness_initial_counter();
 // A back-edge's counter ran out: starts recording the loop (true: the interpreter must switch to its recording
 // loop at the loop head, f->ip) or backs the counter off.
 bool tier2_backedge_hot(Frame* f, uint32_t* jump);
+// A function entry's counter (its RESUME's) ran out: starts recording the function after the RESUME (true: the
+// interpreter must switch to its recording loop there), or backs the counter off.
+bool tier2_entry_hot(Frame* f, uint32_t* resume);
 // Whether the recorder wants the interpreter's recording loop.
 bool tier2_recording();
 // The recording loop's hook, before each instruction: false when recording ended (switch back to the plain loop).

@@ -1,6 +1,6 @@
-// tier2_executor.cpp — executors' lives: installing a finished trace (at its loop's back-edge or on the exit it was
-// recorded for), the dependencies that invalidate it, freeing it with its code, and what -X dump-traces and
-// -X stats print about them.
+// tier2_executor.cpp — executors' lives: installing a finished trace (at its loop's back-edge or function's RESUME,
+// or on the exit it was recorded for), the dependencies that invalidate it, freeing it with its code, and what
+// -X dump-traces and -X stats print about them.
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -59,10 +59,10 @@ void invalidate(Executor* ex) {
     ex->valid = false;
     g_tier2_stats.invalidations++;
     forget_dependencies(ex);
-    if (ex->installed_at != UINT32_MAX) {  // tier 1 runs the loop again, and may trace it again when hot
+    if (ex->installed_at != UINT32_MAX) {  // tier 1 runs the loop or function again, and may trace it again when hot
         uint32_t* unit = ex->code->code.data() + ex->installed_at;
         unit[0] = ex->replaced;
-        unit[1] = backedge_initial_counter();
+        unit[1] = hotness_initial_counter();
     }
     graveyard.push_back(ex);
 }
@@ -103,7 +103,8 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
     } else {
         CodeObject* code = ex->code;
         uint32_t* unit = code->code.data() + ex->installed_at;
-        if ((*unit & 0xFF) != OP_JUMP_BACKWARD) {  // installed meanwhile by a nested recording
+        uint8_t op = *unit & 0xFF;
+        if (op != OP_JUMP_BACKWARD && op != OP_RESUME) {  // installed meanwhile by a nested recording
             delete ex;
             return;
         }

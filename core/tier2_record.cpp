@@ -5,10 +5,11 @@
 // on the direction a branch took, a frame push continuing into a Python callee and a frame pop back out.
 //
 // The recording ends
-//   - at the back-edge it started from: the trace closes the loop (_JUMP_TO_TOP);
+//   - at the back-edge it started from: the trace closes the loop (_JUMP_TO_TOP); a trace from a function's entry
+//     has no such end, it ends at the return (below);
 //   - before an instruction a trace cannot hold (a yield, a raise, a return out of the trace's first frame, a call
-//     tier 1 did not specialize), another loop's back-edge, or past the length budget: the trace ends with an exit
-//     there (_EXIT_TRACE), which may get a trace of its own later;
+//     tier 1 did not specialize, a recursive call), another loop's back-edge, or past the length budget: the trace
+//     ends with an exit there (_EXIT_TRACE), which may get a trace of its own later;
 //   - abnormally (tier2.h's abort reasons): the trace is dropped and the back-edge counter backs off.
 #include <algorithm>
 
@@ -27,7 +28,9 @@ struct Recorder {
     bool active = false;
     Frame* root = nullptr;           // the frame the trace starts in
     uint32_t start = 0;              // code unit the trace starts at
-    uint32_t closing = UINT32_MAX;   // code unit of the back-edge that closes the loop (root traces only)
+    uint32_t closing = UINT32_MAX;   // code unit of the back-edge that closes the loop (loop traces only)
+    uint32_t counter_at = UINT32_MAX;  // root traces: the JUMP_BACKWARD or RESUME whose counter started it (where
+                                       // the trace is installed)
     Executor* parent = nullptr;      // side traces: the executor and exit they are recorded for
     TraceExit* exit = nullptr;
     std::vector<UopInst> uops;
@@ -65,9 +68,10 @@ void back_off(uint32_t* counter) {
 }
 
 uint32_t* root_counter() {
-    if (rec.closing == UINT32_MAX) return nullptr;
-    uint32_t* jump = rec.root->code_base + rec.closing;
-    return (*jump & 0xFF) == OP_JUMP_BACKWARD ? jump + 1 : nullptr;
+    if (rec.counter_at == UINT32_MAX) return nullptr;
+    uint32_t* at = rec.root->code_base + rec.counter_at;
+    uint8_t op = *at & 0xFF;
+    return op == OP_JUMP_BACKWARD || op == OP_RESUME ? at + 1 : nullptr;
 }
 
 void stop(TraceAbort why) {
@@ -92,7 +96,7 @@ void finish() {
     rec.frames.clear();
     ex->code = rec.root->code;
     ex->start = rec.start;
-    if (!rec.parent) ex->installed_at = rec.closing;
+    if (!rec.parent) ex->installed_at = rec.counter_at;
     if (rec.parent) g_tier2_stats.side_traces++;
     else g_tier2_stats.recorded++;
     if (g_tier2.dump) tier2_dump(stderr, "recorded", ex);
@@ -121,6 +125,23 @@ bool is_frame_push(uint16_t uop) {
     return uop == UOP_PUSH_FRAME_EXACT || uop == UOP_PUSH_FRAME_GENERAL || uop == UOP_CALL_ALLOC_AND_ENTER_INIT;
 }
 
+// The instruction the code unit at p stands for: an ENTER_EXECUTOR over a function's RESUME is that RESUME (the
+// recording loop runs it as one: traces follow calls into functions that have traces of their own).
+uint32_t recorded_unit(const Frame* f, const uint32_t* p) {
+    if ((*p & 0xFF) != OP_ENTER_EXECUTOR) return *p;
+    uint32_t replaced = f->code->executors[*p >> 8]->replaced;
+    return (replaced & 0xFF) == OP_RESUME ? replaced : *p;
+}
+
+// Whether a call into `code` would be recursion within the trace. A trace does not follow those: unrolling a
+// recursion a few levels deep records one path through several calls, which the next call seldom takes again.
+bool recursive(const CodeObject* code) {
+    if (rec.root->code == code) return true;
+    for (const Frame* f : rec.frames)
+        if (f->code == code) return true;
+    return false;
+}
+
 // Whether the recorder can translate the instruction (checked before it runs).
 bool translatable(uint8_t op) {
     if (op_expansion[op].count > 0) return true;
@@ -131,11 +152,12 @@ bool translatable(uint8_t op) {
 // Translates instruction P of frame pf, which ran and was followed by instruction x of frame xf. False when that
 // ended the recording.
 bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
-    uint8_t op = *p & 0xFF;
+    uint32_t unit = recorded_unit(pf, p);
+    uint8_t op = unit & 0xFF;
     // A specialized form that missed ran its generic body: that is what the trace must do (a polymorphic call site
     // recorded as the form specialized for another type would run the wrong callee's uops).
     if (g_tier2_record_missed) op = op_generic[op];
-    uint32_t oparg = *p >> 8;
+    uint32_t oparg = unit >> 8;
     uint32_t at = static_cast<uint32_t>(p - pf->code_base);
     bool fell_through = xf == pf && x == p + 1 + op_cache_size[op];
     if (is_branch(op)) {
@@ -208,6 +230,10 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         end_at(pf, p);
         return false;
     }
+    if (pushed && recursive(xf->code)) {  // the call is tier 1's: the callee's own entry trace takes it from there
+        end_at(pf, p);
+        return false;
+    }
     for (uint32_t k = 0; k < r.count; k++) {
         const UopExpansion& item = uop_expansion_items[r.start + k];
         emit(item.uop, oparg, at, p + 1 + item.cache_offset);
@@ -225,26 +251,38 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
 
 }  // namespace
 
-uint32_t backedge_initial_counter() {
+uint32_t hotness_initial_counter() {
     uint32_t n = g_tier2.trace_threshold ? g_tier2.trace_threshold - 1 : 0;
     return (std::min<uint32_t>(n, (1u << 27) - 1) << 4) | 4;
 }
 
 bool tier2_recording() { return rec.active; }
 
-bool tier2_backedge_hot(Frame* f, uint32_t* jump) {
-    if (rec.active || !g_tier2_on) {
-        back_off(jump + 1);
-        return false;
-    }
-    back_off(jump + 1);  // what the next count is should this recording fail
+namespace {
+// A hotness counter at code unit `counter` ran out: records from code unit `start` of f (false: a recording is
+// already running). The counter backs off either way: it says when to try again should this recording fail.
+bool start_root_trace(Frame* f, uint32_t* counter, uint32_t start) {
+    back_off(counter + 1);
+    if (rec.active || !g_tier2_on) return false;
     rec = Recorder();
     rec.active = true;
     rec.root = f;
-    rec.start = *jump >> 8;
-    rec.closing = static_cast<uint32_t>(jump - f->code_base);
+    rec.start = start;
+    rec.counter_at = static_cast<uint32_t>(counter - f->code_base);
     rec.pushed.push_back({f->code, f->globals});
     return true;
+}
+}  // namespace
+
+bool tier2_backedge_hot(Frame* f, uint32_t* jump) {
+    if (!start_root_trace(f, jump, *jump >> 8)) return false;
+    rec.closing = rec.counter_at;
+    return true;
+}
+
+bool tier2_entry_hot(Frame* f, uint32_t* resume) {
+    uint32_t after = static_cast<uint32_t>(resume - f->code_base) + 1 + op_cache_size[OP_RESUME];
+    return start_root_trace(f, resume, after);
 }
 
 // An exit of `parent` got hot in frame f (f->ip at the exit's target): records from there.
@@ -273,7 +311,7 @@ bool tier2_record_step(Frame* f, uint32_t* x) {
         stop(ABORT_LEFT_FRAME);
         return false;
     }
-    uint8_t op = *x & 0xFF;
+    uint8_t op = recorded_unit(f, x) & 0xFF;
     uint32_t at = static_cast<uint32_t>(x - f->code_base);
     if (rec.frames.empty() && at == rec.closing) {
         emit(UOP_JUMP_TO_TOP, 0, at);

@@ -41,6 +41,11 @@ def dump(args):
     return [t for t in traces if t.startswith("(optimized)")], [t for t in traces if t.startswith("(recorded)")]
 
 
+def loop_traces(traces):
+    """The traces of loops (they close with _JUMP_TO_TOP), not of function entries or exits."""
+    return [t for t in traces if "_JUMP_TO_TOP" in t]
+
+
 def loop_copy(trace):
     """The uops of an optimized trace from its loop start (the line marked '>') on."""
     lines = trace.splitlines()[1:]
@@ -99,12 +104,35 @@ def case_peeling():
     # A float loop: the loop copy of its trace checks no float guard (the first iteration proved them).
     prog = ("def f(n):\n x = 1.0\n y = 0.5\n for i in range(n):\n  x = x * 0.5 + y\n  y = y * 0.25 - x\n"
             " return x, y\nprint(f(1000))\n")
-    optimized, recorded = dump(["-c", prog])
+    optimized, recorded = (loop_traces(t) for t in dump(["-c", prog]))
     check(recorded and "_GUARD_BOTH_FLOAT" in recorded[0], "recorded trace has no float guard")
     check(optimized and "_GUARD_BOTH_FLOAT" not in loop_copy(optimized[0]), optimized[:1])
     check("_ITER_CHECK_RANGE" not in loop_copy(optimized[0]), "the range iterator is checked in the loop")
     s = stats(["-c", prog])
     check(s["guards_removed"] > 0 and s["uops_after"] < s["uops_before"], s)
+
+
+def case_function_entry():
+    # A recursive function no loop trace holds is traced from its entry (after the RESUME); the trace leaves at the
+    # recursive call rather than unrolling the recursion.
+    prog = "def fib(n):\n if n < 2:\n  return n\n return fib(n - 1) + fib(n - 2)\nprint(fib(20))\n"
+    r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
+    check(r.returncode == 0 and r.stdout == b"6765\n", r)
+    optimized, _ = dump(["-X", "trace-threshold=50", "-c", prog])
+    entry = [t for t in optimized if " fib at code unit 2:" in t]
+    check(entry, "no trace of fib from its entry: %r" % optimized)
+    check(all("_PUSH_FRAME" not in t for t in optimized), "a trace unrolls the recursion")
+    s = stats(["-X", "trace-threshold=50", "-c", prog])
+    check(s["executions"] > 100, "fib's entry trace does not run: %r" % s)
+    # A loop trace follows a call into a function that has an entry trace of its own (hot from calls by map()).
+    prog = ("def g(x):\n return x + 1\nlist(map(g, range(100)))\n"
+            "def f(n):\n s = 0\n for i in range(n):\n  s += g(i)\n return s\nprint(f(300))\n")
+    r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
+    check(r.returncode == 0 and r.stdout == b"45150\n", r)
+    optimized, _ = dump(["-X", "trace-threshold=50", "-c", prog])
+    check(any(" g at code unit 2:" in t for t in optimized), "no trace of g from its entry: %r" % optimized)
+    check(any("_PUSH_FRAME_EXACT" in t and "_RESUME_CHECK" in t for t in loop_traces(optimized)),
+          "the loop trace does not follow the call into g")
 
 
 def case_abort_reasons():
