@@ -163,28 +163,20 @@ Value run_frame_impl(Frame* entry, bool throwing) {
         vm.loop_switch = true;    \
         return VAL_NULL;          \
     } while (0)
-// A back-edge (ip already at the loop head): counts down to tracing the loop.
-#define COUNT_BACKEDGE()                                                \
+// Counts down to tracing (the counter is the instruction's first cache word); `hot` starts the recording.
+#define COUNT_TOWARDS_TRACE(hot)                                        \
     do {                                                                \
         if (KRAIT_UNLIKELY(g_tier2_on)) {                               \
             if (counter_due(instr)) {                                   \
-                if (tier2_backedge_hot(f, instr)) SWITCH_LOOP();        \
+                if (hot(f, instr)) SWITCH_LOOP();                       \
             } else {                                                    \
                 counter_tick(instr);                                    \
             }                                                           \
         }                                                               \
     } while (0)
-// A function entry (ip already after the RESUME): counts down to tracing the function.
-#define COUNT_ENTRY()                                                   \
-    do {                                                                \
-        if (KRAIT_UNLIKELY(g_tier2_on)) {                               \
-            if (counter_due(instr)) {                                   \
-                if (tier2_entry_hot(f, instr)) SWITCH_LOOP();           \
-            } else {                                                    \
-                counter_tick(instr);                                    \
-            }                                                           \
-        }                                                               \
-    } while (0)
+// A back-edge (ip already at the loop head) / a function entry (ip after the RESUME).
+#define COUNT_BACKEDGE() COUNT_TOWARDS_TRACE(tier2_backedge_hot)
+#define COUNT_ENTRY() COUNT_TOWARDS_TRACE(tier2_entry_hot)
 // Runs the loop's or function's trace; continues in whatever frame, at whatever instruction, it left at. While
 // recording, the only ones the recorder lets run are over a RESUME in a callee it follows: there it is the RESUME
 // (the recording goes on through the callee; the ENTER_EXECUTOR and the RESUME are the same size).
@@ -337,6 +329,7 @@ exception_unwind : {
 #undef RETURN_FRAME
 #undef YIELD_FRAME
 #undef SWITCH_LOOP
+#undef COUNT_TOWARDS_TRACE
 #undef COUNT_BACKEDGE
 #undef COUNT_ENTRY
 #undef ENTER_EXECUTOR
