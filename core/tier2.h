@@ -73,6 +73,7 @@ struct Executor {
     uint32_t installed_at = UINT32_MAX;  // code unit of the ENTER_EXECUTOR that enters it (root traces)
     uint32_t replaced = 0;     // the JUMP_BACKWARD or RESUME code unit ENTER_EXECUTOR replaced
     bool valid = true;         // false once invalidated: leaves at the next _CHECK_VALIDITY
+    bool warm = true;          // entered (or looped) since the last sweep for cold executors (tier2_executor.cpp)
     std::vector<const void*> deps;  // dict tables and class versions whose change invalidates it (compared only)
     std::vector<Executor*> sides;  // side traces hanging off the exits, owned here (replaced ones included)
     Executor* parent = nullptr;    // side traces: the executor and exit they hang from
@@ -107,7 +108,7 @@ enum TraceAbort : uint8_t {
 struct Tier2Stats {
     uint64_t recorded, side_traces, aborts[ABORT__COUNT];
     uint64_t uops_before, uops_after, guards_before, guards_removed;
-    uint64_t executions, exits_taken, side_entries, invalidations, freed;
+    uint64_t executions, exits_taken, side_entries, invalidations, cold, freed;
 };
 extern Tier2Stats g_tier2_stats;
 

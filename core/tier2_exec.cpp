@@ -39,6 +39,7 @@ ExitAction take_exit(Executor** ex, TraceExit* e, Frame* f) {
         }
         g_tier2_stats.side_entries++;
         *ex = e->side;
+        e->side->warm = true;
         f->ip = f->code_base + e->side->start;
         return ExitAction::Chain;
     }
@@ -127,6 +128,7 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
     } while (0)
 #define JUMP_TO_TOP()                              \
     do {                                           \
+        ex->warm = true; /* a loop running long */ \
         u = ex->uops.data() + ex->loop_start;      \
         goto top;                                  \
     } while (0)

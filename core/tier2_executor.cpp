@@ -54,10 +54,14 @@ void forget_dependencies(Executor* ex) {
     ex->deps.clear();
 }
 
-void invalidate(Executor* ex) {
-    if (!ex->valid) return;
+// Executors installed between two sweeps for cold ones: an executor not entered since the last sweep is dropped at
+// the next, so loops and functions that stopped running give their traces back (CPython 3.14 does the same).
+constexpr uint32_t kColdSweepEvery = 64;
+uint32_t installs_since_sweep = 0;
+
+// Takes ex out of use: tier 1 gets its instruction back, and ex is freed once surely not running.
+void retire(Executor* ex) {
     ex->valid = false;
-    g_tier2_stats.invalidations++;
     forget_dependencies(ex);
     if (ex->installed_at != UINT32_MAX) {  // tier 1 runs the loop or function again, and may trace it again when hot
         uint32_t* unit = ex->code->code.data() + ex->installed_at;
@@ -65,6 +69,28 @@ void invalidate(Executor* ex) {
         unit[1] = hotness_initial_counter();
     }
     graveyard.push_back(ex);
+}
+
+void invalidate(Executor* ex) {
+    if (!ex->valid) return;
+    g_tier2_stats.invalidations++;
+    retire(ex);
+}
+
+// Drops the root executors not entered since the last sweep, and starts the next period for the others (their
+// side traces go with them: a side trace runs only from its root).
+void sweep_cold() {
+    installs_since_sweep = 0;
+    std::vector<Executor*> cold;
+    for (Executor* ex : all_executors) {
+        if (ex->parent || !ex->valid) continue;
+        if (!ex->warm) cold.push_back(ex);
+        ex->warm = false;
+    }
+    for (Executor* ex : cold) {
+        g_tier2_stats.cold++;
+        retire(ex);
+    }
 }
 
 // Frees ex and its side traces; exits elsewhere that lead to them are cut.
@@ -114,6 +140,7 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
     }
     all_executors.push_back(ex);
     for (const void* d : ex->deps) dependents[d].push_back(ex);
+    if (++installs_since_sweep >= kColdSweepEvery) sweep_cold();
 }
 
 namespace {
@@ -160,6 +187,7 @@ void tier2_free_dead() {
 Tier2Exit tier2_enter(Frame* f, uint32_t index) {
     if (running == 0 && !graveyard.empty()) tier2_free_dead();
     Executor* ex = f->code->executors[index];
+    ex->warm = true;
     f->ip = f->code_base + ex->start;
     running++;
     Tier2Exit how = run_uops(ex, f);
@@ -251,10 +279,10 @@ void print_tier2_stats(FILE* out) {
     const Tier2Stats& s = g_tier2_stats;
     fprintf(out, "\nTier 2 (-X jit=uops)\n");
     fprintf(out, "  traces recorded %llu (side traces %llu), executions %llu, exits taken %llu, side entries %llu, "
-                 "invalidations %llu (executors freed %llu)\n",
+                 "invalidations %llu, cold executors dropped %llu (executors freed %llu)\n",
             (unsigned long long)s.recorded, (unsigned long long)s.side_traces, (unsigned long long)s.executions,
             (unsigned long long)s.exits_taken, (unsigned long long)s.side_entries,
-            (unsigned long long)s.invalidations, (unsigned long long)s.freed);
+            (unsigned long long)s.invalidations, (unsigned long long)s.cold, (unsigned long long)s.freed);
     fprintf(out, "  uops before optimization %llu, after %llu; guards %llu, removed %llu\n",
             (unsigned long long)s.uops_before, (unsigned long long)s.uops_after, (unsigned long long)s.guards_before,
             (unsigned long long)s.guards_removed);
@@ -281,6 +309,7 @@ void print_tier2_stats(FILE* out) {
     fprintf(out, "[stats] tier2.guards_removed %llu\n", (unsigned long long)s.guards_removed);
     fprintf(out, "[stats] tier2.exits_taken %llu\n", (unsigned long long)s.exits_taken);
     fprintf(out, "[stats] tier2.invalidations %llu\n", (unsigned long long)s.invalidations);
+    fprintf(out, "[stats] tier2.cold %llu\n", (unsigned long long)s.cold);
     fprintf(out, "[stats] tier2.freed %llu\n", (unsigned long long)s.freed);
     for (int k = 0; k < ABORT__COUNT; k++)
         fprintf(out, "[stats] tier2.abort.%s %llu\n", abort_names[k], (unsigned long long)s.aborts[k]);

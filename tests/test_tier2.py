@@ -135,6 +135,23 @@ def case_function_entry():
           "the loop trace does not follow the call into g")
 
 
+def case_cold_executors():
+    # 300 loops that each run once: their executors go cold and are dropped (and freed) by the periodic sweep, while
+    # the loop that runs between them all the time keeps its one trace.
+    prog = "".join("def f%d(n):\n s = 0\n for i in range(n):\n  s += i * %d\n return s\n" % (k, k)
+                   for k in range(300))
+    prog += "def hot(n):\n s = 0\n for i in range(n):\n  s += i\n return s\ntotal = 0\n"
+    prog += "".join("total += f%d(20) + hot(50)\n" % k for k in range(300)) + "print(total)\n"
+    expected = sum(sum(i * k for i in range(20)) + sum(range(50)) for k in range(300))
+    r = run(UOPS + ["-c", prog])
+    check(r.returncode == 0 and r.stdout == b"%d\n" % expected, r)
+    s = stats(["-c", prog])
+    check(s["cold"] > 100 and s["freed"] >= s["cold"], "cold executors are not dropped and freed: %r" % s)
+    _, recorded = dump(["-c", prog])
+    hot_loops = [t for t in loop_traces(recorded) if " hot at " in t.splitlines()[0]]
+    check(len(hot_loops) == 1, "the loop running all along was dropped: %d recordings" % len(hot_loops))
+
+
 def case_abort_reasons():
     # The loop is recorded from its first back-edge on: the iteration being recorded raises.
     prog = ("def f(n):\n out = 0\n for i in range(n):\n  try:\n   out += 100 // (i - 1)\n"
