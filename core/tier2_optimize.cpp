@@ -8,7 +8,12 @@
 //   - drops a guard whose fact is already known (a _GUARD_BOTH_FLOAT on two floats an earlier float op made);
 //   - turns a global or builtin into an inline constant (_LOAD_CONST_INLINE) and drops its dict-version guards:
 //     the executor then depends on the dict, and leaves (_CHECK_VALIDITY) after any uop that could change it;
-//   - drops a branch guard on a constant, and abandons the trace when a guard is sure to fail (a contradiction).
+//   - drops a branch guard on a constant, and abandons the trace when a guard is sure to fail (a contradiction);
+//   - loads a local without its UnboundLocalError check when it is surely bound (a parameter; stored to or loaded
+//     earlier in the trace): _LOAD_FAST_BOUND and its superinstruction forms, which cannot fail, so that a load whose
+//     value is dropped disappears with the drop (below).
+// Frame syncs need no pass: a uop stores the frame's ip and sp only when it escapes (SAVE() in its body), so none
+// happens around the uops that do not.
 // Class versions and shapes are forgotten at every uop that escapes (it may run code that changes them); kinds
 // and constants never change for a given value.
 //
@@ -27,7 +32,10 @@ namespace krait {
 
 namespace {
 
-enum class VKind : uint8_t { Unknown, Null, ImmInt, Int, Float, Bool, None, Str, RangeIter, ListIter, TupleIter };
+// Bound: a value, not NULL (an unset local or the call protocol's null), nothing more known. Every kind after it
+// is bound too.
+enum class VKind : uint8_t { Unknown, Null, Bound, ImmInt, Int, Float, Bool, None, Str, RangeIter, ListIter, TupleIter };
+bool is_bound(VKind k) { return k != VKind::Unknown && k != VKind::Null; }
 
 struct Sym {
     VKind kind = VKind::Unknown;
@@ -193,6 +201,17 @@ private:
         while (f.below.size() <= j) f.below.push_back(fresh());
         return f.below[j];
     }
+    // A local the uop being optimized reads with a check: whether it was already surely bound; it is from now on
+    // (the check passed).
+    bool bound_before(int s) {
+        if (is_bound(syms_[s].kind)) return true;
+        if (syms_[s].kind == VKind::Unknown) syms_[s].kind = VKind::Bound;
+        return false;
+    }
+    void store_local(uint32_t i, int s) {  // (a store never stores NULL)
+        if (syms_[s].kind == VKind::Unknown) syms_[s].kind = VKind::Bound;
+        set_local(i, s);
+    }
     int local(uint32_t i) {
         FrameState& f = frame();
         if (i >= f.locals.size()) return fresh();
@@ -280,29 +299,45 @@ private:
         uint32_t oparg = u.oparg;
         switch (u.op) {
             case UOP_NOP: return Step::Drop;
-            case UOP_LOAD_FAST: push(local(oparg)); return Step::Keep;
-            case UOP_LOAD_FAST_LOAD_FAST:
-                push(local(oparg >> 12));
-                push(local(oparg & 0xFFF));
+            case UOP_LOAD_FAST: {
+                int s = local(oparg);
+                if (bound_before(s)) u.op = UOP_LOAD_FAST_BOUND;
+                push(s);
                 return Step::Keep;
-            case UOP_LOAD_FAST_LOAD_CONST:
-                push(local(oparg >> 12));
+            }
+            case UOP_LOAD_FAST_LOAD_FAST: {
+                int a = local(oparg >> 12), b = local(oparg & 0xFFF);
+                if (bound_before(a) & bound_before(b)) u.op = UOP_LOAD_FAST_LOAD_FAST_BOUND;  // (both marked)
+                push(a);
+                push(b);
+                return Step::Keep;
+            }
+            case UOP_LOAD_FAST_LOAD_CONST: {
+                int s = local(oparg >> 12);
+                if (bound_before(s)) u.op = UOP_LOAD_FAST_LOAD_CONST_BOUND;
+                push(s);
                 push(code_const(oparg & 0xFFF));
                 return Step::Keep;
+            }
             case UOP_LOAD_CONST: push(code_const(oparg)); return Step::Keep;
             case UOP_LOAD_CONST_INLINE: push(constant(val_from_bits(u.cache[0] | (uint64_t(u.cache[1]) << 32))));
                 return Step::Keep;
-            case UOP_STORE_FAST: set_local(oparg, pop()); return Step::Keep;
-            case UOP_STORE_FAST_LOAD_FAST:
-                set_local(oparg >> 12, pop());
-                push(local(oparg & 0xFFF));
-                return Step::Keep;
-            case UOP_STORE_FAST_STORE_FAST: {
-                int value1 = pop(), value2 = pop();
-                set_local(oparg >> 12, value1);
-                set_local(oparg & 0xFFF, value2);
+            case UOP_STORE_FAST: store_local(oparg, pop()); return Step::Keep;
+            case UOP_STORE_FAST_LOAD_FAST: {
+                store_local(oparg >> 12, pop());
+                int s = local(oparg & 0xFFF);
+                if (bound_before(s)) u.op = UOP_STORE_FAST_LOAD_FAST_BOUND;
+                push(s);
                 return Step::Keep;
             }
+            case UOP_STORE_FAST_STORE_FAST: {
+                int value1 = pop(), value2 = pop();
+                store_local(oparg >> 12, value1);
+                store_local(oparg & 0xFFF, value2);
+                return Step::Keep;
+            }
+            case UOP_DELETE_FAST: set_local(oparg, constant(VAL_NULL)); return Step::Keep;
+            case UOP_MAKE_CELL: set_local(oparg, fresh(VKind::Bound)); return Step::Keep;
             case UOP_POP_TOP: pop(); return Step::Keep;
             case UOP_PUSH_NULL: push(constant(VAL_NULL)); return Step::Keep;
             case UOP_COPY: push(peek(oparg)); return Step::Keep;
@@ -342,13 +377,13 @@ private:
                 int s = pop();
                 VKind k = syms_[s].kind;
                 if (k == VKind::None) return Step::Drop;
-                return k == VKind::Unknown ? Step::Keep : Step::Contradiction;
+                return k == VKind::Unknown || k == VKind::Bound ? Step::Keep : Step::Contradiction;
             }
             case UOP_GUARD_IS_NOT_NONE_POP: {
                 int s = pop();
                 VKind k = syms_[s].kind;
                 if (k == VKind::None) return Step::Contradiction;
-                return k == VKind::Unknown || k == VKind::Null ? Step::Keep : Step::Drop;
+                return k == VKind::Unknown || k == VKind::Null || k == VKind::Bound ? Step::Keep : Step::Drop;
             }
 
             // ---- globals and builtins ----
@@ -425,6 +460,9 @@ private:
                 }
                 callee.init = u.op == UOP_CALL_ALLOC_AND_ENTER_INIT;
                 callee.locals.assign(callee.code->nlocalsplus, -1);
+                // Binding the arguments set every parameter (or raised before the frame was pushed).
+                for (uint32_t i = 0; i < callee.code->total_args() && i < callee.locals.size(); i++)
+                    callee.locals[i] = fresh(VKind::Bound);
                 frames_.push_back(std::move(callee));
                 return Step::Keep;
             }
@@ -469,7 +507,7 @@ bool same_facts(const EntryFacts& a, const EntryFacts& b) {
 EntryFacts meet(const EntryFacts& want, const EntryFacts& got) {
     EntryFacts m = want;
     auto keep = [](std::pair<VKind, Value>& w, const std::pair<VKind, Value>& g) {
-        if (w.first != g.first) w = {VKind::Unknown, VAL_NULL};
+        if (w.first != g.first) w = {is_bound(w.first) && is_bound(g.first) ? VKind::Bound : VKind::Unknown, VAL_NULL};
         else if (w.second.bits != g.second.bits) w.second = VAL_NULL;
     };
     for (size_t i = 0; i < m.locals.size(); i++) keep(m.locals[i], i < got.locals.size() ? got.locals[i] : m.locals[i]);
