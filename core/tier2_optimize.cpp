@@ -11,7 +11,9 @@
 //   - drops a branch guard on a constant, and abandons the trace when a guard is sure to fail (a contradiction);
 //   - loads a local without its UnboundLocalError check when it is surely bound (a parameter; stored to or loaded
 //     earlier in the trace): _LOAD_FAST_BOUND and its superinstruction forms, which cannot fail, so that a load whose
-//     value is dropped disappears with the drop (below).
+//     value is dropped disappears with the drop (below);
+//   - drops a store of the value the local surely holds already (the same symbol or constant: `x = x`, or a loop
+//     that sets a local to the constant it had at the loop's entry), then the value's load with it.
 // Frame syncs need no pass: a uop stores the frame's ip and sp only when it escapes (SAVE() in its body), so none
 // happens around the uops that do not.
 // Class versions and shapes are forgotten at every uop that escapes (it may run code that changes them); kinds
@@ -212,6 +214,13 @@ private:
         if (syms_[s].kind == VKind::Unknown) syms_[s].kind = VKind::Bound;
         set_local(i, s);
     }
+    // Whether local i surely holds the value s already (the same symbol, or the same constant).
+    bool holds_already(uint32_t i, int s) {
+        FrameState& f = frame();
+        if (i >= f.locals.size() || f.locals[i] < 0) return false;
+        const Sym& held = syms_[f.locals[i]];
+        return f.locals[i] == s || (held.is_const && syms_[s].is_const && held.c.bits == syms_[s].c.bits);
+    }
     int local(uint32_t i) {
         FrameState& f = frame();
         if (i >= f.locals.size()) return fresh();
@@ -322,7 +331,15 @@ private:
             case UOP_LOAD_CONST: push(code_const(oparg)); return Step::Keep;
             case UOP_LOAD_CONST_INLINE: push(constant(val_from_bits(u.cache[0] | (uint64_t(u.cache[1]) << 32))));
                 return Step::Keep;
-            case UOP_STORE_FAST: store_local(oparg, pop()); return Step::Keep;
+            case UOP_STORE_FAST: {
+                int s = pop();
+                if (holds_already(oparg, s)) {  // a store that changes nothing: the value is only dropped
+                    u.op = UOP_POP_TOP;
+                    return Step::Keep;
+                }
+                store_local(oparg, s);
+                return Step::Keep;
+            }
             case UOP_STORE_FAST_LOAD_FAST: {
                 store_local(oparg >> 12, pop());
                 int s = local(oparg & 0xFFF);

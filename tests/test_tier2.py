@@ -112,6 +112,23 @@ def case_peeling():
     check(s["guards_removed"] > 0 and s["uops_after"] < s["uops_before"], s)
 
 
+def case_locals():
+    # In the loop copy every local is known bound (no UnboundLocalError checks), the store of the constant `step`
+    # had at the loop's entry is gone, and so are both halves of `total = total`.
+    prog = ("def f(n):\n total = 0\n for i in range(n):\n  step = 3\n  total += step\n  total = total\n"
+            " return total\nprint(f(100))\n")
+    r = run(UOPS + ["-c", prog])
+    check(r.returncode == 0 and r.stdout == b"300\n", r)
+    optimized, _ = dump(["-c", prog])
+    loops = loop_traces(optimized)
+    check(loops, "no loop trace")
+    body = loop_copy(loops[0])
+    uops = [line.split()[1] for line in body.splitlines()]
+    check("LOAD_FAST" not in uops and "LOAD_FAST_LOAD_FAST" not in uops, "a checked load in the loop copy:\n" + body)
+    check("_LOAD_FAST_LOAD_FAST_BOUND" in uops, body)
+    check(uops.count("STORE_FAST") == 2 and "LOAD_CONST" not in uops, "redundant stores kept:\n" + body)
+
+
 def case_function_entry():
     # A recursive function no loop trace holds is traced from its entry (after the RESUME); the trace leaves at the
     # recursive call rather than unrolling the recursion.
