@@ -264,11 +264,17 @@ private:
         syms_[s].kind = k;
         return Step::Keep;
     }
+    // A popping guard sure to pass: the value it tests must still go (dropping the guard alone left it on the
+    // stack, under everything pushed after: found as a crash in deltablue).
+    static Step just_pop(UopInst& u) {
+        u.op = UOP_POP_TOP;
+        return Step::Keep;
+    }
     // A guard that pops a value and passes when `passes` says so (given a known constant).
-    Step guard_pop(bool (*passes)(Value)) {
+    Step guard_pop(UopInst& u, bool (*passes)(Value)) {
         int s = pop();
         if (!syms_[s].is_const) return Step::Keep;
-        return passes(syms_[s].c) ? Step::Drop : Step::Contradiction;
+        return passes(syms_[s].c) ? just_pop(u) : Step::Contradiction;
     }
 
     // A global or builtin as a constant: the value now at `index` of `table`, if `table` is watched from now on.
@@ -388,19 +394,19 @@ private:
                 s.shape = shape;
                 return Step::Keep;
             }
-            case UOP_GUARD_IS_TRUE_POP: return guard_pop([](Value v) -> bool { return val_is_true(v); });
-            case UOP_GUARD_IS_FALSE_POP: return guard_pop([](Value v) -> bool { return !val_is_true(v); });
+            case UOP_GUARD_IS_TRUE_POP: return guard_pop(u, [](Value v) -> bool { return val_is_true(v); });
+            case UOP_GUARD_IS_FALSE_POP: return guard_pop(u, [](Value v) -> bool { return !val_is_true(v); });
             case UOP_GUARD_IS_NONE_POP: {
                 int s = pop();
                 VKind k = syms_[s].kind;
-                if (k == VKind::None) return Step::Drop;
+                if (k == VKind::None) return just_pop(u);
                 return k == VKind::Unknown || k == VKind::Bound ? Step::Keep : Step::Contradiction;
             }
             case UOP_GUARD_IS_NOT_NONE_POP: {
                 int s = pop();
                 VKind k = syms_[s].kind;
                 if (k == VKind::None) return Step::Contradiction;
-                return k == VKind::Unknown || k == VKind::Null || k == VKind::Bound ? Step::Keep : Step::Drop;
+                return k == VKind::Unknown || k == VKind::Null || k == VKind::Bound ? Step::Keep : just_pop(u);
             }
 
             // ---- globals and builtins ----
