@@ -160,6 +160,11 @@ void tier2_table_changed(HashTable* table) {
 
 void tier2_type_version_retired(uint32_t version) { invalidate_dependents(type_version_key(version)); }
 
+void tier2_drop_entry_trace(CodeObject* code) {
+    for (Executor* ex : code->executors)
+        if (ex && ex->valid && (ex->replaced & 0xFF) == OP_RESUME) invalidate(ex);
+}
+
 void tier2_code_freed(CodeObject* code) {
     for (Executor* ex : code->executors)
         if (ex) free_executor(ex);

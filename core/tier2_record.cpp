@@ -230,7 +230,13 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         end_at(pf, p);
         return false;
     }
-    if (pushed && recursive(xf->code)) {  // the call is tier 1's: the callee's own entry trace takes it from there
+    if (pushed && recursive(xf->code)) {  // the call is tier 1's; the function keeps no entry trace (ABORT_RECURSION)
+        xf->code->calls_itself = true;
+        tier2_drop_entry_trace(xf->code);
+        if (rec.closing == UINT32_MAX && !rec.parent && rec.root->code == xf->code) {
+            stop(ABORT_RECURSION);
+            return false;
+        }
         end_at(pf, p);
         return false;
     }
@@ -281,6 +287,10 @@ bool tier2_backedge_hot(Frame* f, uint32_t* jump) {
 }
 
 bool tier2_entry_hot(Frame* f, uint32_t* resume) {
+    if (f->code->calls_itself) {
+        back_off(resume + 1);
+        return false;
+    }
     uint32_t after = static_cast<uint32_t>(resume - f->code_base) + 1 + op_cache_size[OP_RESUME];
     return start_root_trace(f, resume, after);
 }

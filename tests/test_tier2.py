@@ -130,17 +130,16 @@ def case_locals():
 
 
 def case_function_entry():
-    # A recursive function no loop trace holds is traced from its entry (after the RESUME); the trace leaves at the
-    # recursive call rather than unrolling the recursion.
-    prog = "def fib(n):\n if n < 2:\n  return n\n return fib(n - 1) + fib(n - 2)\nprint(fib(20))\n"
+    # A function that no loop trace holds (called by map(), from C++) is traced from its entry, after its RESUME, and
+    # entered there on every call.
+    prog = "def g(x):\n if x % 3:\n  return x * 2\n return x + 1\nprint(sum(map(g, range(1000))))\n"
+    expected = sum(x * 2 if x % 3 else x + 1 for x in range(1000))
     r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
-    check(r.returncode == 0 and r.stdout == b"6765\n", r)
+    check(r.returncode == 0 and r.stdout == b"%d\n" % expected, r)
     optimized, _ = dump(["-X", "trace-threshold=50", "-c", prog])
-    entry = [t for t in optimized if " fib at code unit 2:" in t]
-    check(entry, "no trace of fib from its entry: %r" % optimized)
-    check(all("_PUSH_FRAME" not in t for t in optimized), "a trace unrolls the recursion")
+    check(any(" g at code unit 2:" in t for t in optimized), "no trace of g from its entry: %r" % optimized)
     s = stats(["-X", "trace-threshold=50", "-c", prog])
-    check(s["executions"] > 100, "fib's entry trace does not run: %r" % s)
+    check(s["executions"] > 900, "g's entry trace does not run on each call: %r" % s)
     # A loop trace follows a call into a function that has an entry trace of its own (hot from calls by map()).
     prog = ("def g(x):\n return x + 1\nlist(map(g, range(100)))\n"
             "def f(n):\n s = 0\n for i in range(n):\n  s += g(i)\n return s\nprint(f(300))\n")
@@ -150,6 +149,16 @@ def case_function_entry():
     check(any(" g at code unit 2:" in t for t in optimized), "no trace of g from its entry: %r" % optimized)
     check(any("_PUSH_FRAME_EXACT" in t and "_RESUME_CHECK" in t for t in loop_traces(optimized)),
           "the loop trace does not follow the call into g")
+    # A recursive function gets no entry trace (each call would enter and leave it), and no trace unrolls the
+    # recursion; the recording that saw it is counted.
+    prog = "def fib(n):\n if n < 2:\n  return n\n return fib(n - 1) + fib(n - 2)\nprint(fib(20))\n"
+    r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
+    check(r.returncode == 0 and r.stdout == b"6765\n", r)
+    optimized, _ = dump(["-X", "trace-threshold=50", "-c", prog])
+    check(all("_PUSH_FRAME" not in t for t in optimized), "a trace unrolls the recursion: %r" % optimized)
+    s = stats(["-X", "trace-threshold=50", "-c", prog])
+    check(s["abort.RECURSION"] >= 1, "the recursion is not counted: %r" % s)
+    check(s["executions"] < 100, "fib keeps an entry trace: %r" % s)
 
 
 def case_cold_executors():
