@@ -229,7 +229,7 @@ private:
         for (int i = 0; i < op_cache_size[op]; i++) {
             // A specializable instruction keeps its adaptive counter in the first cache word (specialize.h).
             u_->units.push_back(i == 0 && op_family[op] != FAM_NONE ? initial_counter()
-                                : i == 0 && (op == OP_JUMP_BACKWARD || op == OP_RESUME) ? hotness_initial_counter()
+                                : i == 0 && counts_towards_trace(op) ? hotness_initial_counter()
                                                                    : 0);
             u_->lines.push_back(u_->line);
             u_->tags.push_back(u_->handler);

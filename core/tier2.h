@@ -118,6 +118,9 @@ extern Tier2Stats g_tier2_stats;
 
 // ---- tier 1's side (interp.cpp) ----
 
+// The instructions whose first cache word counts towards a trace (a loop's back-edge, a function's entry), and
+// which an ENTER_EXECUTOR replaces once the trace is installed.
+inline bool counts_towards_trace(uint8_t op) { return op == OP_JUMP_BACKWARD || op == OP_RESUME; }
 // The initial hotness counter of a back-edge or a function entry, from -X trace-threshold.
 uint32_t hotness_initial_counter();
 // A back-edge's counter ran out: starts recording the loop (true: the interpreter must switch to its recording

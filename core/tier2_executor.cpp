@@ -129,8 +129,7 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
     } else {
         CodeObject* code = ex->code;
         uint32_t* unit = code->code.data() + ex->installed_at;
-        uint8_t op = *unit & 0xFF;
-        if (op != OP_JUMP_BACKWARD && op != OP_RESUME) {  // installed meanwhile by a nested recording
+        if (!counts_towards_trace(*unit & 0xFF)) {  // installed meanwhile by a nested recording
             delete ex;
             return;
         }

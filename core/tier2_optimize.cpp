@@ -207,12 +207,15 @@ private:
     // (the check passed).
     bool bound_before(int s) {
         if (is_bound(syms_[s].kind)) return true;
-        if (syms_[s].kind == VKind::Unknown) syms_[s].kind = VKind::Bound;
+        mark_bound(s);
         return false;
     }
     void store_local(uint32_t i, int s) {  // (a store never stores NULL)
-        if (syms_[s].kind == VKind::Unknown) syms_[s].kind = VKind::Bound;
+        mark_bound(s);
         set_local(i, s);
+    }
+    void mark_bound(int s) {
+        if (syms_[s].kind == VKind::Unknown) syms_[s].kind = VKind::Bound;
     }
     // Whether local i surely holds the value s already (the same symbol, or the same constant).
     bool holds_already(uint32_t i, int s) {

@@ -70,8 +70,7 @@ void back_off(uint32_t* counter) {
 uint32_t* root_counter() {
     if (rec.counter_at == UINT32_MAX) return nullptr;
     uint32_t* at = rec.root->code_base + rec.counter_at;
-    uint8_t op = *at & 0xFF;
-    return op == OP_JUMP_BACKWARD || op == OP_RESUME ? at + 1 : nullptr;
+    return counts_towards_trace(*at & 0xFF) ? at + 1 : nullptr;
 }
 
 void stop(TraceAbort why) {
@@ -231,8 +230,10 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         return false;
     }
     if (pushed && recursive(xf->code)) {  // the call is tier 1's; the function keeps no entry trace (ABORT_RECURSION)
-        xf->code->calls_itself = true;
-        tier2_drop_entry_trace(xf->code);
+        if (!xf->code->calls_itself) {
+            xf->code->calls_itself = true;
+            tier2_drop_entry_trace(xf->code);
+        }
         if (rec.closing == UINT32_MAX && !rec.parent && rec.root->code == xf->code) {
             stop(ABORT_RECURSION);
             return false;
