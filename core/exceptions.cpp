@@ -5,6 +5,7 @@
 #include <string>
 
 #include "code.h"
+#include "frames.h"
 #include "containers.h"
 #include "gc.h"
 #include "methods.h"
@@ -374,8 +375,9 @@ Value raise_value(Value exc) {
     if (!is_kind(exc, Kind::Exception)) return raise(T.e_TypeError, "exceptions must derive from BaseException");
     auto* e = as<ExceptionObject>(exc);
     // Implicit chaining: an exception raised while another is being handled records it as its context.
-    if (!val_is_null(vm.handled) && vm.handled.bits != exc.bits && (val_is_none(e->context) || val_is_null(e->context)))
-        e->context = vm.handled;
+    Value handled = topmost_handled();
+    if (!val_is_null(handled) && handled.bits != exc.bits && (val_is_none(e->context) || val_is_null(e->context)))
+        e->context = handled;
     vm.exc = exc;
     return VAL_NULL;
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "containers.h"
 #include "gc.h"
@@ -179,13 +180,50 @@ Frame* prepare_call(FunctionObject* fn, Value* args, size_t nargs, TupleObject* 
     return f;
 }
 
-void save_generator_frame(Frame* f, Value* sp) {
+Frame* gen_push_frame(GeneratorObject* g, Value sent) {
+    if (g->state == GenState::Running) {
+        raise(T.e_ValueError, "generator already executing");
+        return nullptr;
+    }
+    auto* saved = reinterpret_cast<Frame*>(g->saved);
+    Frame* f = frame_reserve(saved->code);
+    if (!f) return nullptr;
+    memcpy(static_cast<void*>(f), saved, saved->extent_values() * sizeof(Value));
+    f->prev = vm.frame;
+    f->sp = f->localsplus() + (saved->sp - saved->localsplus());
+    f->flags = 0;
+    f->gen = g;
+    if (g->state != GenState::Created && !val_is_null(sent)) *f->sp++ = sent;
+    g->state = GenState::Running;
+    std::swap(vm.handled, g->handled_exc);  // the generator's own: its except blocks run in it
+    return f;
+}
+
+void gen_frame_suspend(Frame* f, Value* sp) {
     GeneratorObject* g = f->gen;
-    size_t n = f->extent_values();
     f->sp = sp;
     auto* sf = reinterpret_cast<Frame*>(g->saved);
-    memcpy(g->saved, f, n * sizeof(Value));
+    memcpy(g->saved, f, f->extent_values() * sizeof(Value));
     sf->sp = sf->localsplus() + (sp - f->localsplus());
+    g->state = GenState::Suspended;
+    std::swap(vm.handled, g->handled_exc);
+    frame_pop(f);
+}
+
+Value topmost_handled() {
+    auto handling = [](Value e) { return !val_is_null(e) && !val_is_none(e); };
+    if (handling(vm.handled)) return vm.handled;
+    for (const Frame* f = vm.frame; f; f = f->prev)  // a running generator holds its resumer's (gen_push_frame)
+        if (f->gen && handling(f->gen->handled_exc)) return f->gen->handled_exc;
+    return VAL_NULL;
+}
+
+void gen_frame_finish(Frame* f) {
+    GeneratorObject* g = f->gen;
+    g->state = GenState::Finished;
+    free(g->saved);
+    g->saved = nullptr;
+    std::swap(vm.handled, g->handled_exc);
 }
 
 Frame* prepare_exact_call(FunctionObject* fn, Value* args, size_t nargs) {

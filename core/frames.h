@@ -30,7 +30,25 @@ Frame* prepare_call(FunctionObject* fn, Value* args, size_t nargs, TupleObject* 
 // nargs positional parameters and nothing else. Null + RecursionError when too deep.
 Frame* prepare_exact_call(FunctionObject* fn, Value* args, size_t nargs);
 
-// Saves a suspended generator frame (with its stack up to sp) back into its generator object.
-void save_generator_frame(Frame* f, Value* sp);
+// ---- generator frames ----
+// A generator runs in a frame on the value stack like any other: resuming copies its saved frame (in the generator
+// object) right above the current one, suspending copies it back. Its frame is marked FRAME_ENTRY when C++ resumed
+// it (next(), send(), throw()): then its yield and its return leave the run loop. Otherwise FOR_ITER resumed it in
+// the loop (interp.cpp): its yield pushes the value on the caller's stack and the caller continues, its return ends
+// the caller's for loop.
+
+// Resumes g in a new frame right above the current one, to be pushed at once (flags 0): `sent` is pushed as the
+// value of the yield it is suspended at (nothing when VAL_NULL or when it has not started), and the exception it was
+// handling becomes the current one. Null + ValueError when it is running already, or RecursionError.
+Frame* gen_push_frame(GeneratorObject* g, Value sent);
+// The generator running in f yields with its stack up to sp (f->ip already after the yield): saved back into its
+// generator, suspended, popped; the caller's handled exception is the current one again.
+void gen_frame_suspend(Frame* f, Value* sp);
+// The exception being handled, as sys.exc_info() and implicit chaining see it (CPython's topmost exception): the
+// current frame's, else (a generator handling none) the one its resumer handles, and so on out. VAL_NULL: none.
+Value topmost_handled();
+// The generator running in f returned or raised: finished, its saved copy freed, the caller's handled exception
+// the current one again. The frame is not popped.
+void gen_frame_finish(Frame* f);
 
 }  // namespace krait

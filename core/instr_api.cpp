@@ -355,9 +355,16 @@ Value krt_iter_next_or_end(Value iter) {
     return v;
 }
 
-Value krt_gen_next_or_end(Value gen) {
-    Value returned;
-    return gen_resume(as<GeneratorObject>(gen), VAL_NONE, VAL_NULL, &returned);
+int krt_gen_finished(Value gen) { return as<GeneratorObject>(gen)->state == GenState::Finished; }
+
+KFrame* krt_gen_push_frame(Value gen) { return gen_push_frame(as<GeneratorObject>(gen), VAL_NONE); }
+
+int krt_gen_resumes_at(Value gen, uint32_t func_version, uint32_t resume) {
+    if (!krt_is_exact(gen, T.t_generator)) return 0;
+    auto* g = as<GeneratorObject>(gen);
+    if (g->state != GenState::Created && g->state != GenState::Suspended) return 0;
+    auto* saved = reinterpret_cast<Frame*>(g->saved);
+    return saved->func->version == func_version && saved->ip - saved->code_base == resume;
 }
 
 int krt_err_occurred(void) { return err_occurred(); }
@@ -445,6 +452,7 @@ Value krt_send(Value sub, Value sent, Value* returned) {
 // ---- exceptions ----
 
 Value krt_handled_exc(void) { return vm.handled; }
+Value krt_topmost_handled_exc(void) { return topmost_handled(); }
 void krt_set_handled_exc(Value exc) { vm.handled = exc; }
 void krt_do_raise(Value exc, Value cause) { do_raise(exc, cause); }
 int krt_check_except_type(Value type) { return check_except_type(type); }

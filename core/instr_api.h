@@ -337,7 +337,11 @@ Value krt_format_value(Value v, Value spec, uint32_t conversion);
 int krt_periodic_check(void); /* collects / raises KeyboardInterrupt; 0 on exception */
 Value krt_getiter(Value iterable);
 Value krt_iter_next_or_end(Value iter); /* VAL_NULL at the end, with an exception only on error */
-Value krt_gen_next_or_end(Value gen);
+/* Generators (exact generator objects) resumed by a for loop in the interpreter's own loop (frames.h). */
+int krt_gen_finished(Value gen);
+KFrame *krt_gen_push_frame(Value gen); /* NULL with an exception set (already running, too deep) */
+/* Whether gen can resume (not running or finished) at code unit `resume` of the function version func_version. */
+int krt_gen_resumes_at(Value gen, uint32_t func_version, uint32_t resume);
 int krt_err_occurred(void);
 
 Value krt_make_function(KDict *globals, Value code, Value defaults, Value kwdefaults, Value closure);
@@ -360,6 +364,7 @@ Value krt_yield_from_iter(Value iterable);
 Value krt_send(Value sub, Value sent, Value *returned);
 
 Value krt_handled_exc(void);
+Value krt_topmost_handled_exc(void); /* sys.exc_info()'s: through the generators running (frames.h) */
 void krt_set_handled_exc(Value exc);
 void krt_do_raise(Value exc, Value cause);
 int krt_check_except_type(Value type);

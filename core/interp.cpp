@@ -2,8 +2,9 @@
 // exception unwinding through the exception table, and the entry points that run Python from C++.
 //
 // A Python-to-Python call pushes a frame and continues in the same loop (no C++ recursion); only calls made by
-// C++ code (a native calling back into Python, a generator being resumed) enter the loop recursively, with the
-// new frame marked FRAME_ENTRY so that its return leaves the loop. The periodic check (GC, Ctrl-C) runs at
+// C++ code (a native calling back into Python, a generator resumed by next() or send()) enter the loop recursively,
+// with the new frame marked FRAME_ENTRY so that its return leaves the loop. A for loop over a generator resumes it
+// in this loop too (FOR_ITER_GEN pushes its frame; frames.h). The periodic check (GC, Ctrl-C) runs at
 // RESUME (function entry) and JUMP_BACKWARD (loop back-edges): the interpreter's safepoints.
 //
 // The loop is a template compiled three times: Plain (the normal case, no counting code at all), Stats (counts
@@ -147,13 +148,19 @@ Value run_frame_impl(Frame* entry, bool throwing) {
         return_value = (value);              \
         goto return_from_frame;              \
     } while (0)
-#define YIELD_FRAME(value)                      \
-    do {                                        \
-        SAVE();                                 \
-        f->gen->state = GenState::Suspended;    \
-        save_generator_frame(f, sp);            \
-        frame_pop(f);                           \
-        return (value);                         \
+// A generator resumed by C++ returns the value from the loop; one a FOR_ITER resumed pushes it on the caller's
+// stack (frames.h).
+#define YIELD_FRAME(value)                          \
+    do {                                            \
+        Value yielded_ = (value);                   \
+        SAVE();                                     \
+        bool entry_ = f->flags & FRAME_ENTRY;       \
+        gen_frame_suspend(f, sp);                   \
+        if (entry_) return yielded_;                \
+        f = vm.frame;                               \
+        LOAD_FRAME();                               \
+        *sp++ = yielded_;                           \
+        DISPATCH();                                 \
     } while (0)
 // Leaves this loop for the other mode's (the frame's ip and sp saved): run_frame enters it at vm.frame.
 #define SWITCH_LOOP()             \
@@ -186,7 +193,11 @@ Value run_frame_impl(Frame* entry, bool throwing) {
             SAVE();                                                     \
             ERROR_IF(!krt_periodic_check());                            \
         }                                                               \
-        if constexpr (kRecord) DISPATCH();                              \
+        if constexpr (kRecord) {                                        \
+            uint32_t replaced_ = code->executors[index]->replaced;      \
+            if ((replaced_ & 0xFF) == OP_JUMP_BACKWARD) JUMP_TO(replaced_ >> 8); \
+            DISPATCH();                                                 \
+        }                                                               \
         f->sp = sp;                                                     \
         f->last_pc = static_cast<uint32_t>(instr - code_base);          \
         Tier2Exit how = tier2_enter(f, (index));                        \
@@ -255,8 +266,9 @@ dispatch_switch:
 #include "interp_cases.inc"
 
 return_from_frame : {
-    if (f->gen) f->gen->state = GenState::Finished;
     bool init = f->flags & FRAME_INIT;
+    bool generator = f->gen != nullptr;
+    if (generator) gen_frame_finish(f);
     if (f->flags & FRAME_ENTRY) {
         frame_pop(f);
         return return_value;
@@ -264,6 +276,14 @@ return_from_frame : {
     frame_pop(f);
     f = vm.frame;
     LOAD_FRAME();
+    if (generator) {
+        // A generator its caller's FOR_ITER resumed returned: the loop ends (the return value is dropped), the
+        // generator popped, at the FOR_ITER's target.
+        instr = code_base + f->last_pc;
+        sp--;
+        JUMP_TO(*instr >> 8);
+        DISPATCH();
+    }
     if (init) {
         // __init__ ran in a frame of its own (CALL_ALLOC_AND_ENTER_INIT): the instance already sits where the
         // call's result goes, and the error for a non-None return is the caller's, as in CPython.
@@ -291,8 +311,8 @@ exception_unwind : {
         DISPATCH();
     }
     if (f->gen) {
-        f->gen->state = GenState::Finished;
         if (err_matches(T.e_StopIteration)) convert_stop_iteration();
+        gen_frame_finish(f);
     }
     bool was_entry = f->flags & FRAME_ENTRY;
     frame_pop(f);
@@ -391,38 +411,19 @@ Value run_module_code(CodeObject* code, DictObject* globals) {
 
 Value gen_resume(GeneratorObject* g, Value sent, Value thrown, Value* returned) {
     *returned = VAL_NONE;
-    if (g->state == GenState::Running) return raise(T.e_ValueError, "generator already executing");
     if (g->state == GenState::Finished) {
         if (!val_is_null(thrown)) return raise_value(thrown);
         return VAL_NULL;
     }
     if (g->state == GenState::Created && val_is_null(thrown) && !val_is_none(sent))
         return raise(T.e_TypeError, "can't send non-None value to a just-started generator");
-    auto* saved = reinterpret_cast<Frame*>(g->saved);
-    size_t n = saved->extent_values();
-    Value* place = vm.frame ? vm.frame->end() : vm.stack_base;
-    if (vm.depth >= vm.recursion_limit || place + n > vm.stack_limit)
-        return raise(T.e_RecursionError, "maximum recursion depth exceeded");
-    auto* f = reinterpret_cast<Frame*>(place);
-    memcpy(static_cast<void*>(f), saved, n * sizeof(Value));
-    f->prev = vm.frame;
-    f->sp = f->localsplus() + (saved->sp - saved->localsplus());
+    Frame* f = gen_push_frame(g, val_is_null(thrown) ? sent : VAL_NULL);
+    if (!f) return VAL_NULL;
     f->flags = FRAME_ENTRY;
-    f->gen = g;
-    bool started = g->state != GenState::Created;
-    g->state = GenState::Running;
     frame_push(f);
-    Value outer_handled = vm.handled;
-    vm.handled = g->handled_exc;
-    if (started && val_is_null(thrown)) *f->sp++ = sent;
     if (!val_is_null(thrown)) raise_value(thrown);
     Value r = run_frame(f, !val_is_null(thrown));
-    g->handled_exc = vm.handled;
-    vm.handled = outer_handled;
     if (g->state == GenState::Suspended) return r;
-    g->state = GenState::Finished;
-    free(g->saved);
-    g->saved = nullptr;
     if (!val_is_null(r)) *returned = r;
     return VAL_NULL;
 }

@@ -15,6 +15,7 @@
 
 #include "bigint.h"
 #include "containers.h"
+#include "frames.h"
 #include "gc.h"
 #include "methods.h"
 #include "runtime.h"
@@ -180,14 +181,15 @@ Value s_getsizeof(Value* args, size_t nargs, TupleObject* kwnames) {
 
 Value s_exc_info(Value*, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("exc_info", kwnames) || !check_nargs("exc_info", nargs, 0, 0)) return VAL_NULL;
-    Value e = vm.handled;
-    if (val_is_null(e) || val_is_none(e)) return tuple_pack({VAL_NONE, VAL_NONE, VAL_NONE});
+    Value e = topmost_handled();
+    if (val_is_null(e)) return tuple_pack({VAL_NONE, VAL_NONE, VAL_NONE});
     return tuple_pack({val(type_of(e)), e, VAL_NONE});
 }
 
 Value s_exception(Value*, size_t nargs, TupleObject* kwnames) {
     if (!no_kwargs("exception", kwnames) || !check_nargs("exception", nargs, 0, 0)) return VAL_NULL;
-    return val_is_null(vm.handled) ? VAL_NONE : vm.handled;
+    Value e = topmost_handled();
+    return val_is_null(e) ? VAL_NONE : e;
 }
 
 Value s_utf8(Value*, size_t nargs, TupleObject* kwnames) {

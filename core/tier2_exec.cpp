@@ -120,6 +120,17 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
         if (!init_) *sp++ = rv_;                                             \
         goto advance;                                                        \
     } while (0)
+// A generator the trace resumed (_PUSH_GEN_FRAME) yields: the value goes on the caller's stack.
+#define YIELD_FRAME(value)                       \
+    do {                                         \
+        Value yielded_ = (value);                \
+        SAVE();                                  \
+        gen_frame_suspend(f, sp);                \
+        f = vm.frame;                            \
+        sp = f->sp;                              \
+        *sp++ = yielded_;                        \
+        goto advance;                            \
+    } while (0)
 #define EXIT_TRACE_AT(target)                    \
     do {                                         \
         f->ip = f->code_base + (target);         \
@@ -193,6 +204,7 @@ error:
 #undef SAVE
 #undef PUSH_FRAME
 #undef TRACE_RETURN
+#undef YIELD_FRAME
 #undef EXIT_TRACE_AT
 #undef JUMP_TO_TOP
 #undef EXECUTOR_VALID

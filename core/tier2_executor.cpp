@@ -201,15 +201,17 @@ Tier2Exit tier2_enter(Frame* f, uint32_t index) {
 
 namespace {
 
-// Names the values a trace computes (v1, v2 ...; e0, e1 ... for those on the stack when it starts, e0 the top) by
-// simulating each frame's stack with the uops' stack effects: the naming a liveness pass uses (a value lives from
-// the uop that pushes it to the last that pops it). Returns, per uop, "inputs -> outputs".
+// Names the values a trace computes (v1, v2 ...; e0, e1 ... for those on the stack when it starts, e0 the top; eD.0,
+// eD.1 ... for those on the stack of a generator the trace resumes at depth D) by simulating each frame's stack with
+// the uops' stack effects: the naming a liveness pass uses (a value lives from the uop that pushes it to the last
+// that pops it). Returns, per uop, "inputs -> outputs".
 std::vector<std::string> value_names(const Executor* ex) {
     std::vector<std::string> names;
     std::vector<std::vector<std::string>> stacks(1);
     std::vector<size_t> entry_used(1, 0);
     int next = 1;
-    for (const UopInst& u : ex->uops) {
+    for (size_t i = 0; i < ex->uops.size(); i++) {
+        const UopInst& u = ex->uops[i];
         int pops, pushes;
         uop_stack_io(u.op, u.oparg, &pops, &pushes);
         bool push_frame = u.op == UOP_PUSH_FRAME_EXACT || u.op == UOP_PUSH_FRAME_GENERAL ||
@@ -221,7 +223,8 @@ std::vector<std::string> value_names(const Executor* ex) {
                 in.insert(in.begin(), st.back());
                 st.pop_back();
             } else {
-                in.insert(in.begin(), "e" + std::to_string(entry_used.back()++));
+                std::string frame = stacks.size() > 1 ? std::to_string(stacks.size() - 1) + "." : "";
+                in.insert(in.begin(), "e" + frame + std::to_string(entry_used.back()++));
             }
         }
         std::string text;
@@ -230,7 +233,17 @@ std::vector<std::string> value_names(const Executor* ex) {
         if (push_frame) {  // the result arrives when the callee returns
             stacks.emplace_back();
             entry_used.push_back(0);
-        } else if (u.op == UOP_RETURN_FRAME && stacks.size() > 1) {
+        } else if (u.op == UOP_PUSH_GEN_FRAME && !in.empty()) {  // the generator stays below what it will yield
+            stacks.back().push_back(in[0]);
+            res = in[0] + " |";
+            stacks.emplace_back();
+            entry_used.push_back(0);
+            if (i > 0 && ex->uops[i - 1].op == UOP_GUARD_GEN_RESUMES_AT && ex->uops[i - 1].cache[1] != 0) {
+                std::string sent = "v" + std::to_string(next++);  // the value of the yield it resumes at
+                stacks.back().push_back(sent);
+                res += " " + sent;
+            }
+        } else if ((u.op == UOP_RETURN_FRAME || u.op == UOP_YIELD_VALUE) && stacks.size() > 1) {
             stacks.pop_back();
             entry_used.pop_back();
             stacks.back().push_back(in.empty() ? "?" : in[0]);

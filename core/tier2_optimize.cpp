@@ -149,6 +149,7 @@ private:
     std::vector<Sym> syms_;
     std::vector<FrameState> frames_;
     size_t next_frame_ = 1;  // the next entry of ex_->frames a frame push enters
+    uint32_t gen_resume_ = 0;  // the code unit the last _GUARD_GEN_RESUMES_AT checked (0: the generator's start)
     std::vector<UopInst>* out_ = nullptr;
     const UopInst* current_ = nullptr;
     std::vector<size_t> pending_guards_;  // indices in out_ of dict-version guards waiting for their load
@@ -181,6 +182,18 @@ private:
     }
 
     FrameState& frame() { return frames_.back(); }
+    // A frame-pushing uop: the next frame the recorder followed becomes the current one, nothing known about its
+    // locals (false: there is none, a contradiction: the recorder records every frame it follows).
+    bool enter_frame() {
+        if (next_frame_ >= ex_->frames.size()) return false;
+        FrameState callee;
+        callee.code = ex_->frames[next_frame_].code;
+        callee.globals = ex_->frames[next_frame_].globals;
+        next_frame_++;
+        callee.locals.assign(callee.code->nlocalsplus, -1);
+        frames_.push_back(std::move(callee));
+        return true;
+    }
     int code_const(uint32_t i) {
         const auto& consts = frame().code->consts;
         return i < consts.size() ? constant(consts[i]) : fresh();
@@ -476,23 +489,22 @@ private:
             case UOP_PUSH_FRAME_GENERAL:
             case UOP_CALL_ALLOC_AND_ENTER_INIT: {
                 for (uint32_t k = 0; k < oparg + 2; k++) pop();
-                FrameState callee;
-                if (next_frame_ < ex_->frames.size()) {
-                    callee.code = ex_->frames[next_frame_].code;
-                    callee.globals = ex_->frames[next_frame_].globals;
-                    next_frame_++;
-                } else {
-                    return Step::Contradiction;  // the recorder records every frame it follows
-                }
+                if (!enter_frame()) return Step::Contradiction;
+                FrameState& callee = frame();
                 callee.init = u.op == UOP_CALL_ALLOC_AND_ENTER_INIT;
-                callee.locals.assign(callee.code->nlocalsplus, -1);
                 // Binding the arguments set every parameter (or raised before the frame was pushed).
                 for (uint32_t i = 0; i < callee.code->total_args() && i < callee.locals.size(); i++)
                     callee.locals[i] = fresh(VKind::Bound);
-                frames_.push_back(std::move(callee));
                 return Step::Keep;
             }
-            case UOP_RETURN_FRAME: {
+            case UOP_GUARD_GEN_RESUMES_AT: gen_resume_ = u.cache[1]; return Step::Keep;
+            case UOP_PUSH_GEN_FRAME: {  // (the generator stays on the caller's stack; its locals are unknown)
+                if (!enter_frame()) return Step::Contradiction;
+                if (gen_resume_ != 0) push(constant(VAL_NONE));  // the value of the yield it resumes at
+                return Step::Keep;
+            }
+            case UOP_RETURN_FRAME:
+            case UOP_YIELD_VALUE: {
                 int rv = pop();
                 bool init = frame().init;
                 frames_.pop_back();

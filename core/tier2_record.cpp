@@ -2,13 +2,16 @@
 // runs its recording loop, which calls tier2_record_step before every instruction. The recorder translates each
 // instruction once it has run (when the next one shows which way it went) into uops: the instruction's expansion
 // from instructions.def with its cache fields as operands (the specialized form the live values chose), a guard
-// on the direction a branch took, a frame push continuing into a Python callee and a frame pop back out.
+// on the direction a branch took, a frame push continuing into a Python callee and a frame pop back out. A for loop
+// over a generator is followed into it the same way: a guard that the generator resumes where it did when recorded,
+// its frame pushed, its uops up to the yield (its own loop's back-edge included), the yield popping back out.
 //
 // The recording ends
 //   - at the back-edge it started from: the trace closes the loop (_JUMP_TO_TOP); a trace from a function's entry
 //     has no such end, it ends at the return (below);
-//   - before an instruction a trace cannot hold (a yield, a raise, a return out of the trace's first frame, a call
-//     tier 1 did not specialize, a recursive call), another loop's back-edge, or past the length budget: the trace
+//   - before an instruction a trace cannot hold (a yield out of the trace's first frame, a raise, a return out of
+//     the trace's first frame or out of a generator, a call tier 1 did not specialize, a recursive call), another
+//     loop's back-edge (but a generator's, followed while it runs to its yield), or past the length budget: the trace
 //     ends with an exit there (_EXIT_TRACE), which may get a trace of its own later;
 //   - abnormally (tier2.h's abort reasons): the trace is dropped and the back-edge counter backs off.
 #include <algorithm>
@@ -47,6 +50,8 @@ bool g_tier2_record_missed = false;
 namespace {
 
 Frame* current_frame() { return rec.frames.empty() ? rec.root : rec.frames.back(); }
+// Whether the trace runs in a generator it resumed (its yield returns to a frame of the trace).
+bool in_followed_generator() { return !rec.frames.empty() && rec.frames.back()->gen; }
 
 void emit(uint16_t uop, uint32_t oparg, uint32_t target, const uint32_t* cache = nullptr) {
     UopInst u{};
@@ -124,12 +129,12 @@ bool is_frame_push(uint16_t uop) {
     return uop == UOP_PUSH_FRAME_EXACT || uop == UOP_PUSH_FRAME_GENERAL || uop == UOP_CALL_ALLOC_AND_ENTER_INIT;
 }
 
-// The instruction the code unit at p stands for: an ENTER_EXECUTOR over a function's RESUME is that RESUME (the
-// recording loop runs it as one: traces follow calls into functions that have traces of their own).
+// The instruction the code unit at p stands for: an ENTER_EXECUTOR is the RESUME or JUMP_BACKWARD it replaced (the
+// recording loop runs it as that: traces follow calls into functions, and generators through their loops, that
+// have traces of their own).
 uint32_t recorded_unit(const Frame* f, const uint32_t* p) {
     if ((*p & 0xFF) != OP_ENTER_EXECUTOR) return *p;
-    uint32_t replaced = f->code->executors[*p >> 8]->replaced;
-    return (replaced & 0xFF) == OP_RESUME ? replaced : *p;
+    return f->code->executors[*p >> 8]->replaced;
 }
 
 // Whether a call into `code` would be recursion within the trace. A trace does not follow those: unrolling a
@@ -143,9 +148,37 @@ bool recursive(const CodeObject* code) {
 
 // Whether the recorder can translate the instruction (checked before it runs).
 bool translatable(uint8_t op) {
+    if (op == OP_YIELD_VALUE || op == OP_JUMP_BACKWARD) return in_followed_generator();
     if (op_expansion[op].count > 0) return true;
     if (is_branch(op) || is_for_iter(op) || op == OP_JUMP_FORWARD) return true;
-    return op == OP_RETURN_VALUE && !rec.frames.empty();
+    // (a generator's return ends its caller's loop: tier 1 does that)
+    return op == OP_RETURN_VALUE && !rec.frames.empty() && !in_followed_generator();
+}
+
+// The instruction that ran pushed frame xf, which the trace follows (false: too deep, the trace ended).
+bool follow_frame(Frame* xf, const uint32_t* x) {
+    rec.frames.push_back(xf);
+    rec.pushed.push_back({xf->code, xf->globals});
+    if (rec.frames.size() > kMaxDepth) {
+        end_at(xf, x);
+        return false;
+    }
+    return true;
+}
+
+// FOR_ITER_GEN at p resumed a generator in frame xf at x: the trace follows it if it is not the function the
+// trace is in (as calls, above), guarding that the generator resumes there again.
+bool follow_generator(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
+    if (recursive(xf->code)) {
+        end_at(pf, p);
+        return false;
+    }
+    uint32_t at = static_cast<uint32_t>(p - pf->code_base);
+    uint32_t oparg = *p >> 8;
+    const uint32_t resumes_at[2] = {xf->func->version, static_cast<uint32_t>(x - xf->code_base)};
+    emit(UOP_GUARD_GEN_RESUMES_AT, oparg, at, resumes_at);
+    emit(UOP_PUSH_GEN_FRAME, oparg, at);
+    return follow_frame(xf, x);
 }
 
 // Translates instruction P of frame pf, which ran and was followed by instruction x of frame xf. False when that
@@ -171,7 +204,8 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         }
         return true;
     }
-    if (op == OP_JUMP_FORWARD) return true;
+    if (op == OP_JUMP_FORWARD || op == OP_JUMP_BACKWARD) return true;  // (a generator's loop, translatable())
+    if (op == OP_FOR_ITER_GEN && xf != pf && xf->prev == pf) return follow_generator(pf, p, xf, x);
     if (is_for_iter(op)) {
         if (!fell_through) {  // the loop ended: a specialized iterator is checked for that and popped
             switch (op) {
@@ -212,8 +246,8 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         }
         return true;
     }
-    if (op == OP_RETURN_VALUE) {
-        emit(UOP_RETURN_FRAME, 0, at);
+    if (op == OP_RETURN_VALUE || op == OP_YIELD_VALUE) {
+        emit(op == OP_RETURN_VALUE ? UOP_RETURN_FRAME : UOP_YIELD_VALUE, 0, at);
         rec.frames.pop_back();
         return true;
     }
@@ -245,15 +279,7 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         const UopExpansion& item = uop_expansion_items[r.start + k];
         emit(item.uop, oparg, at, p + 1 + item.cache_offset);
     }
-    if (pushed) {  // the instruction pushed a frame: follow the call
-        rec.frames.push_back(xf);
-        rec.pushed.push_back({xf->code, xf->globals});
-        if (rec.frames.size() > kMaxDepth) {
-            end_at(xf, x);
-            return false;
-        }
-    }
-    return true;
+    return !pushed || follow_frame(xf, x);  // the instruction pushed a frame: follow the call
 }
 
 }  // namespace
@@ -329,7 +355,7 @@ bool tier2_record_step(Frame* f, uint32_t* x) {
         finish();
         return false;
     }
-    if (op == OP_JUMP_BACKWARD || op == OP_ENTER_EXECUTOR || !translatable(op) || rec.uops.size() >= kMaxTraceUops) {
+    if (op == OP_ENTER_EXECUTOR || !translatable(op) || rec.uops.size() >= kMaxTraceUops) {
         if (rec.uops.empty()) {
             stop(ABORT_TOO_SHORT);
             return false;

@@ -178,6 +178,28 @@ def case_cold_executors():
     check(len(hot_loops) == 1, "the loop running all along was dropped: %d recordings" % len(hot_loops))
 
 
+def case_generators():
+    # A loop over a generator is traced through it: a guard that the generator resumes where it did when recorded,
+    # its frame pushed, its own loop's back-edge followed, its yield popping back into the loop. It runs as one trace,
+    # left once, when the loop ends.
+    prog = ("def gen(n):\n for i in range(n):\n  yield i * 2\n"
+            "def f(n):\n s = 0\n for x in gen(n):\n  s += x\n return s\nprint(f(10000))\n")
+    r = run(UOPS + ["-c", prog])
+    check(r.returncode == 0 and r.stdout == b"99990000\n", r)
+    optimized, _ = dump(["-c", prog])
+    loops = [t for t in loop_traces(optimized) if "_GUARD_GEN_RESUMES_AT" in t]
+    check(loops, "no loop trace follows its generator")
+    body = loop_copy(loops[0])
+    for uop in ("_PUSH_GEN_FRAME", "_ITER_NEXT_RANGE", "_BINARY_OP_MULTIPLY_INT", "YIELD_VALUE", "_BINARY_OP_ADD_INT"):
+        check(uop in body, "%s missing from the loop copy:\n%s" % (uop, body))
+    s = stats(["-c", prog])
+    check(s["exits_taken"] <= 2 and s["executions"] <= 2, "the loop left its trace: %r" % s)
+    # Generators resumed at two places in turn, or of other functions, in one loop leave through the guard (the
+    # corpus, run under every tier, proves they compute what tier 1 does).
+    s = stats([corpus("tier2_generator_frames")])
+    check(s["exits_taken"] > 0, s)
+
+
 def case_abort_reasons():
     # The loop is recorded from its first back-edge on: the iteration being recorded raises.
     prog = ("def f(n):\n out = 0\n for i in range(n):\n  try:\n   out += 100 // (i - 1)\n"
