@@ -111,7 +111,7 @@ enum TraceAbort : uint8_t {
 
 struct Tier2Stats {
     uint64_t recorded, side_traces, aborts[ABORT__COUNT];
-    uint64_t uops_before, uops_after, guards_before, guards_removed;
+    uint64_t uops_before, uops_after, guards_before, guards_removed, folded;
     uint64_t executions, exits_taken, side_entries, invalidations, cold, freed;
 };
 extern Tier2Stats g_tier2_stats;

@@ -300,9 +300,9 @@ void print_tier2_stats(FILE* out) {
             (unsigned long long)s.recorded, (unsigned long long)s.side_traces, (unsigned long long)s.executions,
             (unsigned long long)s.exits_taken, (unsigned long long)s.side_entries,
             (unsigned long long)s.invalidations, (unsigned long long)s.cold, (unsigned long long)s.freed);
-    fprintf(out, "  uops before optimization %llu, after %llu; guards %llu, removed %llu\n",
+    fprintf(out, "  uops before optimization %llu, after %llu; guards %llu, removed %llu; constants folded %llu\n",
             (unsigned long long)s.uops_before, (unsigned long long)s.uops_after, (unsigned long long)s.guards_before,
-            (unsigned long long)s.guards_removed);
+            (unsigned long long)s.guards_removed, (unsigned long long)s.folded);
     static const char* const abort_names[] = {
 #define KRAIT_TRACE_ABORT_NAME(name, text) #name,
         KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_NAME)
@@ -324,6 +324,7 @@ void print_tier2_stats(FILE* out) {
     fprintf(out, "[stats] tier2.uops_after %llu\n", (unsigned long long)s.uops_after);
     fprintf(out, "[stats] tier2.guards_before %llu\n", (unsigned long long)s.guards_before);
     fprintf(out, "[stats] tier2.guards_removed %llu\n", (unsigned long long)s.guards_removed);
+    fprintf(out, "[stats] tier2.folded %llu\n", (unsigned long long)s.folded);
     fprintf(out, "[stats] tier2.exits_taken %llu\n", (unsigned long long)s.exits_taken);
     fprintf(out, "[stats] tier2.invalidations %llu\n", (unsigned long long)s.invalidations);
     fprintf(out, "[stats] tier2.cold %llu\n", (unsigned long long)s.cold);

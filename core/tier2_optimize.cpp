@@ -8,6 +8,8 @@
 //   - drops a guard whose fact is already known (a _GUARD_BOTH_FLOAT on two floats an earlier float op made);
 //   - turns a global or builtin into an inline constant (_LOAD_CONST_INLINE) and drops its dict-version guards:
 //     the executor then depends on the dict, and leaves (_CHECK_VALIDITY) after any uop that could change it;
+//   - folds int and float arithmetic and comparisons on constants (a local holding a constant, an inlined global)
+//     into the constant result (_LOAD_CONST_INLINE after dropping the operands, whose loads then go: below);
 //   - drops a branch guard on a constant, and abandons the trace when a guard is sure to fail (a contradiction);
 //   - loads a local without its UnboundLocalError check when it is surely bound (a parameter; stored to or loaded
 //     earlier in the trace): _LOAD_FAST_BOUND and its superinstruction forms, which cannot fail, so that a load whose
@@ -26,6 +28,7 @@
 #include <algorithm>
 
 #include "containers.h"
+#include "instr_api.h"
 #include "runtime.h"
 #include "tier2.h"
 #include "vm.h"
@@ -139,6 +142,7 @@ public:
     }
 
     std::vector<const void*> deps;  // dict tables the inlined constants came from
+    size_t folded = 0;              // uops folded into constants (one run per optimizer)
     bool inlined_from_dict(const void* table) const { return std::find(deps.begin(), deps.end(), table) != deps.end(); }
 
 private:
@@ -260,6 +264,62 @@ private:
         for (int k = 0; k < pops; k++) pop();
         for (int k = 0; k < pushes; k++) push(fresh());
     }
+    // A binary uop on two constants becomes its result: the operands dropped (two POP_TOPs, before it), the result
+    // loaded as a constant. `fold` computes the result as the uop's body does; false: not foldable (an int result
+    // that is not an immediate: the uop deopts there, and must).
+    template <typename Fold>
+    bool fold_binary(UopInst& u, VKind operands, Fold fold) {
+        const Sym& l = syms_[peek(2)];
+        const Sym& r = syms_[peek(1)];
+        if (!l.is_const || !r.is_const || l.kind != operands || r.kind != operands) return false;
+        Value v;
+        if (!fold(l.c, r.c, &v)) return false;
+        pop();
+        pop();
+        UopInst drop = u;
+        drop.op = UOP_POP_TOP;
+        drop.oparg = 0;
+        out_->push_back(drop);
+        out_->push_back(drop);
+        u.op = UOP_LOAD_CONST_INLINE;
+        u.cache[0] = static_cast<uint32_t>(v.bits);
+        u.cache[1] = static_cast<uint32_t>(v.bits >> 32);
+        push(constant(v));
+        folded++;
+        return true;
+    }
+    bool fold_int(UopInst& u) {
+        return fold_binary(u, VKind::ImmInt, [&u](Value a, Value b, Value* res) {
+            int64_t x = val_int(a), y = val_int(b), r;
+            switch (u.op) {
+                case UOP_BINARY_OP_ADD_INT: r = x + y; break;
+                case UOP_BINARY_OP_SUBTRACT_INT: r = x - y; break;
+                case UOP_BINARY_OP_MULTIPLY_INT:
+                    if (__builtin_mul_overflow(x, y, &r)) return false;
+                    break;
+                case UOP_BINARY_OP_AND_INT: r = x & y; break;
+                case UOP_BINARY_OP_OR_INT: r = x | y; break;
+                case UOP_BINARY_OP_XOR_INT: r = x ^ y; break;
+                case UOP_COMPARE_OP_INT: *res = val_from_bool(krt_cmp_i64(x, y, u.oparg & 15)); return true;
+                default: return false;
+            }
+            if (!val_int_fits(r)) return false;
+            *res = val_from_int(r);
+            return true;
+        });
+    }
+    bool fold_float(UopInst& u) {
+        return fold_binary(u, VKind::Float, [&u](Value a, Value b, Value* res) {
+            double x = val_float(a), y = val_float(b);
+            switch (u.op) {
+                case UOP_BINARY_OP_ADD_FLOAT: *res = val_from_float(x + y); return true;
+                case UOP_BINARY_OP_SUBTRACT_FLOAT: *res = val_from_float(x - y); return true;
+                case UOP_BINARY_OP_MULTIPLY_FLOAT: *res = val_from_float(x * y); return true;
+                case UOP_COMPARE_OP_FLOAT: *res = val_from_bool(krt_cmp_f64(x, y, u.oparg & 15)); return true;
+                default: return false;
+            }
+        });
+    }
     Step result(int pops, VKind k) {
         for (int i = 0; i < pops; i++) pop();
         push(fresh(k));
@@ -326,7 +386,26 @@ private:
         pending_guards_.clear();
     }
 
+    // Folds u into a constant if it is int or float arithmetic or a comparison on constants.
+    bool fold(UopInst& u) {
+        switch (u.op) {
+            case UOP_BINARY_OP_ADD_INT:
+            case UOP_BINARY_OP_SUBTRACT_INT:
+            case UOP_BINARY_OP_MULTIPLY_INT:
+            case UOP_BINARY_OP_AND_INT:
+            case UOP_BINARY_OP_OR_INT:
+            case UOP_BINARY_OP_XOR_INT:
+            case UOP_COMPARE_OP_INT: return fold_int(u);
+            case UOP_BINARY_OP_ADD_FLOAT:
+            case UOP_BINARY_OP_SUBTRACT_FLOAT:
+            case UOP_BINARY_OP_MULTIPLY_FLOAT:
+            case UOP_COMPARE_OP_FLOAT: return fold_float(u);
+            default: return false;
+        }
+    }
+
     Step step(UopInst& u) {
+        if (fold(u)) return Step::Keep;
         uint32_t oparg = u.oparg;
         switch (u.op) {
             case UOP_NOP: return Step::Drop;
@@ -613,6 +692,7 @@ bool tier2_optimize(Executor* ex) {
     size_t body_end = loops ? in.size() - 1 : in.size();
     if (!first.run(in, body_end, nullptr, &out)) return false;
     remove_dead_pure(&out);
+    size_t folded = first.folded;
     std::vector<const void*> deps = first.deps;
     ex->loop_start = 0;
 
@@ -621,6 +701,7 @@ bool tier2_optimize(Executor* ex) {
         // The loop copy: optimized from the facts the first iteration ends with, kept while a pass from them
         // proves them again at its end (at most a few rounds; each round only forgets facts).
         std::vector<UopInst> copy;
+        size_t copy_folded = 0;
         bool ok = false;
         for (int round = 0; round < 4 && !ok; round++) {
             Optimizer again(ex, stores_globals);
@@ -633,6 +714,7 @@ bool tier2_optimize(Executor* ex) {
             ok = same_facts(m, facts);
             facts = m;
             if (ok) {
+                copy_folded = again.folded;
                 for (const void* d : again.deps)
                     if (std::find(deps.begin(), deps.end(), d) == deps.end()) deps.push_back(d);
             }
@@ -640,6 +722,7 @@ bool tier2_optimize(Executor* ex) {
         if (ok && count_guards(copy, 0, copy.size()) < count_guards(out, 0, out.size())) {
             ex->loop_start = out.size();
             out.insert(out.end(), copy.begin(), copy.end());
+            folded = copy_folded;  // (counted as the guards: in what the loop runs from its second iteration)
         }
     }
     if (loops) out.push_back(in.back());
@@ -666,6 +749,7 @@ bool tier2_optimize(Executor* ex) {
     size_t before_in_loop = count_guards(in, 0, in.size());
     g_tier2_stats.uops_after += ex->uops.size() - ex->loop_start;
     g_tier2_stats.guards_removed += before_in_loop > after ? before_in_loop - after : 0;
+    g_tier2_stats.folded += folded;
     return true;
 }
 

@@ -112,6 +112,29 @@ def case_peeling():
     check(s["guards_removed"] > 0 and s["uops_after"] < s["uops_before"], s)
 
 
+def case_folding():
+    # Arithmetic and comparisons on constants (inlined globals here) fold into their result: the loop copy computes
+    # neither SCALE * 2.0 nor N > 5, and the branch on the latter is gone with it.
+    prog = ("N = 10\nSCALE = 2.5\ndef f(n):\n t = 0\n x = 0.0\n for i in range(n):\n  if N > 5:\n   t += 1\n"
+            "  x += SCALE * 2.0\n return t, x\nprint(f(1000))\n")
+    r = run(UOPS + ["-c", prog])
+    check(r.returncode == 0 and r.stdout == b"(1000, 5000.0)\n", r)
+    optimized, _ = dump(["-c", prog])
+    loops = loop_traces(optimized)
+    check(loops, "no loop trace")
+    body = loop_copy(loops[0])
+    for uop in ("_COMPARE_OP_INT", "_GUARD_IS_TRUE_POP", "_BINARY_OP_MULTIPLY_FLOAT"):
+        check(uop not in body, "%s not folded:\n%s" % (uop, body))
+    check("_BINARY_OP_ADD_FLOAT" in body, body)
+    s = stats(["-c", prog])
+    check(s["folded"] >= 2, s)
+    # The folded values were globals: rebinding one from inside the loop leaves the trace (invalidation).
+    prog = ("N = 10\ndef g(i):\n global N\n if i == 500: N = 1\ndef f(n):\n t = 0\n for i in range(n):\n"
+            "  g(i)\n  t += N * 3\n return t\nprint(f(1000))\n")
+    r = run(UOPS + ["-c", prog])
+    check(r.returncode == 0 and r.stdout == b"16500\n", r)
+
+
 def case_locals():
     # In the loop copy every local is known bound (no UnboundLocalError checks), the store of the constant `step`
     # had at the loop's entry is gone, and so are both halves of `total = total`.
