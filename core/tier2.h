@@ -171,6 +171,8 @@ void tier2_drop_entry_trace(CodeObject* code);
 void tier2_code_freed(CodeObject* code);
 // Writes a trace for -X dump-traces.
 void tier2_dump(FILE* out, const char* title, const Executor* ex);
+// Writes, for -X dump-traces, why the recording of a trace of `code` from code unit `start` stopped without one.
+void tier2_dump_abort(FILE* out, TraceAbort why, const CodeObject* code, uint32_t start, size_t uops);
 // Prints tier 2's counters for -X stats.
 void print_tier2_stats(FILE* out);
 

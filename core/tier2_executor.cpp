@@ -271,16 +271,29 @@ std::vector<std::string> value_names(const Executor* ex) {
     return names;
 }
 
+const char* const abort_names[] = {
+#define KRAIT_TRACE_ABORT_NAME(name, text) #name,
+    KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_NAME)
+#undef KRAIT_TRACE_ABORT_NAME
+};
+const char* const abort_texts[] = {
+#define KRAIT_TRACE_ABORT_TEXT(name, text) text,
+    KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_TEXT)
+#undef KRAIT_TRACE_ABORT_TEXT
+};
+std::string code_place(const CodeObject* code, uint32_t unit) {
+    std::string file = code->filename ? std::string(str_view(val(code->filename))) : "?";
+    std::string name = code->name ? std::string(str_view(val(code->name))) : "?";
+    return file + ":" + std::to_string(code->line_at(unit)) + " " + name + " at code unit " + std::to_string(unit);
+}
 }  // namespace
 
 void tier2_dump(FILE* out, const char* title, const Executor* ex) {
     size_t guards = 0;
     for (const UopInst& u : ex->uops)
         if (uop_flags[u.op] & OPF_DEOPT) guards++;
-    fprintf(out, "-- trace (%s) %s:%d %s at code unit %u: %zu uops, %zu that can exit\n", title,
-            ex->code->filename ? std::string(str_view(val(ex->code->filename))).c_str() : "?",
-            ex->code->line_at(ex->start), ex->code->name ? std::string(str_view(val(ex->code->name))).c_str() : "?",
-            ex->start, ex->uops.size(), guards);
+    fprintf(out, "-- trace (%s) %s: %zu uops, %zu that can exit\n", title, code_place(ex->code, ex->start).c_str(),
+            ex->uops.size(), guards);
     std::vector<std::string> values = value_names(ex);
     for (size_t i = 0; i < ex->uops.size(); i++) {
         const UopInst& u = ex->uops[i];
@@ -290,6 +303,12 @@ void tier2_dump(FILE* out, const char* title, const Executor* ex) {
         if (!values[i].empty()) fprintf(out, "  [%s]", values[i].c_str());
         fprintf(out, "\n");
     }
+}
+
+
+void tier2_dump_abort(FILE* out, TraceAbort why, const CodeObject* code, uint32_t start, size_t uops) {
+    fprintf(out, "-- trace (aborted) %s: %s (%s) after %zu uops\n", code_place(code, start).c_str(), abort_names[why],
+            abort_texts[why], uops);
 }
 
 void print_tier2_stats(FILE* out) {
@@ -303,16 +322,6 @@ void print_tier2_stats(FILE* out) {
     fprintf(out, "  uops before optimization %llu, after %llu; guards %llu, removed %llu; constants folded %llu\n",
             (unsigned long long)s.uops_before, (unsigned long long)s.uops_after, (unsigned long long)s.guards_before,
             (unsigned long long)s.guards_removed, (unsigned long long)s.folded);
-    static const char* const abort_names[] = {
-#define KRAIT_TRACE_ABORT_NAME(name, text) #name,
-        KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_NAME)
-#undef KRAIT_TRACE_ABORT_NAME
-    };
-    static const char* const abort_texts[] = {
-#define KRAIT_TRACE_ABORT_TEXT(name, text) text,
-        KRAIT_TRACE_ABORTS(KRAIT_TRACE_ABORT_TEXT)
-#undef KRAIT_TRACE_ABORT_TEXT
-    };
     for (int k = 0; k < ABORT__COUNT; k++)
         if (s.aborts[k]) fprintf(out, "  aborted: %s: %llu\n", abort_texts[k], (unsigned long long)s.aborts[k]);
     // Machine-readable counters for bench/run.py ("[stats] NAME VALUE").

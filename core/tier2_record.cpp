@@ -80,6 +80,7 @@ uint32_t* root_counter() {
 
 void stop(TraceAbort why) {
     g_tier2_stats.aborts[why]++;
+    if (g_tier2.dump) tier2_dump_abort(stderr, why, rec.root->code, rec.start, rec.uops.size());
     if (uint32_t* c = root_counter()) back_off(c);
     rec.active = false;
     rec.uops.clear();
@@ -105,6 +106,7 @@ void finish() {
     else g_tier2_stats.recorded++;
     if (g_tier2.dump) tier2_dump(stderr, "recorded", ex);
     if (!tier2_optimize(ex)) {
+        if (g_tier2.dump) tier2_dump_abort(stderr, ABORT_CONTRADICTION, ex->code, ex->start, ex->uops.size());
         delete ex;
         g_tier2_stats.aborts[ABORT_CONTRADICTION]++;
         if (uint32_t* c = root_counter()) back_off(c);

@@ -231,6 +231,10 @@ def case_abort_reasons():
     check(s["abort.EXCEPTION"] > 0, "an exception while recording is not counted: %r" % s)
     r = run(UOPS + ["-c", prog])
     check(r.stdout == b"379\n", r)
+    # -X dump-traces says where and why.
+    r = run(UOPS + ["-X", "dump-traces", "-c", prog])
+    check(b"-- trace (aborted) <string>:3 f at code unit" in r.stderr and
+          b": EXCEPTION (an exception was raised) after" in r.stderr, r.stderr.decode())
 
 
 def case_options():
