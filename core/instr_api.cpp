@@ -364,7 +364,7 @@ int krt_gen_resumes_at(Value gen, uint32_t func_version, uint32_t resume) {
     auto* g = as<GeneratorObject>(gen);
     if (g->state != GenState::Created && g->state != GenState::Suspended) return 0;
     auto* saved = reinterpret_cast<Frame*>(g->saved);
-    return saved->func->version == func_version && saved->ip - saved->code_base == resume;
+    return saved->func->version == func_version && static_cast<uint32_t>(saved->ip - saved->code_base) == resume;
 }
 
 int krt_err_occurred(void) { return err_occurred(); }
