@@ -105,8 +105,9 @@ void finish() {
     if (rec.parent) g_tier2_stats.side_traces++;
     else g_tier2_stats.recorded++;
     if (g_tier2.dump) tier2_dump(stderr, "recorded", ex);
+    size_t recorded = ex->uops.size();
     if (!tier2_optimize(ex)) {
-        if (g_tier2.dump) tier2_dump_abort(stderr, ABORT_CONTRADICTION, ex->code, ex->start, ex->uops.size());
+        if (g_tier2.dump) tier2_dump_abort(stderr, ABORT_CONTRADICTION, ex->code, ex->start, recorded);
         delete ex;
         g_tier2_stats.aborts[ABORT_CONTRADICTION]++;
         if (uint32_t* c = root_counter()) back_off(c);
