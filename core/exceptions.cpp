@@ -5,8 +5,8 @@
 #include <string>
 
 #include "code.h"
-#include "frames.h"
 #include "containers.h"
+#include "frames.h"
 #include "gc.h"
 #include "methods.h"
 #include "slots.h"

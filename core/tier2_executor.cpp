@@ -305,7 +305,6 @@ void tier2_dump(FILE* out, const char* title, const Executor* ex) {
     }
 }
 
-
 void tier2_dump_abort(FILE* out, TraceAbort why, const CodeObject* code, uint32_t start, size_t uops) {
     fprintf(out, "-- trace (aborted) %s: %s (%s) after %zu uops\n", code_place(code, start).c_str(), abort_names[why],
             abort_texts[why], uops);

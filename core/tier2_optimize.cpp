@@ -264,13 +264,21 @@ private:
         for (int k = 0; k < pops; k++) pop();
         for (int k = 0; k < pushes; k++) push(fresh());
     }
+    // u becomes a load of the constant v (an inlined global, a folded result), which it pushes.
+    void load_const_inline(UopInst& u, Value v) {
+        u.op = UOP_LOAD_CONST_INLINE;
+        u.cache[0] = static_cast<uint32_t>(v.bits);
+        u.cache[1] = static_cast<uint32_t>(v.bits >> 32);
+        push(constant(v));
+    }
     // A binary uop on two constants becomes its result: the operands dropped (two POP_TOPs, before it), the result
     // loaded as a constant. `fold` computes the result as the uop's body does; false: not foldable (an int result
     // that is not an immediate: the uop deopts there, and must).
     template <typename Fold>
     bool fold_binary(UopInst& u, VKind operands, Fold fold) {
-        const Sym& l = syms_[peek(2)];
-        const Sym& r = syms_[peek(1)];
+        int li = peek(2), ri = peek(1);  // (peek may add symbols: take references after)
+        const Sym& l = syms_[li];
+        const Sym& r = syms_[ri];
         if (!l.is_const || !r.is_const || l.kind != operands || r.kind != operands) return false;
         Value v;
         if (!fold(l.c, r.c, &v)) return false;
@@ -281,10 +289,7 @@ private:
         drop.oparg = 0;
         out_->push_back(drop);
         out_->push_back(drop);
-        u.op = UOP_LOAD_CONST_INLINE;
-        u.cache[0] = static_cast<uint32_t>(v.bits);
-        u.cache[1] = static_cast<uint32_t>(v.bits >> 32);
-        push(constant(v));
+        load_const_inline(u, v);
         folded++;
         return true;
     }
@@ -363,10 +368,7 @@ private:
         if (val_is_null(v)) return false;
         t->watched = 1;
         if (!inlined_from_dict(t)) deps.push_back(t);
-        u.op = UOP_LOAD_CONST_INLINE;
-        u.cache[0] = static_cast<uint32_t>(v.bits);
-        u.cache[1] = static_cast<uint32_t>(v.bits >> 32);
-        push(constant(v));
+        load_const_inline(u, v);
         return true;
     }
     // A dict-version guard: dropped when the same guard passed since the last escape; else kept, pending until the
