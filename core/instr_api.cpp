@@ -56,6 +56,16 @@ KRT_SAME_FIELD(FunctionObject, krt_c_function, code);
 KRT_SAME_FIELD(FunctionObject, krt_c_function, version);
 KRT_SAME_FIELD(BoundMethodObject, krt_c_bound_method, func);
 KRT_SAME_FIELD(BoundMethodObject, krt_c_bound_method, self);
+KRT_SAME_FIELD(Frame, krt_c_frame, code);
+KRT_SAME_FIELD(Frame, krt_c_frame, code_base);
+KRT_SAME_FIELD(Frame, krt_c_frame, consts);
+KRT_SAME_FIELD(Frame, krt_c_frame, names);
+KRT_SAME_FIELD(Frame, krt_c_frame, globals);
+KRT_SAME_FIELD(Frame, krt_c_frame, ip);
+KRT_SAME_FIELD(Frame, krt_c_frame, sp);
+KRT_SAME_FIELD(Frame, krt_c_frame, flags);
+KRT_SAME_FIELD(Frame, krt_c_frame, last_pc);
+static_assert(sizeof(Frame) == sizeof(krt_c_frame), "a frame's locals follow its header");
 static_assert(sizeof(BuiltinTypes) % sizeof(void*) == 0, "the type table is an array of pointers in C");
 }  // namespace krait
 #pragma GCC diagnostic pop
@@ -79,6 +89,7 @@ KType* krt_tuple_iterator_type;
 void* krt_range_iter_next;
 Value krt_builtin_len;
 Value krt_builtin_isinstance;
+KDict* krt_builtins;
 volatile int krt_eval_breaker_flag;
 
 namespace krait {
@@ -90,6 +101,7 @@ void krt_api_init() {
     krt_range_iter_next = reinterpret_cast<void*>(&range_iter_next);
     krt_builtin_len = dict_get_str(vm.builtins, intern("len"));
     krt_builtin_isinstance = dict_get_str(vm.builtins, intern("isinstance"));
+    krt_builtins = vm.builtins;
 }
 }  // namespace krait
 
@@ -385,6 +397,30 @@ KFrame* krt_frame_for_call(KFunction* fn, Value* args, uint32_t nargs, KTuple* k
 KFrame* krt_frame_exact(KFunction* fn, Value* args, uint32_t nargs) { return prepare_exact_call(fn, args, nargs); }
 
 void krt_frame_mark_init(KFrame* f) { f->flags |= FRAME_INIT; }
+
+void krt_frame_push(KFrame* f) { frame_push(f); }
+
+KFrame* krt_trace_return(KFrame* f, Value rv) {
+    bool init = f->flags & FRAME_INIT;
+    frame_pop(f);
+    Frame* caller = vm.frame;
+    if (init) {
+        if (!val_is_none(rv)) {
+            raise(T.e_TypeError, "__init__() should return None, not '%s'", type_name(rv));
+            return nullptr;
+        }
+        return caller;  // the instance, left in the callee's slot by CALL_ALLOC_AND_ENTER_INIT, is the result
+    }
+    *caller->sp++ = rv;
+    return caller;
+}
+
+KFrame* krt_trace_yield(KFrame* f, Value* sp, Value value) {
+    gen_frame_suspend(f, sp);
+    Frame* resumer = vm.frame;
+    *resumer->sp++ = value;
+    return resumer;
+}
 
 Value krt_call(Value callable, Value* args, uint32_t nargs, KTuple* kwnames) {
     return obj_call(callable, args, nargs, kwnames);

@@ -124,6 +124,23 @@ struct krt_c_bound_method {
     Value func;
     Value self;
 };
+/* frame.h's Frame: the stencils (compiled as C) address a frame's fields and its locals (right after the header)
+ * directly, as the interpreter does. */
+struct krt_c_frame {
+    struct krt_c_frame *prev;
+    struct krt_c_code *code;
+    uint32_t *code_base;
+    Value *consts;
+    struct krt_c_str **names;
+    struct krt_c_function *func;
+    struct krt_c_dict *globals;
+    Value locals_dict;
+    uint32_t *ip;
+    Value *sp;
+    void *gen;
+    uint32_t flags;
+    uint32_t last_pc;
+};
 
 #ifdef __cplusplus
 #include "frame.h"
@@ -161,7 +178,7 @@ typedef struct krt_c_iter KIter;
 typedef struct krt_c_function KFunction;
 typedef struct krt_c_bound_method KBoundMethod;
 typedef struct krt_c_code KCode;
-typedef struct krt_c_frame KFrame; /* opaque */
+typedef struct krt_c_frame KFrame;
 
 #include "builtin_types.h"
 typedef struct KBuiltinTypes {
@@ -266,6 +283,7 @@ KRT_EXTERN_C KType *krt_tuple_iterator_type;
 KRT_EXTERN_C void *krt_range_iter_next; /* the `next` of small range iterators (big ones have another) */
 KRT_EXTERN_C Value krt_builtin_len;
 KRT_EXTERN_C Value krt_builtin_isinstance;
+KRT_EXTERN_C KDict *krt_builtins; /* vm.builtins, for BUILTINS in code compiled as C */
 /* Nonzero when a safepoint has work: a collection is due or an interrupt (Ctrl-C) arrived. Set by allocation
  * (gc.h) and the signal handler, recomputed after each periodic check. */
 KRT_EXTERN_C volatile int krt_eval_breaker_flag;
@@ -351,6 +369,15 @@ KFrame *krt_frame_for_call(KFunction *fn, Value *args, uint32_t nargs, KTuple *k
 /* A frame for fn called with exactly its positional parameters (the specializer checked the shape). */
 KFrame *krt_frame_exact(KFunction *fn, Value *args, uint32_t nargs);
 void krt_frame_mark_init(KFrame *f); /* the frame runs __init__: its return must be None */
+/* ---- Frames for code that runs traces without the interpreter's C++ (the JIT's stencils) ----
+ * krt_frame_push makes f the running frame (the interpreter's frame_push). krt_trace_return pops f, a frame the
+ * trace pushed, and pushes rv on its caller's stack (f->prev->sp): it returns the caller, or NULL with a TypeError
+ * when f ran __init__ and rv is not None (raised at the caller's CALL). krt_trace_yield suspends f, a generator's
+ * frame the trace resumed, whose stack pointer is sp, and pushes value on the resumer's stack: returns the
+ * resumer. */
+void krt_frame_push(KFrame *f);
+KFrame *krt_trace_return(KFrame *f, Value rv);
+KFrame *krt_trace_yield(KFrame *f, Value *sp, Value value);
 Value krt_call(Value callable, Value *args, uint32_t nargs, KTuple *kwnames);
 Value krt_call_kw(Value callable, Value *args, uint32_t nargs, Value kwnames);
 Value krt_call_native(Value native, Value *args, uint32_t nargs);

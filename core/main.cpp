@@ -22,11 +22,17 @@
 #include "methods.h"
 #include "specialize.h"
 #include "tier2.h"
+#include "tier2_backend.h"
 #include "vm.h"
 
 namespace krait {
 CodeObject* compile_source(std::string_view source, const std::string& filename);
 }
+#if KRAIT_NATIVE_JIT
+namespace krait::jit {
+const Tier2Backend* native_backend();  // jit-native/jit_native.h: the CLI picks the backend, core does not know it
+}
+#endif
 
 using namespace krait;
 
@@ -44,13 +50,22 @@ void usage(FILE* out) {
           "               -X gc-stress   collect garbage at every safepoint (also KRAIT_GC_STRESS=1)\n"
           "               -X specialize=off  run the generic interpreter (no inline-cache specialization)\n"
           "               -X stats       print specialization and tier-2 statistics to stderr at exit\n"
+#if KRAIT_NATIVE_JIT
+          "               -X jit=on      trace hot loops and functions into optimized micro-op traces (tier 2)\n"
+          "                              and compile them to machine code (copy-and-patch JIT)\n"
+          "               -X jit=uops    the same traces, run by the uop interpreter\n"
+#else
           "               -X jit=uops    trace hot loops and functions into optimized micro-op traces (tier 2)\n"
-          "                              and run them in the uop interpreter; -X jit=off (the default)\n"
-          "                              runs tier 1 only\n"
+          "                              and run them in the uop interpreter\n"
+#endif
+          "               -X jit=off     tier 1 only (the specializing interpreter; the default)\n"
           "               -X trace-threshold=N  back-edges before a loop is traced, calls before a function\n"
           "                              is (default 1000)\n"
           "               -X dump-traces print each trace before and after optimization, and why\n"
           "                              any recording was aborted, to stderr\n"
+          "               -X dump-jit[=FILE]  write each compiled trace's machine code, uop by uop, to FILE\n"
+          "                              (default krait-jit.dump; disassemble with llvm-mc --disassemble)\n"
+          "               -X perf        write /tmp/perf-PID.map so that perf names the JIT's code\n"
           "  --dis      : print the bytecode of every code object instead of running\n"
           "  file       : program read from script file\n"
           "  -          : program read from stdin (default when stdin is not a terminal)\n"
@@ -70,12 +85,16 @@ bool apply_xoption(const std::string& opt) {
     if (opt == "gc-stress") vm.options.gc_stress = true;
     else if (opt == "stats") vm.options.stats = true;
     else if (opt == "dump-traces") g_tier2.dump = true;
+    else if (opt == "dump-jit") g_tier2.dump_jit = "krait-jit.dump";
+    else if (opt.rfind("dump-jit=", 0) == 0) g_tier2.dump_jit = opt.substr(9);
+    else if (opt == "perf") g_tier2.perf_map = true;
     else if (opt.rfind("jit=", 0) == 0) {
         std::string v = opt.substr(4);
         if (v == "off") g_tier2.mode = JitMode::Off;
         else if (v == "uops") g_tier2.mode = JitMode::Uops;
+        else if (v == "on") g_tier2.mode = JitMode::On;
         else {
-            fprintf(stderr, "Invalid -X option: %s (expected jit=off or jit=uops)\n", opt.c_str());
+            fprintf(stderr, "Invalid -X option: %s (expected jit=on, jit=uops or jit=off)\n", opt.c_str());
             return false;
         }
         g_tier2_on = g_tier2.mode != JitMode::Off;
@@ -204,6 +223,15 @@ int main(int argc, char** argv) {
         filename = "<stdin>";
     }
     runtime_init(argc, argv, script_arg);
+    if (g_tier2.mode == JitMode::On) {
+#if KRAIT_NATIVE_JIT
+        g_tier2_backend = jit::native_backend();
+#endif
+        if (!g_tier2_backend) {  // a runtime the JIT cannot serve still runs the same traces
+            fprintf(stderr, "krait: -X jit=on: no JIT for this machine; running traces in the uop interpreter\n");
+            g_tier2.mode = JitMode::Uops;
+        }
+    }
     if (have_command) {
         // sys.argv[0] is '-c' for a command.
         Value argv_list = obj_getattr(val(vm.sys_module), intern("argv"));

@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdlib>
+#include <strings.h>
 #include <string>
 
 #include "bigint.h"

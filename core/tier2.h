@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "code.h"
@@ -35,7 +36,9 @@ struct UopInst {
     uint32_t oparg;
     uint32_t target;
     uint32_t cache[4];
-    uint32_t depth;    // frames the trace has pushed when this uop runs (0: the frame the trace started in)
+    uint16_t depth;    // frames the trace has pushed when this uop runs (0: the frame the trace started in)
+    uint16_t length;   // code units of the instruction at `target` (opcode and cache): after a call out, the frame
+                       // continues at target + length
 };
 static_assert(sizeof(UopInst) == 32, "uops are two to a cache line");
 constexpr uint16_t kNoExit = 0xFFFF;
@@ -80,15 +83,18 @@ struct Executor {
     TraceExit* parent_exit = nullptr;
     uint32_t chain_depth = 0;      // side traces between it and its root trace
     uint32_t id = 0;
+    void* machine_code = nullptr;  // the backend's compiled form (tier2_backend.h); null: the uop interpreter runs it
 };
 
-// -X jit=... : which tiers run.
-enum class JitMode : uint8_t { Off, Uops };
+// -X jit=... : which tiers run: tier 1 only, traces in the uop interpreter, traces compiled by the backend.
+enum class JitMode : uint8_t { Off, Uops, On };
 
 struct Tier2Options {
     JitMode mode = JitMode::Off;
     uint32_t trace_threshold = 1000;  // back-edges before a loop is traced (-X trace-threshold=N)
     bool dump = false;                // -X dump-traces: each trace before and after optimization
+    std::string dump_jit;             // -X dump-jit[=FILE]: where the backend writes each trace's machine code
+    bool perf_map = false;            // -X perf: a perf map (/tmp/perf-PID.map) names the JIT's code for perf
 };
 extern Tier2Options g_tier2;
 extern bool g_tier2_on;  // mode != Off, read by every back-edge
@@ -153,6 +159,11 @@ bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f);
 
 // Runs an executor's uops from its first one in frame f (f->sp saved): the uop interpreter.
 Tier2Exit run_uops(Executor* ex, Frame* f);
+// An exit was taken in frame f (f->ip at its target, f->sp saved): whether to continue in its side trace (then *ex
+// is it and f->ip its start), record one, resume tier 1, or raise (the periodic check failed). Shared by the uop
+// interpreter and the backends.
+enum class ExitAction { Chain, Record, Resume, Error };
+ExitAction tier2_take_exit(Executor** ex, TraceExit* e, Frame* f);
 // Optimizes a recorded trace in place; false on a contradiction (the trace is dropped).
 bool tier2_optimize(Executor* ex);
 // Builds exits, installs a recorded trace: at its loop's back-edge (root) or on the exit it was recorded for.

@@ -14,17 +14,7 @@
 
 namespace krait {
 
-namespace {
-
-// The code unit after the instruction at `target`: where the frame continues once a call out returns.
-inline uint32_t* next_ip(Frame* f, uint32_t target) {
-    uint32_t* p = f->code_base + target;
-    return p + 1 + op_cache_size[*p & 0xFF];
-}
-
-// An exit was taken: whether to continue in its side trace (then *ex is it), record one, or resume tier 1.
-enum class ExitAction { Chain, Record, Resume, Error };
-ExitAction take_exit(Executor** ex, TraceExit* e, Frame* f) {
+ExitAction tier2_take_exit(Executor** ex, TraceExit* e, Frame* f) {
     g_tier2_stats.exits_taken++;
     if (!e->side && e->counter == 0 && (*f->ip & 0xFF) == OP_ENTER_EXECUTOR) {
         // The exit leads to a loop's back-edge whose loop has a trace: continue in it from now on.
@@ -61,8 +51,6 @@ ExitAction take_exit(Executor** ex, TraceExit* e, Frame* f) {
     return tier2_start_side_trace(parent, at, f) ? ExitAction::Record : ExitAction::Resume;
 }
 
-}  // namespace
-
 // Runs ex from its first uop in frame f (f->sp saved).
 Tier2Exit run_uops(Executor* ex, Frame* f) {
     Value* sp = f->sp;
@@ -92,13 +80,13 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
 #define GOTO_ERROR() goto error
 #define SAVE()                               \
     do {                                     \
-        f->ip = next_ip(f, u->target);       \
+        f->ip = f->code_base + u->target + u->length;       \
         f->sp = sp;                          \
         f->last_pc = u->target;              \
     } while (0)
 #define PUSH_FRAME(new_frame, result_slot) \
     do {                                   \
-        f->ip = next_ip(f, u->target);     \
+        f->ip = f->code_base + u->target + u->length;     \
         f->sp = (result_slot);             \
         f->last_pc = u->target;            \
         frame_push(new_frame);             \
@@ -106,29 +94,20 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
         sp = f->sp;                        \
         goto advance;                      \
     } while (0)
-#define TRACE_RETURN(value)                                                  \
-    do {                                                                     \
-        Value rv_ = (value);                                                 \
-        bool init_ = f->flags & FRAME_INIT;                                  \
-        frame_pop(f);                                                        \
-        f = vm.frame;                                                        \
-        sp = f->sp;                                                          \
-        if (init_ && !val_is_none(rv_)) {                                    \
-            raise(T.e_TypeError, "__init__() should return None, not '%s'", type_name(rv_)); \
-            return Tier2Exit::Error; /* at the caller's CALL: f->last_pc */  \
-        }                                                                    \
-        if (!init_) *sp++ = rv_;                                             \
-        goto advance;                                                        \
+#define TRACE_RETURN(value)                                                            \
+    do {                                                                               \
+        f = krt_trace_return(f, (value));                                              \
+        if (!f) return Tier2Exit::Error; /* __init__ returned a value: raised at the caller's CALL */ \
+        sp = f->sp;                                                                    \
+        goto advance;                                                                  \
     } while (0)
 // A generator the trace resumed (_PUSH_GEN_FRAME) yields: the value goes on the caller's stack.
 #define YIELD_FRAME(value)                       \
     do {                                         \
         Value yielded_ = (value);                \
         SAVE();                                  \
-        gen_frame_suspend(f, sp);                \
-        f = vm.frame;                            \
+        f = krt_trace_yield(f, sp, yielded_);    \
         sp = f->sp;                              \
-        *sp++ = yielded_;                        \
         goto advance;                            \
     } while (0)
 #define EXIT_TRACE_AT(target)                    \
@@ -173,7 +152,7 @@ advance:
 deopt : {
     f->ip = f->code_base + u->target;
     f->sp = sp;
-    switch (take_exit(&ex, &ex->exits[u->exit], f)) {
+    switch (tier2_take_exit(&ex, &ex->exits[u->exit], f)) {
         case ExitAction::Chain:
             u = ex->uops.data();
             goto top;
@@ -183,7 +162,7 @@ deopt : {
     }
 }
 error:
-    f->ip = next_ip(f, u->target);
+    f->ip = f->code_base + u->target + u->length;
     f->sp = sp;
     f->last_pc = u->target;
     return Tier2Exit::Error;

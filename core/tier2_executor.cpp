@@ -7,12 +7,14 @@
 
 #include "runtime.h"
 #include "tier2.h"
+#include "tier2_backend.h"
 #include "vm.h"
 
 namespace krait {
 
 Tier2Options g_tier2;
 bool g_tier2_on = false;
+const Tier2Backend* g_tier2_backend = nullptr;
 Tier2Stats g_tier2_stats;
 
 namespace {
@@ -102,6 +104,7 @@ void free_executor(Executor* ex) {
     for (Executor* other : all_executors)
         for (TraceExit& e : other->exits)
             if (e.side == ex) e.side = nullptr;
+    if (ex->machine_code) g_tier2_backend->release(ex);
     delete ex;
 }
 
@@ -139,6 +142,7 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
     }
     all_executors.push_back(ex);
     for (const void* d : ex->deps) dependents[d].push_back(ex);
+    if (g_tier2.mode == JitMode::On && g_tier2_backend) g_tier2_backend->compile(ex);
     if (++installs_since_sweep >= kColdSweepEvery) sweep_cold();
 }
 
@@ -194,7 +198,7 @@ Tier2Exit tier2_enter(Frame* f, uint32_t index) {
     ex->warm = true;
     f->ip = f->code_base + ex->start;
     running++;
-    Tier2Exit how = run_uops(ex, f);
+    Tier2Exit how = ex->machine_code ? g_tier2_backend->run(ex, f) : run_uops(ex, f);
     running--;
     return how;
 }
@@ -312,7 +316,7 @@ void tier2_dump_abort(FILE* out, TraceAbort why, const CodeObject* code, uint32_
 
 void print_tier2_stats(FILE* out) {
     const Tier2Stats& s = g_tier2_stats;
-    fprintf(out, "\nTier 2 (-X jit=uops)\n");
+    fprintf(out, "\nTier 2 (-X jit=%s)\n", g_tier2.mode == JitMode::On ? "on" : "uops");
     fprintf(out, "  traces recorded %llu (side traces %llu), executions %llu, exits taken %llu, side entries %llu, "
                  "invalidations %llu, cold executors dropped %llu (executors freed %llu)\n",
             (unsigned long long)s.recorded, (unsigned long long)s.side_traces, (unsigned long long)s.executions,
@@ -339,6 +343,7 @@ void print_tier2_stats(FILE* out) {
     fprintf(out, "[stats] tier2.freed %llu\n", (unsigned long long)s.freed);
     for (int k = 0; k < ABORT__COUNT; k++)
         fprintf(out, "[stats] tier2.abort.%s %llu\n", abort_names[k], (unsigned long long)s.aborts[k]);
+    if (g_tier2.mode == JitMode::On && g_tier2_backend) g_tier2_backend->print_stats(out);
 }
 
 }  // namespace krait

@@ -673,6 +673,7 @@ std::vector<UopInst> with_validity_checks(const std::vector<UopInst>& uops, size
         check.exit = kNoExit;
         check.target = uops[i + 1].target;
         check.depth = uops[i + 1].depth;
+        check.length = uops[i + 1].length;
         out.push_back(check);
     }
     *loop_start = new_loop_start;

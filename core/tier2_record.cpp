@@ -59,7 +59,8 @@ void emit(uint16_t uop, uint32_t oparg, uint32_t target, const uint32_t* cache =
     u.exit = kNoExit;
     u.oparg = oparg;
     u.target = target;
-    u.depth = static_cast<uint32_t>(rec.frames.size());
+    u.depth = static_cast<uint16_t>(rec.frames.size());
+    u.length = static_cast<uint16_t>(1 + op_cache_size[current_frame()->code_base[target] & 0xFF]);
     if (cache)
         for (uint32_t k = 0; k < uop_cache_size[uop]; k++) u.cache[k] = cache[k];
     rec.uops.push_back(u);

@@ -22,7 +22,7 @@
 #define KRAIT_VALUE_H
 
 #include <stdint.h>
-#include <string.h>
+/* No <string.h>: the stencil compiler targets other machines without their libc headers (freestanding). */
 
 #ifdef __cplusplus
 extern "C" {
@@ -77,13 +77,13 @@ static inline int val_is_float(Value v) { return v.bits >= VAL_DOUBLE_OFFSET && 
 static inline double val_float(Value v) {
     uint64_t b = v.bits - VAL_DOUBLE_OFFSET;
     double d;
-    memcpy(&d, &b, sizeof d);
+    __builtin_memcpy(&d, &b, sizeof d);
     return d;
 }
 static inline Value val_from_float(double d) {
     uint64_t b;
     if (d != d) d = __builtin_nan(""); /* one canonical NaN keeps every NaN out of the int range */
-    memcpy(&b, &d, sizeof b);
+    __builtin_memcpy(&b, &d, sizeof b);
     return val_from_bits(b + VAL_DOUBLE_OFFSET);
 }
 

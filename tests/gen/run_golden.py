@@ -13,7 +13,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = os.path.join(HERE, "..", "..", "core", "gen_instructions.py")
-OUTPUTS = ["opcode_ids.h", "opcode_meta.inc", "interp_cases.inc", "uop_cases.inc", "uop_bodies.c"]
+OUTPUTS = ["opcode_ids.h", "opcode_meta.inc", "interp_cases.inc", "uop_cases.inc", "uop_bodies.c", "uop_stencils.inc"]
 BAD = {
     "bad_deopt.def": "BAD: DEOPT_IF in an instruction that is not a specialized family member",
     "bad_order.def": "BASE_BAD: _CHANGE changes the stack before a later op can deopt",

@@ -1,0 +1,105 @@
+// code_arena.cpp — see code_arena.h.
+#include "code_arena.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstring>
+
+namespace krait::jit {
+
+namespace {
+uintptr_t distance(uintptr_t a, uintptr_t b) { return a > b ? a - b : b - a; }
+}  // namespace
+
+bool CodeArena::init(size_t capacity, const void* near, uint64_t reach) {
+    int fd = memfd_create("krait-jit", MFD_CLOEXEC);
+    if (fd < 0) return false;
+    if (ftruncate(fd, static_cast<off_t>(capacity)) != 0) {
+        close(fd);
+        return false;
+    }
+    // Try addresses just below and above the runtime's code, stepping away until one is free and in reach.
+    uintptr_t anchor = reinterpret_cast<uintptr_t>(near) & ~static_cast<uintptr_t>(0xFFFFF);
+    const uintptr_t step = 64u << 20;
+    for (uintptr_t k = 1; k < 32; k++) {
+        for (int side = 0; side < 2; side++) {
+            uintptr_t hint = side ? anchor + k * step : anchor - k * step - capacity;
+            if (hint < (1u << 30)) continue;
+            void* p = mmap(reinterpret_cast<void*>(hint), capacity, PROT_READ | PROT_EXEC,
+                           MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+            if (p == MAP_FAILED) continue;
+            uintptr_t lo = reinterpret_cast<uintptr_t>(p), hi = lo + capacity;
+            if (distance(lo, reinterpret_cast<uintptr_t>(near)) < reach &&
+                distance(hi, reinterpret_cast<uintptr_t>(near)) < reach) {
+                fd_ = fd;
+                base_ = static_cast<uint8_t*>(p);
+                capacity_ = capacity;
+                return true;
+            }
+            munmap(p, capacity);  // a kernel that ignores the hint's flag placed it elsewhere
+        }
+    }
+    close(fd);
+    return false;
+}
+
+uint8_t* CodeArena::allocate(size_t size) {
+    size = (size + kAlign - 1) & ~(kAlign - 1);
+    for (auto it = free_.begin(); it != free_.end(); ++it) {  // first fit among freed blocks
+        if (it->second < size) continue;
+        size_t at = it->first, left = it->second - size;
+        free_.erase(it);
+        if (left) free_[at + size] = left;
+        used_ += size;
+        return base_ + at;
+    }
+    if (top_ + size > capacity_) return nullptr;
+    size_t at = top_;
+    top_ += size;
+    used_ += size;
+    return base_ + at;
+}
+
+void CodeArena::release(uint8_t* block, size_t size) {
+    size = (size + kAlign - 1) & ~(kAlign - 1);
+    size_t at = static_cast<size_t>(block - base_);
+    used_ -= size;
+    auto next = free_.lower_bound(at);
+    if (next != free_.end() && next->first == at + size) {  // merge with the free block after it
+        size += next->second;
+        next = free_.erase(next);
+    }
+    if (next != free_.begin()) {  // and with the one before
+        auto prev = std::prev(next);
+        if (prev->first + prev->second == at) {
+            prev->second += size;
+            at = prev->first;
+            size = prev->second;
+        } else {
+            free_[at] = size;
+        }
+    } else {
+        free_[at] = size;
+    }
+    auto last = free_.find(at);
+    if (at + size == top_) {  // the topmost block goes back to the bump area
+        top_ = at;
+        free_.erase(last);
+    }
+}
+
+bool CodeArena::write(uint8_t* at, const uint8_t* bytes, size_t size) {
+    uint8_t* start = at;
+    while (size > 0) {
+        ssize_t n = pwrite(fd_, bytes, size, static_cast<off_t>(at - base_));
+        if (n <= 0) return false;
+        bytes += n;
+        size -= static_cast<size_t>(n);
+        at += n;
+    }
+    __builtin___clear_cache(reinterpret_cast<char*>(start), reinterpret_cast<char*>(at));
+    return true;
+}
+
+}  // namespace krait::jit

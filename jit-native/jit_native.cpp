@@ -1,0 +1,181 @@
+// jit_native.cpp — the native backend: compiles installed executors with the trace compiler, enters their code
+// through the entry shim and turns the status a trace leaves with into what core expects (tier2_take_exit for
+// exits, so side traces, chaining and hot-exit recording behave exactly as in the uop interpreter). Also -X dump-jit,
+// -X perf and the JIT's -X stats counters.
+#include "jit_native.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "opcode_ids.h"
+#include "object.h"
+#include "trace_compiler.h"
+#include "vm.h"
+
+namespace krait::jit {
+
+namespace {
+
+#if defined(__x86_64__)
+const StencilTable& host_table() { return stencils_x86_64; }
+const char* const kHostName = "x86-64";
+#elif defined(__aarch64__)
+const StencilTable& host_table() { return stencils_aarch64; }
+const char* const kHostName = "AArch64";
+#endif
+
+// template.c's statuses.
+enum : uint64_t { kDeopt = 0, kError = 1, kResume = 2 };
+
+using EntryFn = uint64_t (*)(Frame* f, Value* sp, const void* code);
+
+// Displacements from the arena must reach the runtime's data and code: ±2 GiB on x86-64 (32-bit), ±128 MiB for
+// AArch64's direct branches (data is reached with 64-bit immediates there).
+#if defined(__aarch64__)
+constexpr uint64_t kReach = 120ull << 20;
+constexpr size_t kArenaSize = 32u << 20;
+#else
+constexpr uint64_t kReach = (2ull << 30) - (64u << 20);
+constexpr size_t kArenaSize = 64u << 20;
+#endif
+
+struct Stats {
+    uint64_t compiled = 0, uops = 0, bytes = 0, arena_full = 0, out_of_range = 0;
+    std::vector<double> ns_per_uop, us_per_trace;
+};
+
+CodeArena arena;
+TraceCompiler* compiler = nullptr;
+EntryFn entry = nullptr;
+Stats stats;
+FILE* dump_file = nullptr;
+FILE* perf_file = nullptr;
+
+std::string code_name(const CodeObject* code) {
+    return code->qualname ? std::string(code->qualname->data) : std::string("<code>");
+}
+
+void dump_trace(const Executor& ex, const NativeTrace& t) {
+    const CodeObject* code = ex.code;
+    fprintf(dump_file, "# trace %u%s: %s %s:%d at code unit %u, %zu uops, %zu bytes at %p\n", ex.id,
+            ex.parent ? " (side trace)" : "", code_name(code).c_str(), code->filename ? code->filename->data : "?",
+            code->line_at(ex.start), ex.start, ex.uops.size(), t.size, static_cast<void*>(t.code));
+    auto bytes = [&](size_t from, size_t to) {
+        for (size_t k = from; k < to; k++)
+            fprintf(dump_file, k + 1 == to || (k - from) % 16 == 15 ? "0x%02x\n" : "0x%02x ", t.code[k]);
+    };
+    for (size_t i = 0; i < ex.uops.size(); i++) {
+        const UopInst& u = ex.uops[i];
+        size_t from = t.uop_offsets[i], to = i + 1 < ex.uops.size() ? t.uop_offsets[i + 1] : t.hot_size;
+        fprintf(dump_file, "# %4zu %s oparg=%u target=%u%s (+%zu)\n", i, uop_names[u.op], u.oparg, u.target,
+                i == ex.loop_start ? " [loop]" : "", from);
+        bytes(from, to);
+    }
+    fprintf(dump_file, "# after the hot code: the trap, each uop's cold code (deopts, errors), data (+%zu)\n",
+            t.hot_size);
+    bytes(t.hot_size, t.size);
+    fflush(dump_file);
+}
+
+bool compile(Executor* ex) {
+    auto start = std::chrono::steady_clock::now();
+    CompileFailure why;
+    NativeTrace* t = compiler->compile(*ex, &why);
+    auto ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
+    if (!t) {
+        (why == CompileFailure::ArenaFull ? stats.arena_full : stats.out_of_range)++;
+        return false;
+    }
+    ex->machine_code = t;
+    stats.compiled++;
+    stats.uops += ex->uops.size();
+    stats.bytes += t->size;
+    stats.ns_per_uop.push_back(ns / static_cast<double>(std::max<size_t>(1, ex->uops.size())));
+    stats.us_per_trace.push_back(ns / 1000.0);
+    if (dump_file) dump_trace(*ex, *t);
+    if (perf_file) {
+        fprintf(perf_file, "%lx %zx krait:trace%u:%s@%u\n", reinterpret_cast<unsigned long>(t->code), t->size, ex->id,
+                code_name(ex->code).c_str(), ex->start);
+        fflush(perf_file);
+    }
+    return true;
+}
+
+void release(Executor* ex) {
+    compiler->release(static_cast<NativeTrace*>(ex->machine_code));
+    ex->machine_code = nullptr;
+}
+
+Tier2Exit run(Executor* ex, Frame* f) {
+    g_tier2_stats.executions++;
+    for (;;) {
+        uint64_t status = entry(f, f->sp, static_cast<NativeTrace*>(ex->machine_code)->code);
+        if (status == kError) return Tier2Exit::Error;
+        if (status == kResume) return Tier2Exit::Resume;
+        f = vm.frame;  // the trace may have left from a frame it pushed
+        switch (tier2_take_exit(&ex, &ex->exits[status >> 2], f)) {
+            case ExitAction::Chain:
+                if (!ex->machine_code) return run_uops(ex, f);
+                continue;
+            case ExitAction::Record: return Tier2Exit::Record;
+            case ExitAction::Resume: return Tier2Exit::Resume;
+            case ExitAction::Error: return Tier2Exit::Error;
+        }
+    }
+}
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+void print_stats(FILE* out) {
+    double ns_uop = median(stats.ns_per_uop), us_trace = median(stats.us_per_trace);
+    double bytes_trace = stats.compiled ? static_cast<double>(stats.bytes) / static_cast<double>(stats.compiled) : 0;
+    fprintf(out, "JIT (native %s): traces compiled %llu (not compiled: arena full %llu, out of range %llu), uops %llu, "
+                 "code %llu bytes (%.0f per trace; arena %zu KiB in use)\n",
+            kHostName, (unsigned long long)stats.compiled, (unsigned long long)stats.arena_full,
+            (unsigned long long)stats.out_of_range, (unsigned long long)stats.uops, (unsigned long long)stats.bytes,
+            bytes_trace, arena.used() / 1024);
+    fprintf(out, "  compile time: median %.1f ns per uop, median %.2f us per trace\n", ns_uop, us_trace);
+    fprintf(out, "[stats] jit.traces %llu\n", (unsigned long long)stats.compiled);
+    fprintf(out, "[stats] jit.uops %llu\n", (unsigned long long)stats.uops);
+    fprintf(out, "[stats] jit.bytes %llu\n", (unsigned long long)stats.bytes);
+    fprintf(out, "[stats] jit.failed %llu\n", (unsigned long long)(stats.arena_full + stats.out_of_range));
+    fprintf(out, "[stats] jit.ns_per_uop_median %.1f\n", ns_uop);
+    fprintf(out, "[stats] jit.us_per_trace_median %.3f\n", us_trace);
+}
+
+const Tier2Backend backend = {"native", compile, release, run, print_stats};
+
+}  // namespace
+
+const Tier2Backend* native_backend() {
+#if defined(__x86_64__) || defined(__aarch64__)
+    if (compiler) return &backend;
+    if (!arena.init(kArenaSize, reinterpret_cast<const void*>(&native_backend), kReach)) return nullptr;
+    compiler = new TraceCompiler(host_table(), arena);
+    entry = reinterpret_cast<EntryFn>(compiler->install_fixed(host_table().entry));
+    if (!entry) return nullptr;
+    if (!g_tier2.dump_jit.empty()) {
+        dump_file = fopen(g_tier2.dump_jit.c_str(), "w");
+        if (!dump_file) perror(g_tier2.dump_jit.c_str());
+    }
+    if (g_tier2.perf_map) {
+        std::string path = "/tmp/perf-" + std::to_string(getpid()) + ".map";
+        perf_file = fopen(path.c_str(), "w");
+        if (!perf_file) perror(path.c_str());
+    }
+    return &backend;
+#else
+    return nullptr;
+#endif
+}
+
+}  // namespace krait::jit

@@ -1,0 +1,50 @@
+// trace_compiler.h — compiling a trace is copying its uops' stencils one after the other into the code arena and
+// patching their holes (copy-and-patch): no instruction selection, no compiler at run time.
+//
+// Layout of a trace's block: [hot code of uop 0][uop 1]...[uop n-1][fell-off trap][cold code of each uop][data]. A
+// stencil's hot code that ends with its jump to the next uop is copied without it (the next uop's code follows);
+// the last uop keeps it, aimed at the trap. The cold parts (deopts, errors) stay out of the way of the hot path.
+// Calls and jumps whose target is out of a displacement's reach go through trampolines shared by all traces.
+#pragma once
+
+#include <unordered_map>
+#include <vector>
+
+#include "code_arena.h"
+#include "stencil.h"
+#include "tier2.h"
+
+namespace krait::jit {
+
+struct NativeTrace {
+    uint8_t* code = nullptr;  // the first uop's code, in the arena (the block starts here)
+    size_t size = 0;          // bytes of the block
+    size_t hot_size = 0;      // bytes of the uops' hot code, at its start
+    std::vector<uint32_t> uop_offsets;  // where each uop's code starts (for -X dump-jit)
+};
+
+enum class CompileFailure { None, ArenaFull, OutOfRange };
+
+class TraceCompiler {
+public:
+    TraceCompiler(const StencilTable& table, CodeArena& arena) : table_(table), arena_(arena) {}
+    // Copies and patches ex's uops into the arena. Null with *why set when the arena is full or a hole cannot hold
+    // its value (then the uop interpreter runs the trace).
+    NativeTrace* compile(const Executor& ex, CompileFailure* why);
+    void release(NativeTrace* trace);
+    // The machine code of a stencil with no holes (the entry shim), copied into the arena once.
+    uint8_t* install_fixed(const Stencil& s);
+
+private:
+    struct Layout;  // where each uop's parts go in the block
+    uint64_t trampoline(uint64_t address);
+    bool patch_part(const Executor& ex, size_t i, const CodePart& part, uint32_t at, uint32_t len, uint64_t base,
+                    const Layout& l);
+
+    const StencilTable& table_;
+    CodeArena& arena_;
+    std::vector<uint8_t> buf_;
+    std::unordered_map<uint64_t, uint64_t> trampolines_;  // target address -> trampoline address
+};
+
+}  // namespace krait::jit

@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+"""gen_stencils.py — compiles the stencil template (stencils/template.c) with clang-19 for one JIT target and turns
+the object file into a C++ table of stencils: each uop's code bytes, its holes (relocations: where, what kind,
+patched with what) and its read-only data, with the disassembly as comments (stencils/stencil.h defines the table).
+The compiler flags live here, once: the build and the golden test (tests/stencils/) both come through this script.
+
+Usage: gen_stencils.py --cc CLANG [--objdump OBJDUMP] [-I DIR]... TEMPLATE.c OPCODE_IDS.h TARGET OUT.cpp
+  TARGET is x86_64 or aarch64. OPCODE_IDS.h gives the uop numbering; -I the directories template.c's includes
+  come from (core/, and the generated uop_stencils.inc). The object is kept beside OUT.cpp (OUT.o).
+
+A relocation kind the JIT cannot patch, a stencil that calls a function of its own object, a relocated data
+section or a missing uop stops the build with a message: a stencil the patcher would get wrong must never be
+generated. Writes OUT.cpp only when its text changes (so that what depends on it is rebuilt only then).
+"""
+
+import argparse
+import os
+import re
+import struct
+import subprocess
+import sys
+
+EM_X86_64, EM_AARCH64 = 62, 183
+# Why each flag:
+#   -ffreestanding        no libc headers of the target needed (AArch64 is cross-compiled from x86-64)
+#   -fno-pic + code model x86-64 medium: 32-bit holes become 32-bit immediates, 64-bit ones movabs, the runtime's
+#                         data PC-relative (the JIT places its arena near the runtime); AArch64 large: every hole
+#                         a MOVZ/MOVK sequence (ADRP would need a hole's value within 4 GiB of the code)
+#   -ffunction-sections   one section per stencil, so that each function's relocations are its own
+#   -fno-jump-tables      no tables of code addresses that would need relocating with the code
+#   -fno-asynchronous-unwind-tables -fno-stack-protector  nothing the copied code cannot carry along
+CFLAGS = ["-O2", "-std=c11", "-ffreestanding", "-fno-pic", "-ffunction-sections", "-fno-jump-tables",
+          "-fno-asynchronous-unwind-tables", "-fno-stack-protector", "-Wno-unused-variable",
+          "-Wno-unused-but-set-variable", "-Wno-unused-label", "-Werror=implicit-function-declaration"]
+TARGET_CFLAGS = {"x86_64": ["--target=x86_64-linux-gnu", "-mcmodel=medium"],
+                 "aarch64": ["--target=aarch64-linux-gnu", "-mcmodel=large"]}
+SHT_SYMTAB, SHT_RELA = 2, 4
+STT_SECTION, STT_FUNC = 3, 2
+SHN_UNDEF = 0
+
+# ELF relocation numbers -> HoleKind (stencil.h). Anything else fails the build.
+KINDS = {
+    EM_X86_64: {1: "X86_64_64", 10: "X86_64_32", 11: "X86_64_32S", 2: "X86_64_PC32", 4: "X86_64_PLT32"},
+    EM_AARCH64: {257: "A64_ABS64", 264: "A64_MOVW_G0_NC", 266: "A64_MOVW_G1_NC", 268: "A64_MOVW_G2_NC",
+                 269: "A64_MOVW_G3", 283: "A64_CALL26", 282: "A64_JUMP26", 275: "A64_ADR_PREL_PG_HI21",
+                 277: "A64_ADD_ABS_LO12_NC", 286: "A64_LDST64_ABS_LO12_NC", 280: "A64_CONDBR19",
+                 279: "A64_TSTBR14"},
+}
+# The final instruction that continues into the next uop, which the JIT leaves out: (size, HoleKind).
+TAIL_JUMP = {EM_X86_64: (5, "X86_64_PLT32"), EM_AARCH64: (4, "A64_JUMP26")}
+TARGETS = {"x86_64": (EM_X86_64, "X86_64"), "aarch64": (EM_AARCH64, "AArch64")}
+
+# template.c's holes -> HoleValue.
+HOLE_VALUES = {
+    "_JIT_OPARG": "Oparg", "_JIT_TARGET": "Target", "_JIT_NEXT": "Next", "_JIT_EXIT": "Exit",
+    "_JIT_CACHE0": "Cache0", "_JIT_CACHE1": "Cache1", "_JIT_CACHE2": "Cache2", "_JIT_CACHE3": "Cache3",
+    "_JIT_CACHE64_0": "Cache64_0", "_JIT_CACHE64_1": "Cache64_1", "_JIT_CACHE64_2": "Cache64_2",
+    "_JIT_VALID": "Valid", "_JIT_WARM": "Warm", "_JIT_CONTINUE": "Continue", "_JIT_TOP": "Top",
+}
+STENCIL_PREFIX = "krait_stencil_"
+ENTRY, FELL_OFF = "krait_jit_entry", "krait_stencil_FELL_OFF_TRACE"
+
+
+class GenError(Exception):
+    pass
+
+
+class Elf:
+    """The parts of an ELF64 little-endian relocatable object the generator needs."""
+
+    def __init__(self, data):
+        if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+            raise GenError("not an ELF64 little-endian object")
+        self.data = data
+        self.machine = struct.unpack_from("<H", data, 0x12)[0]
+        shoff = struct.unpack_from("<Q", data, 0x28)[0]
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+        self.sections = []
+        for i in range(shnum):
+            name, typ, flags, _addr, off, size, link, info, align, entsize = struct.unpack_from(
+                "<IIQQQQIIQQ", data, shoff + i * shentsize)
+            self.sections.append(dict(name_off=name, type=typ, flags=flags, offset=off, size=size, link=link,
+                                      info=info, align=align, entsize=entsize))
+        strtab = self.sections[shstrndx]
+        for s in self.sections:
+            s["name"] = self.cstr(strtab["offset"] + s["name_off"])
+        self.symbols = []
+        for s in self.sections:
+            if s["type"] != SHT_SYMTAB:
+                continue
+            names = self.sections[s["link"]]
+            for k in range(s["size"] // 24):
+                name, info, _other, shndx, value, size = struct.unpack_from("<IBBHQQ", data, s["offset"] + 24 * k)
+                self.symbols.append(dict(name=self.cstr(names["offset"] + name), type=info & 0xF, shndx=shndx,
+                                         value=value, size=size))
+
+    def cstr(self, off):
+        end = self.data.index(b"\0", off)
+        return self.data[off:end].decode()
+
+    def section_bytes(self, index):
+        s = self.sections[index]
+        return self.data[s["offset"]:s["offset"] + s["size"]]
+
+    def relocations(self, index):
+        """(offset, type, symbol, addend) of the relocations that apply to section `index`."""
+        out = []
+        for s in self.sections:
+            if s["type"] == SHT_RELA and s["info"] == index:
+                for k in range(s["size"] // 24):
+                    off, info, addend = struct.unpack_from("<QQq", self.data, s["offset"] + 24 * k)
+                    out.append((off, info & 0xFFFFFFFF, self.symbols[info >> 32], addend))
+        return sorted(out, key=lambda r: r[0])
+
+
+class StencilOut:
+    def __init__(self, name):
+        self.name = name
+        self.code = b""
+        self.body_size = 0
+        self.cold = b""
+        self.data = b""
+        self.data_align = 1
+        self.holes = []  # (offset, kind, value, addend, symbol or None)
+        self.cold_holes = []
+        self.data_at = {}  # section index -> offset in self.data
+
+
+def holes_of(elf, st, sec, own, out):
+    """The holes of section `sec` of stencil st into `out`; `own` maps the stencil's sections (hot, cold) to the
+    HoleValue that addresses them."""
+    kinds = KINDS[elf.machine]
+    for off, typ, sym, addend in elf.relocations(sec):
+        if typ not in kinds:
+            raise GenError(f"{st.name}: relocation type {typ} at +{off:#x} ({sym['name'] or 'section'}) is not one "
+                           f"the JIT can patch; add it to stencil.h, the patcher and this generator")
+        kind = kinds[typ]
+        name = sym["name"]
+        if sym["type"] == STT_SECTION or (sym["shndx"] != SHN_UNDEF and name not in HOLE_VALUES):
+            target = sym["shndx"]
+            base = 0 if sym["type"] == STT_SECTION else sym["value"]
+            if target in own:
+                out.append((off, kind, own[target], addend + base, None))
+                continue
+            tsec = elf.sections[target]
+            if tsec["flags"] & 0x4:  # SHF_EXECINSTR: a call into another function of the template
+                raise GenError(f"{st.name}: refers to code outside itself ({tsec['name']}{'+' if name else ''}"
+                               f"{name}); make the callee static inline (always_inline) or a runtime helper")
+            if elf.relocations(target):
+                raise GenError(f"{st.name}: data section {tsec['name']} holds relocations (a jump table? "
+                               f"compile with -fno-jump-tables)")
+            if target not in st.data_at:
+                align = max(1, tsec["align"])
+                st.data += b"\0" * ((-len(st.data)) % align)
+                st.data_at[target] = len(st.data)
+                st.data += elf.section_bytes(target)
+                st.data_align = max(st.data_align, align)
+            out.append((off, kind, "Data", addend + base + st.data_at[target], None))
+        elif name in HOLE_VALUES:
+            out.append((off, kind, HOLE_VALUES[name], addend, None))
+        else:
+            out.append((off, kind, "Symbol", addend, name))
+
+
+def extract(elf, fn):
+    """One function's stencil: its hot code (the function's section), its cold code (the blocks split_cold moved
+    out), their holes, and the data sections they refer to."""
+    st = StencilOut(fn["name"])
+    sec = fn["shndx"]
+    code = elf.section_bytes(sec)
+    if fn["value"] != 0 or fn["size"] != len(code):
+        raise GenError(f"{fn['name']}: expected alone in its section (compile with -ffunction-sections)")
+    st.code = code
+    cold = next((k for k, s in enumerate(elf.sections) if s["name"] == ".text.cold." + fn["name"]), None)
+    own = {sec: "Code"}
+    if cold is not None:
+        own[cold] = "Cold"
+        st.cold = elf.section_bytes(cold)
+        holes_of(elf, st, cold, own, st.cold_holes)
+    holes_of(elf, st, sec, own, st.holes)
+    st.body_size = len(code)
+    size, kind = TAIL_JUMP[elf.machine]
+    last = st.holes[-1] if st.holes else None
+    if last and last[2] == "Continue" and last[1] == kind and tail_jump_at_end(elf.machine, code, last[0]):
+        st.body_size = len(code) - size
+    return st
+
+
+CONTINUE_JUMP = re.compile(r"\s+(jmp|b)\s+_JIT_CONTINUE\b")
+FUNC_SECTION = re.compile(r"\s*\.section\s+\.text\.(krait_stencil_\w+),(.*)$")
+
+
+def split_cold(asm):
+    """Moves each stencil's code after its last jump to the next uop into a section of its own (.text.cold.NAME).
+
+    clang lays a function out hot path first, so that jump is followed by the blocks of the unlikely paths (deopts,
+    errors). Split off, the hot part ends with the jump, which the JIT then leaves out (the next uop's code
+    follows), and a trace's hot code is contiguous: its cold parts are copied after all of it. The assembler turns
+    the branches between the two parts into relocations, which become holes like any other."""
+    out, section, flags, body = [], None, None, None
+    for line in asm.split("\n"):
+        m = FUNC_SECTION.match(line)
+        if m:
+            section, flags = m.group(1), m.group(2)
+        if body is None:
+            out.append(line)
+            if section and line.startswith(section + ":"):
+                body = []
+            continue
+        if not line.startswith(".Lfunc_end"):
+            body.append(line)
+            continue
+        last = max((k for k, l in enumerate(body) if CONTINUE_JUMP.match(l)), default=None)
+        rest = body[last + 1:] if last is not None else []
+        if any(l.strip() and not l.lstrip().startswith(("#", "//")) for l in rest):
+            body = body[:last + 1] + [f"\t.section\t.text.cold.{section},{flags}"] + rest + \
+                   [f"\t.section\t.text.{section},{flags}"]
+        out += body + [line]
+        body = None
+    return "\n".join(out)
+
+
+def tail_jump_at_end(machine, code, hole_offset):
+    """Whether the code ends with the jump whose displacement is at hole_offset (x86-64: e9 rel32; AArch64: b)."""
+    if machine == EM_X86_64:
+        return hole_offset == len(code) - 4 and code[-5] == 0xE9
+    return hole_offset == len(code) - 4 and (code[-1] & 0xFC) == 0x14
+
+
+def disassembly(objdump, obj):
+    """Function name -> its disassembly lines (for comments), or {} without an objdump."""
+    if not objdump:
+        return {}
+    text = subprocess.run([objdump, "-d", "-r", "--no-show-raw-insn", obj], check=True, capture_output=True,
+                          text=True).stdout
+    out, cur = {}, None
+    for line in text.split("\n"):
+        m = re.match(r"[0-9a-f]+ <(\S+)>:", line)
+        if m:
+            cur = out.setdefault(m.group(1), [])
+            continue
+        if cur is not None and line.strip() and not line.startswith("Disassembly of section"):
+            cur.append(re.sub(r"\s+", " ", line.strip()))
+    return out
+
+
+def uop_names(opcode_ids):
+    text = open(opcode_ids, encoding="utf-8").read()
+    enum = text[text.index("enum Uop {"):]
+    enum = enum[:enum.index("};")]
+    return re.findall(r"UOP_(\w+) = (\d+),", enum)
+
+
+def c_bytes(b):
+    if not b:
+        return "{0}"
+    rows = [", ".join(f"0x{x:02x}" for x in b[i:i + 16]) for i in range(0, len(b), 16)]
+    return "{\n    " + ",\n    ".join(rows) + ",\n}"
+
+
+def emit_holes(L, name, holes, symbols):
+    L.append(f"const Hole {name}[] = {{")
+    for off, kind, value, addend, sym in holes:
+        s = f"ksym_{symbols[sym]}" if sym else "nullptr"
+        L.append(f"    {{{off:#x}, HoleKind::{kind}, HoleValue::{value}, {addend}, {s}}},")
+    L.append("};")
+
+
+def emit_stencil(L, ident, st, dis, symbols):
+    L.append(f"// {st.name}: {len(st.code)} bytes of code ({st.body_size} without the jump to the next uop), "
+             f"{len(st.cold)} of cold code, {len(st.data)} of data, {len(st.holes) + len(st.cold_holes)} holes")
+    for line in dis.get(st.name, []):
+        L.append(f"//   {line}")
+    if st.cold:
+        L.append("//   cold:")
+        for line in dis.get(".text.cold." + st.name, []):
+            L.append(f"//   {line}")
+    L.append(f"const uint8_t code_{ident}[] = {c_bytes(st.code)};")
+    if st.cold:
+        L.append(f"const uint8_t cold_{ident}[] = {c_bytes(st.cold)};")
+    if st.data:
+        L.append(f"alignas({st.data_align}) const uint8_t data_{ident}[] = {c_bytes(st.data)};")
+    if st.holes:
+        emit_holes(L, f"holes_{ident}", st.holes, symbols)
+    if st.cold_holes:
+        emit_holes(L, f"cold_holes_{ident}", st.cold_holes, symbols)
+    L.append("")
+
+
+def stencil_init(ident, st):
+    def opt(prefix, present):
+        return f"{prefix}_{ident}" if present else "nullptr"
+    return (f"{{{{code_{ident}, {len(st.code)}, {opt('holes', st.holes)}, {len(st.holes)}}}, {st.body_size}, "
+            f"{{{opt('cold', st.cold)}, {len(st.cold)}, {opt('cold_holes', st.cold_holes)}, {len(st.cold_holes)}}}, "
+            f"{opt('data', st.data)}, {len(st.data)}, {st.data_align}}}")
+
+
+def generate(obj, opcode_ids, target, objdump):
+    machine, target_enum = TARGETS[target]
+    elf = Elf(open(obj, "rb").read())
+    if elf.machine != machine:
+        raise GenError(f"{obj}: machine {elf.machine}, expected {machine} ({target})")
+    funcs = {s["name"]: s for s in elf.symbols if s["type"] == STT_FUNC and s["shndx"] != SHN_UNDEF}
+    dis = disassembly(objdump, obj)
+    uops = uop_names(opcode_ids)
+    stencils = []
+    for name, num in uops:
+        fn = funcs.get(STENCIL_PREFIX + name)
+        if not fn:
+            raise GenError(f"no stencil for uop {name} in {obj}")
+        stencils.append((name, int(num), extract(elf, fn)))
+    for special in (ENTRY, FELL_OFF):
+        if special not in funcs:
+            raise GenError(f"{obj}: {special} missing")
+    entry = extract(elf, funcs[ENTRY])
+    fell_off = extract(elf, funcs[FELL_OFF])
+    symbols = {}
+    for st in [s for _, _, s in stencils] + [entry, fell_off]:
+        for h in st.holes + st.cold_holes:
+            if h[4] and h[4] not in symbols:
+                symbols[h[4]] = re.sub(r"\W", "_", h[4])
+    L = [f"// Generated by stencils/gen_stencils.py from stencils/template.c compiled for {target}. Do not edit.",
+         '#include "opcode_ids.h"', '#include "stencil.h"', "", "namespace krait::jit {", "namespace {", "",
+         "// The runtime symbols the stencils refer to, by their assembler names (no prototypes needed).",
+         "extern \"C\" {"]
+    for sym, ident in sorted(symbols.items()):
+        L.append(f'extern const char ksym_{ident}[] __asm__("{sym}");')
+    L += ["}", ""]
+    for name, _, st in stencils:
+        emit_stencil(L, name, st, dis, symbols)
+    emit_stencil(L, "entry", entry, dis, symbols)
+    emit_stencil(L, "fell_off", fell_off, dis, symbols)
+    L.append(f"const Stencil uops_{target}[UOP__COUNT] = {{")
+    for name, num, st in stencils:
+        L.append(f"    {stencil_init(name, st)},  // {num}")
+    L.append("};")
+    L.append("")
+    for name, num, _ in stencils:
+        L.append(f"static_assert(UOP_{name} == {num});")
+    L += ["", "}  // namespace", "",
+          f"const StencilTable stencils_{target} = {{Target::{target_enum}, uops_{target}, UOP__COUNT, "
+          f"{stencil_init('entry', entry)}, {stencil_init('fell_off', fell_off)}}};", "", "}  // namespace krait::jit", ""]
+    return "\n".join(L)
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    ap.add_argument("template")
+    ap.add_argument("opcode_ids")
+    ap.add_argument("target", choices=sorted(TARGETS))
+    ap.add_argument("out")
+    ap.add_argument("--cc", required=True)
+    ap.add_argument("--objdump")
+    ap.add_argument("-I", dest="includes", action="append", default=[])
+    a = ap.parse_args(argv[1:])
+    stem = os.path.splitext(a.out)[0]
+    obj, asm = stem + ".o", stem + ".s"
+    # Compile to assembly, split each stencil's cold code off (split_cold), assemble.
+    cmd = [a.cc] + TARGET_CFLAGS[a.target] + CFLAGS + [f"-I{d}" for d in a.includes] + ["-S", a.template, "-o", asm]
+    r = subprocess.run(cmd)
+    if r.returncode != 0:
+        print(f"gen_stencils.py: error: the stencil compiler failed: {' '.join(cmd)}", file=sys.stderr)
+        return 1
+    with open(asm, encoding="utf-8") as f:
+        text = split_cold(f.read())
+    with open(asm, "w", encoding="utf-8") as f:
+        f.write(text)
+    cmd = [a.cc] + TARGET_CFLAGS[a.target] + ["-c", asm, "-o", obj]
+    if subprocess.run(cmd).returncode != 0:
+        print(f"gen_stencils.py: error: assembling the split stencils failed: {' '.join(cmd)}", file=sys.stderr)
+        return 1
+    try:
+        text = generate(obj, a.opcode_ids, a.target, a.objdump)
+    except GenError as e:
+        print(f"gen_stencils.py: error: {e}", file=sys.stderr)
+        return 1
+    try:
+        if open(a.out, encoding="utf-8").read() == text:
+            return 0
+    except FileNotFoundError:
+        pass
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
