@@ -145,9 +145,9 @@ void TraceCompiler::release(NativeTrace* trace) {
 }
 
 uint8_t* TraceCompiler::install_fixed(const Stencil& s) {
-    if (s.nholes) return nullptr;
-    uint8_t* at = arena_.allocate(s.code_size);
-    if (!at || !arena_.write(at, s.code, s.code_size)) return nullptr;
+    if (s.hot.nholes || s.cold.size) return nullptr;
+    uint8_t* at = arena_.allocate(s.hot.size);
+    if (!at || !arena_.write(at, s.hot.code, s.hot.size)) return nullptr;
     return at;
 }
 

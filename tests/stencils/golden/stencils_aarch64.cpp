@@ -13,7 +13,7 @@ extern const char ksym_krt_tuple_from_array[] __asm__("krt_tuple_from_array");
 extern const char ksym_krt_unpack[] __asm__("krt_unpack");
 }
 
-// krait_stencil_LOAD: 32 bytes of code (28 without the jump to the next uop), 0 of data, 5 holes
+// krait_stencil_LOAD: 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
 //   0: mov x8, #0x0 // =0
 //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
 //   4: movk x8, #0x0, lsl #16
@@ -39,7 +39,7 @@ const Hole holes_LOAD[] = {
     {0x1c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_stencil_SWAP: 40 bytes of code (36 without the jump to the next uop), 0 of data, 5 holes
+// krait_stencil_SWAP: 40 bytes of code (36 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
 //   0: mov x8, #0x0 // =0
 //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
 //   4: ldur x10, [x21, #-0x8]
@@ -68,7 +68,7 @@ const Hole holes_SWAP[] = {
     {0x24, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_stencil_ADD: 140 bytes of code (140 without the jump to the next uop), 0 of data, 14 holes
+// krait_stencil_ADD: 108 bytes of code (104 without the jump to the next uop), 32 of cold code, 0 of data, 15 holes
 //   0: stp x29, x30, [sp, #-0x10]!
 //   4: mov x22, #0x0 // =0
 //   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
@@ -105,29 +105,33 @@ const Hole holes_SWAP[] = {
 //   54: str w23, [x20, #0x5c]
 //   58: bl 0x58 <krait_stencil_ADD+0x58>
 //   0000000000000058: R_AARCH64_CALL26 krt_binary_op
-//   5c: cbz x0, 0x6c <krait_stencil_ADD+0x6c>
+//   5c: cbz x0, 0x5c <krait_stencil_ADD+0x5c>
+//   000000000000005c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD
 //   60: stur x0, [x19, #-0x10]
 //   64: ldp x29, x30, [sp], #0x10
 //   68: b 0x68 <krait_stencil_ADD+0x68>
 //   0000000000000068: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   6c: ldr x8, [x20, #0x10]
-//   70: mov w9, w22
-//   74: mov w0, #0x1 // =1
-//   78: str w23, [x20, #0x5c]
-//   7c: add x8, x8, x9, lsl #2
-//   80: stp x8, x19, [x20, #0x40]
-//   84: ldp x29, x30, [sp], #0x10
-//   88: ret
+//   cold:
+//   0: ldr x8, [x20, #0x10]
+//   4: mov w9, w22
+//   8: mov w0, #0x1 // =1
+//   c: str w23, [x20, #0x5c]
+//   10: add x8, x8, x9, lsl #2
+//   14: stp x8, x19, [x20, #0x40]
+//   18: ldp x29, x30, [sp], #0x10
+//   1c: ret
 const uint8_t code_ADD[] = {
     0xfd, 0x7b, 0xbf, 0xa9, 0x16, 0x00, 0x80, 0xd2, 0x88, 0x0a, 0x40, 0xf9, 0x17, 0x00, 0x80, 0xd2,
     0x16, 0x00, 0xa0, 0xf2, 0x02, 0x00, 0x80, 0xd2, 0xf3, 0x03, 0x15, 0xaa, 0x16, 0x00, 0xc0, 0xf2,
     0x17, 0x00, 0xa0, 0xf2, 0x02, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xe0, 0xf2, 0xa1, 0x8e, 0x5f, 0xf8,
     0x08, 0x49, 0x36, 0x8b, 0x17, 0x00, 0xc0, 0xf2, 0x60, 0x02, 0x5f, 0xf8, 0x02, 0x00, 0xc0, 0xf2,
     0x17, 0x00, 0xe0, 0xf2, 0xfd, 0x03, 0x00, 0x91, 0x02, 0x00, 0xe0, 0xf2, 0x88, 0x22, 0x00, 0xf9,
-    0x93, 0x26, 0x00, 0xf9, 0x97, 0x5e, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x94, 0x80, 0x00, 0x00, 0xb4,
-    0x60, 0x02, 0x1f, 0xf8, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14, 0x88, 0x0a, 0x40, 0xf9,
-    0xe9, 0x03, 0x16, 0x2a, 0x20, 0x00, 0x80, 0x52, 0x97, 0x5e, 0x00, 0xb9, 0x08, 0x09, 0x09, 0x8b,
-    0x88, 0x4e, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
+    0x93, 0x26, 0x00, 0xf9, 0x97, 0x5e, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0xb4,
+    0x60, 0x02, 0x1f, 0xf8, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
+};
+const uint8_t cold_ADD[] = {
+    0x88, 0x0a, 0x40, 0xf9, 0xe9, 0x03, 0x16, 0x2a, 0x20, 0x00, 0x80, 0x52, 0x97, 0x5e, 0x00, 0xb9,
+    0x08, 0x09, 0x09, 0x8b, 0x88, 0x4e, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
 };
 const Hole holes_ADD[] = {
     {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
@@ -143,68 +147,79 @@ const Hole holes_ADD[] = {
     {0x40, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
     {0x48, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
     {0x58, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_binary_op},
+    {0x5c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
     {0x68, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_stencil_GUARD_INTS: 84 bytes of code (84 without the jump to the next uop), 0 of data, 9 holes
+// krait_stencil_GUARD_INTS: 32 bytes of code (28 without the jump to the next uop), 52 of cold code, 0 of data, 11 holes
 //   0: ldur x9, [x21, #-0x10]
 //   4: mov x8, #-0x4000000000000 // =-1125899906842624
 //   8: cmp x9, x8
-//   c: b.lo 0x20 <krait_stencil_GUARD_INTS+0x20>
+//   c: b.lo 0xc <krait_stencil_GUARD_INTS+0xc>
+//   000000000000000c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
 //   10: ldur x9, [x21, #-0x8]
 //   14: cmp x9, x8
-//   18: b.lo 0x20 <krait_stencil_GUARD_INTS+0x20>
+//   18: b.lo 0x18 <krait_stencil_GUARD_INTS+0x18>
+//   0000000000000018: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
 //   1c: b 0x1c <krait_stencil_GUARD_INTS+0x1c>
 //   000000000000001c: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   20: mov x8, #0x0 // =0
-//   0000000000000020: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   24: mov x9, #0x0 // =0
-//   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   28: ldr x10, [x20, #0x10]
-//   2c: movk x8, #0x0, lsl #16
-//   000000000000002c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   30: movk x9, #0x0, lsl #16
-//   0000000000000030: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   34: movk x8, #0x0, lsl #32
-//   0000000000000034: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   38: movk x9, #0x0, lsl #32
-//   0000000000000038: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   3c: movk x8, #0x0, lsl #48
-//   000000000000003c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   40: movk x9, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   44: add x8, x10, w8, uxtw #2
-//   48: mov w0, w9
-//   4c: stp x8, x21, [x20, #0x40]
-//   50: ret
+//   cold:
+//   0: mov x8, #0x0 // =0
+//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+//   4: mov x9, #0x0 // =0
+//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+//   8: ldr x10, [x20, #0x10]
+//   c: movk x8, #0x0, lsl #16
+//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+//   10: movk x9, #0x0, lsl #16
+//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+//   14: movk x8, #0x0, lsl #32
+//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+//   18: movk x9, #0x0, lsl #32
+//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+//   1c: movk x8, #0x0, lsl #48
+//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+//   20: movk x9, #0x0, lsl #48
+//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+//   24: add x8, x10, w8, uxtw #2
+//   28: mov w0, w9
+//   2c: stp x8, x21, [x20, #0x40]
+//   30: ret
 const uint8_t code_GUARD_INTS[] = {
-    0xa9, 0x02, 0x5f, 0xf8, 0x88, 0xff, 0xff, 0xd2, 0x3f, 0x01, 0x08, 0xeb, 0xa3, 0x00, 0x00, 0x54,
-    0xa9, 0x82, 0x5f, 0xf8, 0x3f, 0x01, 0x08, 0xeb, 0x43, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
+    0xa9, 0x02, 0x5f, 0xf8, 0x88, 0xff, 0xff, 0xd2, 0x3f, 0x01, 0x08, 0xeb, 0x03, 0x00, 0x00, 0x54,
+    0xa9, 0x82, 0x5f, 0xf8, 0x3f, 0x01, 0x08, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
+};
+const uint8_t cold_GUARD_INTS[] = {
     0x08, 0x00, 0x80, 0xd2, 0x09, 0x00, 0x80, 0xd2, 0x8a, 0x0a, 0x40, 0xf9, 0x08, 0x00, 0xa0, 0xf2,
     0x09, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x09, 0x00, 0xe0, 0xf2, 0x48, 0x49, 0x28, 0x8b, 0xe0, 0x03, 0x09, 0x2a, 0x88, 0x56, 0x04, 0xa9,
     0xc0, 0x03, 0x5f, 0xd6,
 };
 const Hole holes_GUARD_INTS[] = {
+    {0xc, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
+    {0x18, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
     {0x1c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x30, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x38, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x3c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
+};
+const Hole cold_holes_GUARD_INTS[] = {
+    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
+    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
+    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
+    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
+    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
+    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
+    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_GUARD_VERSION: 116 bytes of code (116 without the jump to the next uop), 0 of data, 13 holes
+// krait_stencil_GUARD_VERSION: 64 bytes of code (60 without the jump to the next uop), 52 of cold code, 0 of data, 15 holes
 //   0: ldur x8, [x21, #-0x10]
 //   4: mov x9, #-0x1000000000000 // =-281474976710656
 //   8: mov x10, #0x100 // =256
 //   c: movk x10, #0xffff, lsl #48
 //   10: add x9, x8, x9
 //   14: cmp x9, x10
-//   18: b.lo 0x40 <krait_stencil_GUARD_VERSION+0x40>
+//   18: b.lo 0x18 <krait_stencil_GUARD_VERSION+0x18>
+//   0000000000000018: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION
 //   1c: ldr x8, [x8]
 //   20: mov x9, #0x0 // =0
 //   0000000000000020: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
@@ -216,57 +231,65 @@ const Hole holes_GUARD_INTS[] = {
 //   30: movk x9, #0x0, lsl #48
 //   0000000000000030: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
 //   34: cmp w8, w9
-//   38: b.ne 0x40 <krait_stencil_GUARD_VERSION+0x40>
+//   38: b.ne 0x38 <krait_stencil_GUARD_VERSION+0x38>
+//   0000000000000038: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION
 //   3c: b 0x3c <krait_stencil_GUARD_VERSION+0x3c>
 //   000000000000003c: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   40: mov x8, #0x0 // =0
-//   0000000000000040: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   44: mov x9, #0x0 // =0
-//   0000000000000044: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   48: ldr x10, [x20, #0x10]
-//   4c: movk x8, #0x0, lsl #16
-//   000000000000004c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   50: movk x9, #0x0, lsl #16
-//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   54: movk x8, #0x0, lsl #32
-//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   58: movk x9, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   5c: movk x8, #0x0, lsl #48
-//   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   60: movk x9, #0x0, lsl #48
-//   0000000000000060: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   64: add x8, x10, w8, uxtw #2
-//   68: mov w0, w9
-//   6c: stp x8, x21, [x20, #0x40]
-//   70: ret
+//   cold:
+//   0: mov x8, #0x0 // =0
+//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+//   4: mov x9, #0x0 // =0
+//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+//   8: ldr x10, [x20, #0x10]
+//   c: movk x8, #0x0, lsl #16
+//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+//   10: movk x9, #0x0, lsl #16
+//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+//   14: movk x8, #0x0, lsl #32
+//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+//   18: movk x9, #0x0, lsl #32
+//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+//   1c: movk x8, #0x0, lsl #48
+//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+//   20: movk x9, #0x0, lsl #48
+//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+//   24: add x8, x10, w8, uxtw #2
+//   28: mov w0, w9
+//   2c: stp x8, x21, [x20, #0x40]
+//   30: ret
 const uint8_t code_GUARD_VERSION[] = {
     0xa8, 0x02, 0x5f, 0xf8, 0xe9, 0xff, 0xff, 0xd2, 0x0a, 0x20, 0x80, 0xd2, 0xea, 0xff, 0xff, 0xf2,
-    0x09, 0x01, 0x09, 0x8b, 0x3f, 0x01, 0x0a, 0xeb, 0x43, 0x01, 0x00, 0x54, 0x08, 0x01, 0x40, 0xf9,
+    0x09, 0x01, 0x09, 0x8b, 0x3f, 0x01, 0x0a, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x08, 0x01, 0x40, 0xf9,
     0x09, 0x00, 0x80, 0xd2, 0x09, 0x00, 0xa0, 0xf2, 0x08, 0x51, 0x40, 0xb9, 0x09, 0x00, 0xc0, 0xf2,
-    0x09, 0x00, 0xe0, 0xf2, 0x1f, 0x01, 0x09, 0x6b, 0x41, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
+    0x09, 0x00, 0xe0, 0xf2, 0x1f, 0x01, 0x09, 0x6b, 0x01, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
+};
+const uint8_t cold_GUARD_VERSION[] = {
     0x08, 0x00, 0x80, 0xd2, 0x09, 0x00, 0x80, 0xd2, 0x8a, 0x0a, 0x40, 0xf9, 0x08, 0x00, 0xa0, 0xf2,
     0x09, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x09, 0x00, 0xe0, 0xf2, 0x48, 0x49, 0x28, 0x8b, 0xe0, 0x03, 0x09, 0x2a, 0x88, 0x56, 0x04, 0xa9,
     0xc0, 0x03, 0x5f, 0xd6,
 };
 const Hole holes_GUARD_VERSION[] = {
+    {0x18, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
     {0x20, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache0, 0, nullptr},
     {0x24, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache0, 0, nullptr},
     {0x2c, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache0, 0, nullptr},
     {0x30, HoleKind::A64_MOVW_G3, HoleValue::Cache0, 0, nullptr},
+    {0x38, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
     {0x3c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x40, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x44, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x4c, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x60, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
+};
+const Hole cold_holes_GUARD_VERSION[] = {
+    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
+    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
+    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
+    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
+    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
+    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
+    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_ADD_INT: 136 bytes of code (132 without the jump to the next uop), 0 of data, 10 holes
+// krait_stencil_ADD_INT: 136 bytes of code (132 without the jump to the next uop), 0 of cold code, 0 of data, 10 holes
 //   0: ldur q0, [x21, #-0x10]
 //   4: mov x8, #-0x2000000000000 // =-562949953421312
 //   8: mov x9, #-0x4000000000000 // =-1125899906842624
@@ -335,7 +358,7 @@ const Hole holes_ADD_INT[] = {
     {0x84, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_stencil_CONSTANT: 32 bytes of code (28 without the jump to the next uop), 0 of data, 5 holes
+// krait_stencil_CONSTANT: 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
 //   0: mov x9, #0x0 // =0
 //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
 //   4: mov x8, x21
@@ -361,7 +384,7 @@ const Hole holes_CONSTANT[] = {
     {0x1c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_stencil_BUILD: 132 bytes of code (132 without the jump to the next uop), 0 of data, 14 holes
+// krait_stencil_BUILD: 72 bytes of code (68 without the jump to the next uop), 60 of cold code, 0 of data, 15 holes
 //   0: stp x29, x30, [sp, #-0x10]!
 //   4: mov x19, #0x0 // =0
 //   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
@@ -378,7 +401,8 @@ const Hole holes_CONSTANT[] = {
 //   24: mov x0, x22
 //   28: bl 0x28 <krait_stencil_BUILD+0x28>
 //   0000000000000028: R_AARCH64_CALL26 krt_tuple_from_array
-//   2c: cbz x0, 0x48 <krait_stencil_BUILD+0x48>
+//   2c: cbz x0, 0x2c <krait_stencil_BUILD+0x2c>
+//   000000000000002c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_BUILD
 //   30: mov w8, #0x1 // =1
 //   34: str x0, [x22]
 //   38: sub w8, w8, w19
@@ -386,39 +410,42 @@ const Hole holes_CONSTANT[] = {
 //   40: ldp x29, x30, [sp], #0x10
 //   44: b 0x44 <krait_stencil_BUILD+0x44>
 //   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   48: mov x8, #0x0 // =0
-//   0000000000000048: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   4c: ldr x9, [x20, #0x10]
-//   50: mov x10, #0x0 // =0
-//   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   54: movk x8, #0x0, lsl #16
-//   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   58: movk x10, #0x0, lsl #16
-//   0000000000000058: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   5c: mov w0, #0x1 // =1
-//   60: movk x8, #0x0, lsl #32
-//   0000000000000060: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   64: movk x10, #0x0, lsl #32
-//   0000000000000064: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   68: movk x8, #0x0, lsl #48
-//   0000000000000068: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   6c: movk x10, #0x0, lsl #48
-//   000000000000006c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   70: add x8, x9, w8, uxtw #2
-//   74: str w10, [x20, #0x5c]
-//   78: stp x8, x21, [x20, #0x40]
-//   7c: ldp x29, x30, [sp], #0x10
-//   80: ret
+//   cold:
+//   0: mov x8, #0x0 // =0
+//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+//   4: ldr x9, [x20, #0x10]
+//   8: mov x10, #0x0 // =0
+//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+//   c: movk x8, #0x0, lsl #16
+//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+//   10: movk x10, #0x0, lsl #16
+//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+//   14: mov w0, #0x1 // =1
+//   18: movk x8, #0x0, lsl #32
+//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+//   1c: movk x10, #0x0, lsl #32
+//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+//   20: movk x8, #0x0, lsl #48
+//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+//   24: movk x10, #0x0, lsl #48
+//   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+//   28: add x8, x9, w8, uxtw #2
+//   2c: str w10, [x20, #0x5c]
+//   30: stp x8, x21, [x20, #0x40]
+//   34: ldp x29, x30, [sp], #0x10
+//   38: ret
 const uint8_t code_BUILD[] = {
     0xfd, 0x7b, 0xbf, 0xa9, 0x13, 0x00, 0x80, 0xd2, 0xfd, 0x03, 0x00, 0x91, 0x13, 0x00, 0xa0, 0xf2,
     0x13, 0x00, 0xc0, 0xf2, 0x13, 0x00, 0xe0, 0xf2, 0xe8, 0x03, 0x13, 0x4b, 0xe1, 0x03, 0x13, 0x2a,
-    0xb6, 0xce, 0x28, 0x8b, 0xe0, 0x03, 0x16, 0xaa, 0x00, 0x00, 0x00, 0x94, 0xe0, 0x00, 0x00, 0xb4,
+    0xb6, 0xce, 0x28, 0x8b, 0xe0, 0x03, 0x16, 0xaa, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0xb4,
     0x28, 0x00, 0x80, 0x52, 0xc0, 0x02, 0x00, 0xf9, 0x08, 0x01, 0x13, 0x4b, 0xb5, 0xce, 0x28, 0x8b,
-    0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14, 0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9,
-    0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52,
-    0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2,
-    0x28, 0x49, 0x28, 0x8b, 0x8a, 0x5e, 0x00, 0xb9, 0x88, 0x56, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8,
-    0xc0, 0x03, 0x5f, 0xd6,
+    0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
+};
+const uint8_t cold_BUILD[] = {
+    0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
+    0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2,
+    0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x8a, 0x5e, 0x00, 0xb9,
+    0x88, 0x56, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
 };
 const Hole holes_BUILD[] = {
     {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
@@ -426,18 +453,21 @@ const Hole holes_BUILD[] = {
     {0x10, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
     {0x14, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
     {0x28, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_tuple_from_array},
+    {0x2c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
     {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x48, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x60, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x64, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x68, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x6c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
+};
+const Hole cold_holes_BUILD[] = {
+    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
+    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
+    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
+    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
+    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
+    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
+    {0x24, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
 };
 
-// krait_stencil_UNPACK: 144 bytes of code (144 without the jump to the next uop), 0 of data, 14 holes
+// krait_stencil_UNPACK: 112 bytes of code (108 without the jump to the next uop), 32 of cold code, 0 of data, 15 holes
 //   0: stp x29, x30, [sp, #-0x10]!
 //   4: mov x22, #0x0 // =0
 //   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
@@ -474,28 +504,32 @@ const Hole holes_BUILD[] = {
 //   54: str w23, [x20, #0x5c]
 //   58: bl 0x58 <krait_stencil_UNPACK+0x58>
 //   0000000000000058: R_AARCH64_CALL26 krt_unpack
-//   5c: cbz w0, 0x70 <krait_stencil_UNPACK+0x70>
+//   5c: cbz w0, 0x5c <krait_stencil_UNPACK+0x5c>
+//   000000000000005c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_UNPACK
 //   60: sub w8, w19, #0x1
 //   64: add x21, x21, w8, sxtw #3
 //   68: ldp x29, x30, [sp], #0x10
 //   6c: b 0x6c <krait_stencil_UNPACK+0x6c>
 //   000000000000006c: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   70: ldr x8, [x20, #0x10]
-//   74: mov w9, w22
-//   78: mov w0, #0x1 // =1
-//   7c: str w23, [x20, #0x5c]
-//   80: add x8, x8, x9, lsl #2
-//   84: stp x8, x21, [x20, #0x40]
-//   88: ldp x29, x30, [sp], #0x10
-//   8c: ret
+//   cold:
+//   0: ldr x8, [x20, #0x10]
+//   4: mov w9, w22
+//   8: mov w0, #0x1 // =1
+//   c: str w23, [x20, #0x5c]
+//   10: add x8, x8, x9, lsl #2
+//   14: stp x8, x21, [x20, #0x40]
+//   18: ldp x29, x30, [sp], #0x10
+//   1c: ret
 const uint8_t code_UNPACK[] = {
     0xfd, 0x7b, 0xbf, 0xa9, 0x16, 0x00, 0x80, 0xd2, 0x13, 0x00, 0x80, 0xd2, 0x88, 0x0a, 0x40, 0xf9,
     0x16, 0x00, 0xa0, 0xf2, 0x17, 0x00, 0x80, 0xd2, 0x13, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xc0, 0xf2,
     0xe3, 0x03, 0x15, 0xaa, 0x17, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xe0, 0xf2, 0x13, 0x00, 0xc0, 0xf2,
     0x17, 0x00, 0xc0, 0xf2, 0x08, 0x49, 0x36, 0x8b, 0x60, 0x8c, 0x5f, 0xf8, 0x13, 0x00, 0xe0, 0xf2,
     0x17, 0x00, 0xe0, 0xf2, 0x02, 0x00, 0x80, 0x12, 0xe1, 0x03, 0x13, 0x2a, 0xfd, 0x03, 0x00, 0x91,
-    0x88, 0x56, 0x04, 0xa9, 0x97, 0x5e, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x94, 0xa0, 0x00, 0x00, 0x34,
+    0x88, 0x56, 0x04, 0xa9, 0x97, 0x5e, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0x34,
     0x68, 0x06, 0x00, 0x51, 0xb5, 0xce, 0x28, 0x8b, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
+};
+const uint8_t cold_UNPACK[] = {
     0x88, 0x0a, 0x40, 0xf9, 0xe9, 0x03, 0x16, 0x2a, 0x20, 0x00, 0x80, 0x52, 0x97, 0x5e, 0x00, 0xb9,
     0x08, 0x09, 0x09, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
 };
@@ -513,10 +547,11 @@ const Hole holes_UNPACK[] = {
     {0x3c, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
     {0x40, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
     {0x58, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_unpack},
+    {0x5c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
     {0x6c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_jit_entry: 100 bytes of code (100 without the jump to the next uop), 0 of data, 0 holes
+// krait_jit_entry: 100 bytes of code (100 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
 //   0: stp d15, d14, [sp, #-0xa0]!
 //   4: stp x22, x21, [sp, #0x80]
 //   8: mov x21, x1
@@ -552,22 +587,22 @@ const uint8_t code_entry[] = {
     0xc0, 0x03, 0x5f, 0xd6,
 };
 
-// krait_stencil_FELL_OFF_TRACE: 4 bytes of code (4 without the jump to the next uop), 0 of data, 0 holes
+// krait_stencil_FELL_OFF_TRACE: 4 bytes of code (4 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
 //   0: brk #0x1
 const uint8_t code_fell_off[] = {
     0x20, 0x00, 0x20, 0xd4,
 };
 
 const Stencil uops_aarch64[UOP__COUNT] = {
-    {code_LOAD, 32, 28, nullptr, 0, 1, holes_LOAD, 5},  // 0
-    {code_SWAP, 40, 36, nullptr, 0, 1, holes_SWAP, 5},  // 1
-    {code_ADD, 140, 140, nullptr, 0, 1, holes_ADD, 14},  // 2
-    {code_GUARD_INTS, 84, 84, nullptr, 0, 1, holes_GUARD_INTS, 9},  // 3
-    {code_GUARD_VERSION, 116, 116, nullptr, 0, 1, holes_GUARD_VERSION, 13},  // 4
-    {code_ADD_INT, 136, 132, nullptr, 0, 1, holes_ADD_INT, 10},  // 5
-    {code_CONSTANT, 32, 28, nullptr, 0, 1, holes_CONSTANT, 5},  // 6
-    {code_BUILD, 132, 132, nullptr, 0, 1, holes_BUILD, 14},  // 7
-    {code_UNPACK, 144, 144, nullptr, 0, 1, holes_UNPACK, 14},  // 8
+    {{code_LOAD, 32, holes_LOAD, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
+    {{code_SWAP, 40, holes_SWAP, 5}, 36, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
+    {{code_ADD, 108, holes_ADD, 15}, 104, {cold_ADD, 32, nullptr, 0}, nullptr, 0, 1},  // 2
+    {{code_GUARD_INTS, 32, holes_GUARD_INTS, 3}, 28, {cold_GUARD_INTS, 52, cold_holes_GUARD_INTS, 8}, nullptr, 0, 1},  // 3
+    {{code_GUARD_VERSION, 64, holes_GUARD_VERSION, 7}, 60, {cold_GUARD_VERSION, 52, cold_holes_GUARD_VERSION, 8}, nullptr, 0, 1},  // 4
+    {{code_ADD_INT, 136, holes_ADD_INT, 10}, 132, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 5
+    {{code_CONSTANT, 32, holes_CONSTANT, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
+    {{code_BUILD, 72, holes_BUILD, 7}, 68, {cold_BUILD, 60, cold_holes_BUILD, 8}, nullptr, 0, 1},  // 7
+    {{code_UNPACK, 112, holes_UNPACK, 15}, 108, {cold_UNPACK, 32, nullptr, 0}, nullptr, 0, 1},  // 8
 };
 
 static_assert(UOP_LOAD == 0);
@@ -582,6 +617,6 @@ static_assert(UOP_UNPACK == 8);
 
 }  // namespace
 
-const StencilTable stencils_aarch64 = {Target::AArch64, uops_aarch64, UOP__COUNT, {code_entry, 100, 100, nullptr, 0, 1, nullptr, 0}, {code_fell_off, 4, 4, nullptr, 0, 1, nullptr, 0}};
+const StencilTable stencils_aarch64 = {Target::AArch64, uops_aarch64, UOP__COUNT, {{code_entry, 100, nullptr, 0}, 100, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 4, nullptr, 0}, 4, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}};
 
 }  // namespace krait::jit

@@ -13,7 +13,7 @@ extern const char ksym_krt_tuple_from_array[] __asm__("krt_tuple_from_array");
 extern const char ksym_krt_unpack[] __asm__("krt_unpack");
 }
 
-// krait_stencil_LOAD: 25 bytes of code (20 without the jump to the next uop), 0 of data, 2 holes
+// krait_stencil_LOAD: 25 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
 //   0: movl $0x0, %eax
 //   0000000000000001: R_X86_64_32 _JIT_OPARG
 //   5: movl %eax, %eax
@@ -31,7 +31,7 @@ const Hole holes_LOAD[] = {
     {0x15, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
 };
 
-// krait_stencil_SWAP: 32 bytes of code (27 without the jump to the next uop), 0 of data, 2 holes
+// krait_stencil_SWAP: 32 bytes of code (27 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
 //   0: movl $0x0, %eax
 //   0000000000000001: R_X86_64_32 _JIT_OPARG
 //   5: negl %eax
@@ -51,7 +51,7 @@ const Hole holes_SWAP[] = {
     {0x1c, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
 };
 
-// krait_stencil_ADD: 109 bytes of code (109 without the jump to the next uop), 0 of data, 6 holes
+// krait_stencil_ADD: 81 bytes of code (76 without the jump to the next uop), 32 of cold code, 0 of data, 7 holes
 //   0: pushq %rax
 //   1: movq -0x10(%r13), %rdi
 //   5: movq -0x8(%r13), %rsi
@@ -71,40 +71,48 @@ const Hole holes_SWAP[] = {
 //   35: callq 0x3a <krait_stencil_ADD+0x3a>
 //   0000000000000036: R_X86_64_PLT32 krt_binary_op-0x4
 //   3a: testq %rax, %rax
-//   3d: je 0x4d <krait_stencil_ADD+0x4d>
-//   3f: movq %rax, -0x10(%r13)
-//   43: addq $-0x8, %r13
-//   47: popq %rax
-//   48: jmp 0x4d <krait_stencil_ADD+0x4d>
-//   0000000000000049: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   4d: addq 0x10(%r12), %rbx
-//   52: movq %rbx, 0x40(%r12)
-//   57: movq %r13, 0x48(%r12)
-//   5c: movl $0x0, %eax
-//   000000000000005d: R_X86_64_32 _JIT_TARGET
-//   61: movl %eax, 0x5c(%r12)
-//   66: movl $0x1, %eax
-//   6b: popq %rcx
-//   6c: retq
+//   3d: je 0x43 <krait_stencil_ADD+0x43>
+//   000000000000003f: R_X86_64_PLT32 .text.cold.krait_stencil_ADD-0x4
+//   43: movq %rax, -0x10(%r13)
+//   47: addq $-0x8, %r13
+//   4b: popq %rax
+//   4c: jmp 0x51 <krait_stencil_ADD+0x51>
+//   000000000000004d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+//   cold:
+//   0: addq 0x10(%r12), %rbx
+//   5: movq %rbx, 0x40(%r12)
+//   a: movq %r13, 0x48(%r12)
+//   f: movl $0x0, %eax
+//   0000000000000010: R_X86_64_32 _JIT_TARGET
+//   14: movl %eax, 0x5c(%r12)
+//   19: movl $0x1, %eax
+//   1e: popq %rcx
+//   1f: retq
 const uint8_t code_ADD[] = {
     0x50, 0x49, 0x8b, 0x7d, 0xf0, 0x49, 0x8b, 0x75, 0xf8, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc3,
     0x48, 0xc1, 0xe3, 0x02, 0x49, 0x8b, 0x44, 0x24, 0x10, 0x48, 0x01, 0xd8, 0x49, 0x89, 0x44, 0x24,
     0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c,
-    0xba, 0x00, 0x00, 0x00, 0x00, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x0e, 0x49,
-    0x89, 0x45, 0xf0, 0x49, 0x83, 0xc5, 0xf8, 0x58, 0xe9, 0x00, 0x00, 0x00, 0x00, 0x49, 0x03, 0x5c,
-    0x24, 0x10, 0x49, 0x89, 0x5c, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00,
-    0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
+    0xba, 0x00, 0x00, 0x00, 0x00, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x48, 0x85, 0xc0, 0x0f, 0x84, 0x00,
+    0x00, 0x00, 0x00, 0x49, 0x89, 0x45, 0xf0, 0x49, 0x83, 0xc5, 0xf8, 0x58, 0xe9, 0x00, 0x00, 0x00,
+    0x00,
+};
+const uint8_t cold_ADD[] = {
+    0x49, 0x03, 0x5c, 0x24, 0x10, 0x49, 0x89, 0x5c, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8,
+    0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
 };
 const Hole holes_ADD[] = {
     {0xa, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
     {0x27, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
     {0x31, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
     {0x36, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_binary_op},
-    {0x49, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x5d, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
+    {0x3f, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x4d, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
+};
+const Hole cold_holes_ADD[] = {
+    {0x10, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
 };
 
-// krait_stencil_GUARD_INTS: 69 bytes of code (69 without the jump to the next uop), 0 of data, 3 holes
+// krait_stencil_GUARD_INTS: 69 bytes of code (69 without the jump to the next uop), 0 of cold code, 0 of data, 3 holes
 //   0: movq -0x10(%r13), %rax
 //   4: shrq $0x32, %rax
 //   8: cmpl $0x3fff, %eax # imm = 0x3FFF
@@ -137,7 +145,7 @@ const Hole holes_GUARD_INTS[] = {
     {0x3e, HoleKind::X86_64_32, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_GUARD_VERSION: 81 bytes of code (81 without the jump to the next uop), 0 of data, 4 holes
+// krait_stencil_GUARD_VERSION: 81 bytes of code (81 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
 //   0: movq -0x10(%r13), %rax
 //   4: movabsq $-0x1000000000000, %rcx # imm = 0xFFFF000000000000
 //   e: leaq (%rax,%rcx), %rdx
@@ -176,7 +184,7 @@ const Hole holes_GUARD_VERSION[] = {
     {0x4a, HoleKind::X86_64_32, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_ADD_INT: 139 bytes of code (134 without the jump to the next uop), 0 of data, 4 holes
+// krait_stencil_ADD_INT: 139 bytes of code (134 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
 //   0: movq -0x10(%r13), %rcx
 //   4: movq -0x8(%r13), %rax
 //   8: shlq $0xe, %rcx
@@ -232,7 +240,7 @@ const Hole holes_ADD_INT[] = {
     {0x87, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
 };
 
-// krait_stencil_CONSTANT: 23 bytes of code (18 without the jump to the next uop), 0 of data, 2 holes
+// krait_stencil_CONSTANT: 23 bytes of code (18 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
 //   0: movabsq $0x0, %rax
 //   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
 //   a: movq %rax, -0x10(%r13)
@@ -248,7 +256,7 @@ const Hole holes_CONSTANT[] = {
     {0x13, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
 };
 
-// krait_stencil_BUILD: 111 bytes of code (111 without the jump to the next uop), 0 of data, 7 holes
+// krait_stencil_BUILD: 72 bytes of code (67 without the jump to the next uop), 43 of cold code, 0 of data, 8 holes
 //   0: pushq %rax
 //   1: movl $0x0, %eax
 //   0000000000000002: R_X86_64_32 _JIT_OPARG
@@ -262,50 +270,58 @@ const Hole holes_CONSTANT[] = {
 //   1d: callq 0x22 <krait_stencil_BUILD+0x22>
 //   000000000000001e: R_X86_64_PLT32 krt_tuple_from_array-0x4
 //   22: testq %rax, %rax
-//   25: je 0x44 <krait_stencil_BUILD+0x44>
-//   27: movq %rax, (%rbx)
-//   2a: movl $0x0, %eax
-//   000000000000002b: R_X86_64_32 _JIT_OPARG
-//   2f: movl $0x1, %ecx
-//   34: subl %eax, %ecx
-//   36: movslq %ecx, %rax
-//   39: leaq (%r13,%rax,8), %r13
-//   3e: popq %rax
-//   3f: jmp 0x44 <krait_stencil_BUILD+0x44>
-//   0000000000000040: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   44: movl $0x0, %eax
-//   0000000000000045: R_X86_64_32 _JIT_NEXT
-//   49: movl %eax, %eax
-//   4b: shlq $0x2, %rax
-//   4f: addq 0x10(%r12), %rax
-//   54: movq %rax, 0x40(%r12)
-//   59: movq %r13, 0x48(%r12)
-//   5e: movl $0x0, %eax
-//   000000000000005f: R_X86_64_32 _JIT_TARGET
-//   63: movl %eax, 0x5c(%r12)
-//   68: movl $0x1, %eax
-//   6d: popq %rcx
-//   6e: retq
+//   25: je 0x2b <krait_stencil_BUILD+0x2b>
+//   0000000000000027: R_X86_64_PLT32 .text.cold.krait_stencil_BUILD-0x4
+//   2b: movq %rax, (%rbx)
+//   2e: movl $0x0, %eax
+//   000000000000002f: R_X86_64_32 _JIT_OPARG
+//   33: movl $0x1, %ecx
+//   38: subl %eax, %ecx
+//   3a: movslq %ecx, %rax
+//   3d: leaq (%r13,%rax,8), %r13
+//   42: popq %rax
+//   43: jmp 0x48 <krait_stencil_BUILD+0x48>
+//   0000000000000044: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+//   cold:
+//   0: movl $0x0, %eax
+//   0000000000000001: R_X86_64_32 _JIT_NEXT
+//   5: movl %eax, %eax
+//   7: shlq $0x2, %rax
+//   b: addq 0x10(%r12), %rax
+//   10: movq %rax, 0x40(%r12)
+//   15: movq %r13, 0x48(%r12)
+//   1a: movl $0x0, %eax
+//   000000000000001b: R_X86_64_32 _JIT_TARGET
+//   1f: movl %eax, 0x5c(%r12)
+//   24: movl $0x1, %eax
+//   29: popq %rcx
+//   2a: retq
 const uint8_t code_BUILD[] = {
     0x50, 0xb8, 0x00, 0x00, 0x00, 0x00, 0xf7, 0xd8, 0x48, 0x98, 0x48, 0x8d, 0x1c, 0xc5, 0x00, 0x00,
     0x00, 0x00, 0x4c, 0x01, 0xeb, 0xbe, 0x00, 0x00, 0x00, 0x00, 0x48, 0x89, 0xdf, 0xe8, 0x00, 0x00,
-    0x00, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x1d, 0x48, 0x89, 0x03, 0xb8, 0x00, 0x00, 0x00, 0x00, 0xb9,
-    0x01, 0x00, 0x00, 0x00, 0x29, 0xc1, 0x48, 0x63, 0xc1, 0x4d, 0x8d, 0x6c, 0xc5, 0x00, 0x58, 0xe9,
-    0x00, 0x00, 0x00, 0x00, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49,
-    0x03, 0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00,
-    0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
+    0x00, 0x00, 0x48, 0x85, 0xc0, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x48, 0x89, 0x03, 0xb8, 0x00,
+    0x00, 0x00, 0x00, 0xb9, 0x01, 0x00, 0x00, 0x00, 0x29, 0xc1, 0x48, 0x63, 0xc1, 0x4d, 0x8d, 0x6c,
+    0xc5, 0x00, 0x58, 0xe9, 0x00, 0x00, 0x00, 0x00,
+};
+const uint8_t cold_BUILD[] = {
+    0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
+    0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41,
+    0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
 };
 const Hole holes_BUILD[] = {
     {0x2, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
     {0x16, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
     {0x1e, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_tuple_from_array},
-    {0x2b, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x40, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x45, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x5f, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
+    {0x27, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x2f, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
+    {0x44, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
+};
+const Hole cold_holes_BUILD[] = {
+    {0x1, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
+    {0x1b, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
 };
 
-// krait_stencil_UNPACK: 119 bytes of code (119 without the jump to the next uop), 0 of data, 7 holes
+// krait_stencil_UNPACK: 91 bytes of code (86 without the jump to the next uop), 32 of cold code, 0 of data, 8 holes
 //   0: pushq %rax
 //   1: leaq -0x8(%r13), %rcx
 //   5: movq -0x8(%r13), %rdi
@@ -326,45 +342,52 @@ const Hole holes_BUILD[] = {
 //   3a: callq 0x3f <krait_stencil_UNPACK+0x3f>
 //   000000000000003b: R_X86_64_PLT32 krt_unpack-0x4
 //   3f: testl %eax, %eax
-//   41: je 0x57 <krait_stencil_UNPACK+0x57>
-//   43: movl $0x0, %eax
-//   0000000000000044: R_X86_64_32 _JIT_OPARG
-//   48: decl %eax
-//   4a: cltq
-//   4c: leaq (%r13,%rax,8), %r13
-//   51: popq %rax
-//   52: jmp 0x57 <krait_stencil_UNPACK+0x57>
-//   0000000000000053: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   57: addq 0x10(%r12), %rbx
-//   5c: movq %rbx, 0x40(%r12)
-//   61: movq %r13, 0x48(%r12)
-//   66: movl $0x0, %eax
-//   0000000000000067: R_X86_64_32 _JIT_TARGET
-//   6b: movl %eax, 0x5c(%r12)
-//   70: movl $0x1, %eax
-//   75: popq %rcx
-//   76: retq
+//   41: je 0x47 <krait_stencil_UNPACK+0x47>
+//   0000000000000043: R_X86_64_PLT32 .text.cold.krait_stencil_UNPACK-0x4
+//   47: movl $0x0, %eax
+//   0000000000000048: R_X86_64_32 _JIT_OPARG
+//   4c: decl %eax
+//   4e: cltq
+//   50: leaq (%r13,%rax,8), %r13
+//   55: popq %rax
+//   56: jmp 0x5b <krait_stencil_UNPACK+0x5b>
+//   0000000000000057: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+//   cold:
+//   0: addq 0x10(%r12), %rbx
+//   5: movq %rbx, 0x40(%r12)
+//   a: movq %r13, 0x48(%r12)
+//   f: movl $0x0, %eax
+//   0000000000000010: R_X86_64_32 _JIT_TARGET
+//   14: movl %eax, 0x5c(%r12)
+//   19: movl $0x1, %eax
+//   1e: popq %rcx
+//   1f: retq
 const uint8_t code_UNPACK[] = {
     0x50, 0x49, 0x8d, 0x4d, 0xf8, 0x49, 0x8b, 0x7d, 0xf8, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc3,
     0x48, 0xc1, 0xe3, 0x02, 0x49, 0x8b, 0x44, 0x24, 0x10, 0x48, 0x01, 0xd8, 0x49, 0x89, 0x44, 0x24,
     0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c,
     0xbe, 0x00, 0x00, 0x00, 0x00, 0xba, 0xff, 0xff, 0xff, 0xff, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x85,
-    0xc0, 0x74, 0x14, 0xb8, 0x00, 0x00, 0x00, 0x00, 0xff, 0xc8, 0x48, 0x98, 0x4d, 0x8d, 0x6c, 0xc5,
-    0x00, 0x58, 0xe9, 0x00, 0x00, 0x00, 0x00, 0x49, 0x03, 0x5c, 0x24, 0x10, 0x49, 0x89, 0x5c, 0x24,
-    0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c,
-    0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
+    0xc0, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0xb8, 0x00, 0x00, 0x00, 0x00, 0xff, 0xc8, 0x48, 0x98,
+    0x4d, 0x8d, 0x6c, 0xc5, 0x00, 0x58, 0xe9, 0x00, 0x00, 0x00, 0x00,
+};
+const uint8_t cold_UNPACK[] = {
+    0x49, 0x03, 0x5c, 0x24, 0x10, 0x49, 0x89, 0x5c, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8,
+    0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
 };
 const Hole holes_UNPACK[] = {
     {0xa, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
     {0x27, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
     {0x31, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
     {0x3b, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_unpack},
-    {0x44, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x53, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x67, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
+    {0x43, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x48, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
+    {0x57, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
+};
+const Hole cold_holes_UNPACK[] = {
+    {0x10, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
 };
 
-// krait_jit_entry: 27 bytes of code (27 without the jump to the next uop), 0 of data, 0 holes
+// krait_jit_entry: 27 bytes of code (27 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
 //   0: pushq %r15
 //   2: pushq %r14
 //   4: pushq %r13
@@ -384,22 +407,22 @@ const uint8_t code_entry[] = {
     0xd2, 0x5b, 0x41, 0x5c, 0x41, 0x5d, 0x41, 0x5e, 0x41, 0x5f, 0xc3,
 };
 
-// krait_stencil_FELL_OFF_TRACE: 2 bytes of code (2 without the jump to the next uop), 0 of data, 0 holes
+// krait_stencil_FELL_OFF_TRACE: 2 bytes of code (2 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
 //   0: ud2
 const uint8_t code_fell_off[] = {
     0x0f, 0x0b,
 };
 
 const Stencil uops_x86_64[UOP__COUNT] = {
-    {code_LOAD, 25, 20, nullptr, 0, 1, holes_LOAD, 2},  // 0
-    {code_SWAP, 32, 27, nullptr, 0, 1, holes_SWAP, 2},  // 1
-    {code_ADD, 109, 109, nullptr, 0, 1, holes_ADD, 6},  // 2
-    {code_GUARD_INTS, 69, 69, nullptr, 0, 1, holes_GUARD_INTS, 3},  // 3
-    {code_GUARD_VERSION, 81, 81, nullptr, 0, 1, holes_GUARD_VERSION, 4},  // 4
-    {code_ADD_INT, 139, 134, nullptr, 0, 1, holes_ADD_INT, 4},  // 5
-    {code_CONSTANT, 23, 18, nullptr, 0, 1, holes_CONSTANT, 2},  // 6
-    {code_BUILD, 111, 111, nullptr, 0, 1, holes_BUILD, 7},  // 7
-    {code_UNPACK, 119, 119, nullptr, 0, 1, holes_UNPACK, 7},  // 8
+    {{code_LOAD, 25, holes_LOAD, 2}, 20, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
+    {{code_SWAP, 32, holes_SWAP, 2}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
+    {{code_ADD, 81, holes_ADD, 6}, 76, {cold_ADD, 32, cold_holes_ADD, 1}, nullptr, 0, 1},  // 2
+    {{code_GUARD_INTS, 69, holes_GUARD_INTS, 3}, 69, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 3
+    {{code_GUARD_VERSION, 81, holes_GUARD_VERSION, 4}, 81, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 4
+    {{code_ADD_INT, 139, holes_ADD_INT, 4}, 134, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 5
+    {{code_CONSTANT, 23, holes_CONSTANT, 2}, 18, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
+    {{code_BUILD, 72, holes_BUILD, 6}, 67, {cold_BUILD, 43, cold_holes_BUILD, 2}, nullptr, 0, 1},  // 7
+    {{code_UNPACK, 91, holes_UNPACK, 7}, 86, {cold_UNPACK, 32, cold_holes_UNPACK, 1}, nullptr, 0, 1},  // 8
 };
 
 static_assert(UOP_LOAD == 0);
@@ -414,6 +437,6 @@ static_assert(UOP_UNPACK == 8);
 
 }  // namespace
 
-const StencilTable stencils_x86_64 = {Target::X86_64, uops_x86_64, UOP__COUNT, {code_entry, 27, 27, nullptr, 0, 1, nullptr, 0}, {code_fell_off, 2, 2, nullptr, 0, 1, nullptr, 0}};
+const StencilTable stencils_x86_64 = {Target::X86_64, uops_x86_64, UOP__COUNT, {{code_entry, 27, nullptr, 0}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 2, nullptr, 0}, 2, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}};
 
 }  // namespace krait::jit
