@@ -289,73 +289,84 @@ const Hole cold_holes_GUARD_VERSION[] = {
     {0x20, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_ADD_INT: 136 bytes of code (132 without the jump to the next uop), 0 of cold code, 0 of data, 10 holes
-//   0: ldur q0, [x21, #-0x10]
-//   4: mov x8, #-0x2000000000000 // =-562949953421312
-//   8: mov x9, #-0x4000000000000 // =-1125899906842624
-//   c: mov x19, x21
-//   10: shl v0.2d, v0.2d, #0xe
-//   14: sshr v0.2d, v0.2d, #0xe
-//   18: addp d0, v0.2d
-//   1c: fmov x0, d0
+// krait_stencil_ADD_INT: 84 bytes of code (80 without the jump to the next uop), 56 of cold code, 0 of data, 12 holes
+//   0: mov x19, x21
+//   4: ldr x8, [x21, #-0x8]!
+//   8: ldur x9, [x21, #-0x8]
+//   c: sbfx x8, x8, #0, #50
+//   10: lsl x9, x9, #14
+//   14: add x0, x8, x9, asr #14
+//   18: mov x8, #-0x2000000000000 // =-562949953421312
+//   1c: mov x9, #-0x4000000000000 // =-1125899906842624
 //   20: add x8, x0, x8
 //   24: cmp x8, x9
-//   28: b.hs 0x78 <krait_stencil_ADD_INT+0x78>
+//   28: b.hs 0x48 <krait_stencil_ADD_INT+0x48>
 //   2c: stp x29, x30, [sp, #-0x10]!
 //   30: mov x29, sp
 //   34: bl 0x34 <krait_stencil_ADD_INT+0x34>
 //   0000000000000034: R_AARCH64_CALL26 krt_int_box
 //   38: ldp x29, x30, [sp], #0x10
-//   3c: cbnz x0, 0x7c <krait_stencil_ADD_INT+0x7c>
-//   40: mov x8, #0x0 // =0
-//   0000000000000040: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   44: ldr x9, [x20, #0x10]
-//   48: mov x10, #0x0 // =0
-//   0000000000000048: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4c: movk x8, #0x0, lsl #16
-//   000000000000004c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   50: movk x10, #0x0, lsl #16
-//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   54: mov w0, #0x1 // =1
-//   58: movk x8, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   5c: movk x10, #0x0, lsl #32
-//   000000000000005c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   60: movk x8, #0x0, lsl #48
-//   0000000000000060: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   64: movk x10, #0x0, lsl #48
-//   0000000000000064: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   68: add x8, x9, w8, uxtw #2
-//   6c: str w10, [x20, #0x5c]
-//   70: stp x8, x19, [x20, #0x40]
-//   74: ret
-//   78: orr x0, x0, #0xfffc000000000000
-//   7c: sub x21, x19, #0x8
-//   80: stur x0, [x19, #-0x10]
-//   84: b 0x84 <krait_stencil_ADD_INT+0x84>
-//   0000000000000084: R_AARCH64_JUMP26 _JIT_CONTINUE
+//   3c: cbz x0, 0x3c <krait_stencil_ADD_INT+0x3c>
+//   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT
+//   40: stur x0, [x19, #-0x10]
+//   44: b 0x44 <krait_stencil_ADD_INT+0x44>
+//   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
+//   48: orr x0, x0, #0xfffc000000000000
+//   4c: stur x0, [x19, #-0x10]
+//   50: b 0x50 <krait_stencil_ADD_INT+0x50>
+//   0000000000000050: R_AARCH64_JUMP26 _JIT_CONTINUE
+//   cold:
+//   0: mov x8, #0x0 // =0
+//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+//   4: ldr x9, [x20, #0x10]
+//   8: mov x10, #0x0 // =0
+//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+//   c: movk x8, #0x0, lsl #16
+//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+//   10: movk x10, #0x0, lsl #16
+//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+//   14: mov w0, #0x1 // =1
+//   18: movk x8, #0x0, lsl #32
+//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+//   1c: movk x10, #0x0, lsl #32
+//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+//   20: movk x8, #0x0, lsl #48
+//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+//   24: movk x10, #0x0, lsl #48
+//   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+//   28: add x8, x9, w8, uxtw #2
+//   2c: str w10, [x20, #0x5c]
+//   30: stp x8, x19, [x20, #0x40]
+//   34: ret
 const uint8_t code_ADD_INT[] = {
-    0xa0, 0x02, 0xdf, 0x3c, 0xc8, 0xff, 0xff, 0xd2, 0x89, 0xff, 0xff, 0xd2, 0xf3, 0x03, 0x15, 0xaa,
-    0x00, 0x54, 0x4e, 0x4f, 0x00, 0x04, 0x72, 0x4f, 0x00, 0xb8, 0xf1, 0x5e, 0x00, 0x00, 0x66, 0x9e,
-    0x08, 0x00, 0x08, 0x8b, 0x1f, 0x01, 0x09, 0xeb, 0x82, 0x02, 0x00, 0x54, 0xfd, 0x7b, 0xbf, 0xa9,
-    0xfd, 0x03, 0x00, 0x91, 0x00, 0x00, 0x00, 0x94, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x02, 0x00, 0xb5,
+    0xf3, 0x03, 0x15, 0xaa, 0xa8, 0x8e, 0x5f, 0xf8, 0xa9, 0x82, 0x5f, 0xf8, 0x08, 0xc5, 0x40, 0x93,
+    0x29, 0xc5, 0x72, 0xd3, 0x00, 0x39, 0x89, 0x8b, 0xc8, 0xff, 0xff, 0xd2, 0x89, 0xff, 0xff, 0xd2,
+    0x08, 0x00, 0x08, 0x8b, 0x1f, 0x01, 0x09, 0xeb, 0x02, 0x01, 0x00, 0x54, 0xfd, 0x7b, 0xbf, 0xa9,
+    0xfd, 0x03, 0x00, 0x91, 0x00, 0x00, 0x00, 0x94, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0xb4,
+    0x60, 0x02, 0x1f, 0xf8, 0x00, 0x00, 0x00, 0x14, 0x00, 0x34, 0x4e, 0xb2, 0x60, 0x02, 0x1f, 0xf8,
+    0x00, 0x00, 0x00, 0x14,
+};
+const uint8_t cold_ADD_INT[] = {
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2,
     0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x8a, 0x5e, 0x00, 0xb9,
-    0x88, 0x4e, 0x04, 0xa9, 0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x34, 0x4e, 0xb2, 0x75, 0x22, 0x00, 0xd1,
-    0x60, 0x02, 0x1f, 0xf8, 0x00, 0x00, 0x00, 0x14,
+    0x88, 0x4e, 0x04, 0xa9, 0xc0, 0x03, 0x5f, 0xd6,
 };
 const Hole holes_ADD_INT[] = {
     {0x34, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_int_box},
-    {0x40, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x48, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x4c, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x60, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x64, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x84, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
+    {0x3c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
+    {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
+    {0x50, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
+};
+const Hole cold_holes_ADD_INT[] = {
+    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
+    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
+    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
+    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
+    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
+    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
+    {0x24, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
 };
 
 // krait_stencil_CONSTANT: 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
@@ -599,7 +610,7 @@ const Stencil uops_aarch64[UOP__COUNT] = {
     {{code_ADD, 108, holes_ADD, 15}, 104, {cold_ADD, 32, nullptr, 0}, nullptr, 0, 1},  // 2
     {{code_GUARD_INTS, 32, holes_GUARD_INTS, 3}, 28, {cold_GUARD_INTS, 52, cold_holes_GUARD_INTS, 8}, nullptr, 0, 1},  // 3
     {{code_GUARD_VERSION, 64, holes_GUARD_VERSION, 7}, 60, {cold_GUARD_VERSION, 52, cold_holes_GUARD_VERSION, 8}, nullptr, 0, 1},  // 4
-    {{code_ADD_INT, 136, holes_ADD_INT, 10}, 132, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 5
+    {{code_ADD_INT, 84, holes_ADD_INT, 4}, 80, {cold_ADD_INT, 56, cold_holes_ADD_INT, 8}, nullptr, 0, 1},  // 5
     {{code_CONSTANT, 32, holes_CONSTANT, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
     {{code_BUILD, 72, holes_BUILD, 7}, 68, {cold_BUILD, 60, cold_holes_BUILD, 8}, nullptr, 0, 1},  // 7
     {{code_UNPACK, 112, holes_UNPACK, 15}, 108, {cold_UNPACK, 32, nullptr, 0}, nullptr, 0, 1},  // 8
