@@ -50,12 +50,17 @@ struct Executor;
 // trace whose own first guard fails (the callee it was recorded for was replaced, say) is recorded again in its
 // place rather than growing a chain, and chains stop at kMaxChainDepth side traces.
 struct TraceExit {
+    Executor* owner = nullptr;  // the executor whose uop exits here
     uint32_t target;     // the code unit tier 1 resumes at
     uint16_t counter;    // counts down to recording a side trace
     uint8_t backoff;     // exponent of the next count after a failed recording
     bool backedge = false;     // `side` is the root trace of the loop whose back-edge the exit leads to (not owned:
                                // entering it is a back-edge, with the periodic check)
     Executor* side = nullptr;  // the trace this exit continues in, once recorded (owned by this executor)
+    // Where the exit jumps in machine code: the side trace's code once a JIT backend linked it (then leaving the
+    // trace costs a jump, not a return to the runtime); null: the exit returns to the runtime. Cleared whenever
+    // `side` stops being valid.
+    void* jit_target = nullptr;
 };
 
 // A frame a trace runs in: the first one, then each one a frame-pushing uop pushes, in trace order (the optimizer

@@ -38,6 +38,7 @@ void build_exits(Executor* ex, uint8_t backoff) {
         if (!(uop_flags[u.op] & OPF_DEOPT)) continue;
         u.exit = static_cast<uint16_t>(ex->exits.size());
         TraceExit e;
+        e.owner = ex;
         e.target = u.target;
         e.counter = static_cast<uint16_t>(std::max<uint32_t>(exit_warmup(), (1u << backoff) - 1));
         e.backoff = backoff;
@@ -61,9 +62,21 @@ void forget_dependencies(Executor* ex) {
 constexpr uint32_t kColdSweepEvery = 64;
 uint32_t installs_since_sweep = 0;
 
+// Cuts the exits that lead to ex (it is being retired or freed): machine code must not jump into it any more, and
+// once freed no exit may name it.
+void unlink_exits_to(Executor* ex, bool forget) {
+    for (Executor* other : all_executors)
+        for (TraceExit& e : other->exits)
+            if (e.side == ex) {
+                e.jit_target = nullptr;
+                if (forget) e.side = nullptr;
+            }
+}
+
 // Takes ex out of use: tier 1 gets its instruction back, and ex is freed once surely not running.
 void retire(Executor* ex) {
     ex->valid = false;
+    unlink_exits_to(ex, false);
     forget_dependencies(ex);
     if (ex->installed_at != UINT32_MAX) {  // tier 1 runs the loop or function again, and may trace it again when hot
         uint32_t* unit = ex->code->code.data() + ex->installed_at;
@@ -101,9 +114,7 @@ void free_executor(Executor* ex) {
     forget_dependencies(ex);
     all_executors.erase(std::remove(all_executors.begin(), all_executors.end(), ex), all_executors.end());
     graveyard.erase(std::remove(graveyard.begin(), graveyard.end(), ex), graveyard.end());
-    for (Executor* other : all_executors)
-        for (TraceExit& e : other->exits)
-            if (e.side == ex) e.side = nullptr;
+    unlink_exits_to(ex, true);
     if (ex->machine_code) g_tier2_backend->release(ex);
     delete ex;
 }
@@ -121,6 +132,7 @@ void tier2_install(Executor* ex, Executor* parent, TraceExit* exit) {
         if (exit->side && !exit->backedge) {  // re-recorded: the old one is freed once surely not running
             forget_dependencies(exit->side);
             exit->side->valid = false;
+            exit->jit_target = nullptr;
             graveyard.push_back(exit->side);
         }
         ex->parent = parent;

@@ -29,7 +29,7 @@ const char* const kHostName = "AArch64";
 #endif
 
 // template.c's statuses.
-enum : uint64_t { kDeopt = 0, kError = 1, kResume = 2 };
+enum : uint64_t { kError = 1, kResume = 2 };  // else the address of the exit taken
 
 using EntryFn = uint64_t (*)(Frame* f, Value* sp, const void* code);
 
@@ -116,10 +116,15 @@ Tier2Exit run(Executor* ex, Frame* f) {
         uint64_t status = entry(f, f->sp, static_cast<NativeTrace*>(ex->machine_code)->code);
         if (status == kError) return Tier2Exit::Error;
         if (status == kResume) return Tier2Exit::Resume;
-        f = vm.frame;  // the trace may have left from a frame it pushed
-        switch (tier2_take_exit(&ex, &ex->exits[status >> 2], f)) {
+        // An exit: of whichever trace the code had reached (linked exits jump from trace to trace), in whichever frame.
+        auto* exit = reinterpret_cast<TraceExit*>(status);
+        ex = exit->owner;
+        f = vm.frame;
+        switch (tier2_take_exit(&ex, exit, f)) {
             case ExitAction::Chain:
                 if (!ex->machine_code) return run_uops(ex, f);
+                // From now on the exit jumps into the side trace's code itself (unlinked again if it is retired).
+                exit->jit_target = static_cast<NativeTrace*>(ex->machine_code)->code;
                 continue;
             case ExitAction::Record: return Tier2Exit::Record;
             case ExitAction::Resume: return Tier2Exit::Resume;

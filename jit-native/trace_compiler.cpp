@@ -17,7 +17,7 @@ uint64_t uop_value(HoleValue v, const UopInst& u, const Executor& ex) {
         case HoleValue::Oparg: return u.oparg;
         case HoleValue::Target: return u.target;
         case HoleValue::Next: return u.target + u.length;
-        case HoleValue::Exit: return u.exit == kNoExit ? 0 : static_cast<uint64_t>(u.exit) << 2;
+        case HoleValue::Exit: return u.exit == kNoExit ? 0 : reinterpret_cast<uint64_t>(&ex.exits[u.exit]);
         case HoleValue::Cache0: return u.cache[0];
         case HoleValue::Cache1: return u.cache[1];
         case HoleValue::Cache2: return u.cache[2];
@@ -25,6 +25,8 @@ uint64_t uop_value(HoleValue v, const UopInst& u, const Executor& ex) {
         case HoleValue::Cache64_0: return u.cache[0] | static_cast<uint64_t>(u.cache[1]) << 32;
         case HoleValue::Cache64_1: return u.cache[1] | static_cast<uint64_t>(u.cache[2]) << 32;
         case HoleValue::Cache64_2: return u.cache[2] | static_cast<uint64_t>(u.cache[3]) << 32;
+        case HoleValue::ExitSlot:
+            return u.exit == kNoExit ? 0 : reinterpret_cast<uint64_t>(&ex.exits[u.exit].jit_target);
         case HoleValue::Valid: return reinterpret_cast<uint64_t>(&ex.valid);
         case HoleValue::Warm: return reinterpret_cast<uint64_t>(&ex.warm);
         default: return 0;  // the addresses: the caller knows them
@@ -85,7 +87,8 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     l.hot_len.resize(n);
     l.cold.resize(n);
     l.data.resize(n);
-    size_t pos = 0;
+    const Stencil& head = table_.head;
+    size_t pos = head.body_size;
     for (size_t i = 0; i < n; i++) {
         const Stencil& s = table_.uops[ex.uops[i].op];
         l.hot[i] = static_cast<uint32_t>(pos);
@@ -113,6 +116,12 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     buf_.assign(pos, 0);
     uint64_t base = reinterpret_cast<uint64_t>(block);
     std::memcpy(buf_.data() + l.fell_off, table_.fell_off.hot.code, table_.fell_off.hot.size);
+    std::memcpy(buf_.data(), head.hot.code, head.body_size);
+    if (!patch_part(ex, 0, head.hot, 0, head.body_size, base, l)) {  // its holes are the executor's, not a uop's
+        arena_.release(block, pos);
+        *why = CompileFailure::OutOfRange;
+        return nullptr;
+    }
     for (size_t i = 0; i < n; i++) {
         const Stencil& s = table_.uops[ex.uops[i].op];
         std::memcpy(buf_.data() + l.hot[i], s.hot.code, l.hot_len[i]);

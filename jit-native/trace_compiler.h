@@ -1,7 +1,7 @@
 // trace_compiler.h — compiling a trace is copying its uops' stencils one after the other into the code arena and
 // patching their holes (copy-and-patch): no instruction selection, no compiler at run time.
 //
-// Layout of a trace's block: [hot code of uop 0][uop 1]...[uop n-1][fell-off trap][cold code of each uop][data]. A
+// Layout of a trace's block: [trace head][hot code of uop 0][uop 1]...[uop n-1][fell-off trap][cold code of each uop][data]. A
 // stencil's hot code that ends with its jump to the next uop is copied without it (the next uop's code follows);
 // the last uop keeps it, aimed at the trap. The cold parts (deopts, errors) stay out of the way of the hot path.
 // Calls and jumps whose target is out of a displacement's reach go through trampolines shared by all traces.
@@ -17,7 +17,7 @@
 namespace krait::jit {
 
 struct NativeTrace {
-    uint8_t* code = nullptr;  // the first uop's code, in the arena (the block starts here)
+    uint8_t* code = nullptr;  // the trace's entry (its head), in the arena: the block starts here
     size_t size = 0;          // bytes of the block
     size_t hot_size = 0;      // bytes of the uops' hot code, at its start
     std::vector<uint32_t> uop_offsets;  // where each uop's code starts (for -X dump-jit)

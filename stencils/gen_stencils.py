@@ -57,10 +57,10 @@ HOLE_VALUES = {
     "_JIT_OPARG": "Oparg", "_JIT_TARGET": "Target", "_JIT_NEXT": "Next", "_JIT_EXIT": "Exit",
     "_JIT_CACHE0": "Cache0", "_JIT_CACHE1": "Cache1", "_JIT_CACHE2": "Cache2", "_JIT_CACHE3": "Cache3",
     "_JIT_CACHE64_0": "Cache64_0", "_JIT_CACHE64_1": "Cache64_1", "_JIT_CACHE64_2": "Cache64_2",
-    "_JIT_VALID": "Valid", "_JIT_WARM": "Warm", "_JIT_CONTINUE": "Continue", "_JIT_TOP": "Top",
+    "_JIT_EXIT_SLOT": "ExitSlot", "_JIT_VALID": "Valid", "_JIT_WARM": "Warm", "_JIT_CONTINUE": "Continue", "_JIT_TOP": "Top",
 }
 STENCIL_PREFIX = "krait_stencil_"
-ENTRY, FELL_OFF = "krait_jit_entry", "krait_stencil_FELL_OFF_TRACE"
+ENTRY, HEAD, FELL_OFF = "krait_jit_entry", "krait_stencil_TRACE_HEAD", "krait_stencil_FELL_OFF_TRACE"
 
 
 class GenError(Exception):
@@ -311,13 +311,14 @@ def generate(obj, opcode_ids, target, objdump):
         if not fn:
             raise GenError(f"no stencil for uop {name} in {obj}")
         stencils.append((name, int(num), extract(elf, fn)))
-    for special in (ENTRY, FELL_OFF):
+    for special in (ENTRY, HEAD, FELL_OFF):
         if special not in funcs:
             raise GenError(f"{obj}: {special} missing")
     entry = extract(elf, funcs[ENTRY])
+    head = extract(elf, funcs[HEAD])
     fell_off = extract(elf, funcs[FELL_OFF])
     symbols = {}
-    for st in [s for _, _, s in stencils] + [entry, fell_off]:
+    for st in [s for _, _, s in stencils] + [entry, head, fell_off]:
         for h in st.holes + st.cold_holes:
             if h[4] and h[4] not in symbols:
                 symbols[h[4]] = re.sub(r"\W", "_", h[4])
@@ -331,6 +332,7 @@ def generate(obj, opcode_ids, target, objdump):
     for name, _, st in stencils:
         emit_stencil(L, name, st, dis, symbols)
     emit_stencil(L, "entry", entry, dis, symbols)
+    emit_stencil(L, "head", head, dis, symbols)
     emit_stencil(L, "fell_off", fell_off, dis, symbols)
     L.append(f"const Stencil uops_{target}[UOP__COUNT] = {{")
     for name, num, st in stencils:
@@ -341,7 +343,7 @@ def generate(obj, opcode_ids, target, objdump):
         L.append(f"static_assert(UOP_{name} == {num});")
     L += ["", "}  // namespace", "",
           f"const StencilTable stencils_{target} = {{Target::{target_enum}, uops_{target}, UOP__COUNT, "
-          f"{stencil_init('entry', entry)}, {stencil_init('fell_off', fell_off)}}};", "", "}  // namespace krait::jit", ""]
+          f"{stencil_init('entry', entry)}, {stencil_init('head', head)}, {stencil_init('fell_off', fell_off)}}};", "", "}  // namespace krait::jit", ""]
     return "\n".join(L)
 
 

@@ -36,9 +36,10 @@ enum class HoleValue : uint8_t {
     Oparg,      // the uop's oparg
     Target,     // code unit of its instruction
     Next,       // code unit after the instruction
-    Exit,       // the status its deopt returns (exit index << 2)
+    Exit,       // the status its deopt returns: the address of its exit (core's TraceExit)
     Cache0, Cache1, Cache2, Cache3,  // operand words
     Cache64_0, Cache64_1, Cache64_2,  // operand words k and k + 1 as one 64-bit value
+    ExitSlot,   // address of the uop's exit's jit_target (where a linked exit jumps)
     Valid,      // address of the executor's `valid` flag
     Warm,       // address of the executor's `warm` flag
     Continue,   // address of the next uop's code
@@ -85,6 +86,7 @@ struct StencilTable {
     const Stencil* uops;  // indexed by Uop (core's opcode_ids.h)
     uint32_t nuops;
     Stencil entry;        // krait_jit_entry: the C-convention shim that enters a trace
+    Stencil head;         // the first code of every trace (marks the executor warm)
     Stencil fell_off;     // where a trace's last uop would continue (a trap)
 };
 

@@ -29,7 +29,7 @@ typedef KRAIT_PRESERVE_NONE uint64_t (*krait_stencil_fn)(KFrame *f, Value *sp);
 KRAIT_HOLE32(_JIT_OPARG);       /* the uop's oparg */
 KRAIT_HOLE32(_JIT_TARGET);      /* code unit of the uop's instruction */
 KRAIT_HOLE32(_JIT_NEXT);        /* code unit after it: target + length */
-KRAIT_HOLE32(_JIT_EXIT);        /* the status a deopt returns: the uop's exit index, shifted (KRT_JIT_DEOPT) */
+KRAIT_HOLE64(_JIT_EXIT);        /* the status a deopt returns: the address of the uop's exit (a TraceExit) */
 KRAIT_HOLE32(_JIT_CACHE0);      /* operand words, CACHE32(k) */
 KRAIT_HOLE32(_JIT_CACHE1);
 KRAIT_HOLE32(_JIT_CACHE2);
@@ -37,6 +37,7 @@ KRAIT_HOLE32(_JIT_CACHE3);
 KRAIT_HOLE64(_JIT_CACHE64_0);   /* operand words k and k+1, CACHE64(k) */
 KRAIT_HOLE64(_JIT_CACHE64_1);
 KRAIT_HOLE64(_JIT_CACHE64_2);
+KRAIT_HOLE64(_JIT_EXIT_SLOT);   /* the address of the uop's exit's jit_target (core/tier2.h's TraceExit) */
 KRAIT_HOLE64(_JIT_VALID);       /* the executor's `valid` flag (a bool) */
 KRAIT_HOLE64(_JIT_WARM);        /* the executor's `warm` flag */
 /* Jump targets: the next uop's code, and the loop body's first uop (_JUMP_TO_TOP). */
@@ -48,7 +49,8 @@ extern KRAIT_PRESERVE_NONE uint64_t _JIT_TOP(KFrame *f, Value *sp);
 
 /* ---- Statuses returned to the entry shim (jit-native/jit_native.cpp reads them) ---- */
 enum {
-    KRT_JIT_DEOPT = 0,  /* | exit << 2: an exit was taken; ip and sp saved (the exit's target) */
+    KRT_JIT_DEOPT = 0,  /* + the exit's address (aligned): an exit was taken; ip and sp saved (its target). The
+                         * exit names its executor: linked exits may have jumped through several traces */
     KRT_JIT_ERROR = 1,  /* an exception is set; ip, sp and last_pc saved */
     KRT_JIT_RESUME = 2, /* the trace left for tier 1 (EXIT_TRACE_AT); ip and sp saved */
 };
@@ -71,13 +73,18 @@ enum {
         f->sp = sp;                                 \
         f->last_pc = HOLE32(_JIT_TARGET);           \
     } while (0)
-#define DEOPT_IF(cond)                                       \
-    do {                                                     \
-        if (KRAIT_UNLIKELY(cond)) {                          \
-            f->ip = f->code_base + HOLE32(_JIT_TARGET);      \
-            f->sp = sp;                                      \
-            return HOLE32(_JIT_EXIT);                        \
-        }                                                    \
+/* A deopt leaves through the uop's exit: straight into the side trace's code once the exit is linked to one (unless
+ * a safepoint is due: the runtime runs the periodic check when it chains), else back to the runtime, which counts
+ * the exit and may link it. The frame's ip and sp are saved either way (the side trace runs from there). */
+#define DEOPT_IF(cond)                                                                   \
+    do {                                                                                 \
+        if (KRAIT_UNLIKELY(cond)) {                                                      \
+            f->ip = f->code_base + HOLE32(_JIT_TARGET);                                  \
+            f->sp = sp;                                                                  \
+            krait_stencil_fn side_ = *(krait_stencil_fn const volatile *)HOLE64(_JIT_EXIT_SLOT); \
+            if (side_ && !krt_eval_breaker()) __attribute__((musttail)) return side_(f, sp); \
+            return HOLE64(_JIT_EXIT);                                                    \
+        }                                                                                \
     } while (0)
 #define GOTO_ERROR()            \
     do {                        \
@@ -139,6 +146,13 @@ enum {
 /* The entry shim, in the C calling convention: the runtime calls it with the trace's code; it saves the registers
  * the C convention preserves (preserve_none stencils keep none) and returns the status the trace left with. */
 uint64_t krait_jit_entry(KFrame *f, Value *sp, krait_stencil_fn code) { return code(f, sp); }
+
+/* The first code of every trace: marks the executor warm (entered since the last sweep for cold executors; exits
+ * that jump into a trace bypass the runtime, which otherwise marks it). */
+KRAIT_STENCIL(TRACE_HEAD) {
+    *(volatile uint8_t *)HOLE64(_JIT_WARM) = 1;
+    CONTINUE();
+}
 
 /* Where the last uop of a trace continues if it does not end the trace itself: never, by construction. */
 KRAIT_STENCIL(FELL_OFF_TRACE) { __builtin_trap(); }

@@ -8,6 +8,7 @@ namespace {
 // The runtime symbols the stencils refer to, by their assembler names (no prototypes needed).
 extern "C" {
 extern const char ksym_krt_binary_op[] __asm__("krt_binary_op");
+extern const char ksym_krt_eval_breaker_flag[] __asm__("krt_eval_breaker_flag");
 extern const char ksym_krt_int_box[] __asm__("krt_int_box");
 extern const char ksym_krt_tuple_from_array[] __asm__("krt_tuple_from_array");
 extern const char ksym_krt_unpack[] __asm__("krt_unpack");
@@ -151,67 +152,100 @@ const Hole holes_ADD[] = {
     {0x68, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 
-// krait_stencil_GUARD_INTS: 32 bytes of code (28 without the jump to the next uop), 52 of cold code, 0 of data, 11 holes
-//   0: ldur x9, [x21, #-0x10]
-//   4: mov x8, #-0x4000000000000 // =-1125899906842624
-//   8: cmp x9, x8
+// krait_stencil_GUARD_INTS: 36 bytes of code (32 without the jump to the next uop), 100 of cold code, 0 of data, 19 holes
+//   0: ldur x8, [x21, #-0x10]
+//   4: mov x9, #-0x4000000000000 // =-1125899906842624
+//   8: cmp x8, x9
 //   c: b.lo 0xc <krait_stencil_GUARD_INTS+0xc>
 //   000000000000000c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
-//   10: ldur x9, [x21, #-0x8]
-//   14: cmp x9, x8
-//   18: b.lo 0x18 <krait_stencil_GUARD_INTS+0x18>
-//   0000000000000018: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
-//   1c: b 0x1c <krait_stencil_GUARD_INTS+0x1c>
-//   000000000000001c: R_AARCH64_JUMP26 _JIT_CONTINUE
+//   10: ldur x8, [x21, #-0x8]
+//   14: mov x9, #-0x4000000000001 // =-1125899906842625
+//   18: cmp x8, x9
+//   1c: b.ls 0x1c <krait_stencil_GUARD_INTS+0x1c>
+//   000000000000001c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
+//   20: b 0x20 <krait_stencil_GUARD_INTS+0x20>
+//   0000000000000020: R_AARCH64_JUMP26 _JIT_CONTINUE
 //   cold:
 //   0: mov x8, #0x0 // =0
 //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: mov x9, #0x0 // =0
-//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   8: ldr x10, [x20, #0x10]
+//   4: ldr x9, [x20, #0x10]
+//   8: mov x10, #0x0 // =0
+//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
 //   c: movk x8, #0x0, lsl #16
 //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x9, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+//   10: movk x10, #0x0, lsl #16
+//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
 //   14: movk x8, #0x0, lsl #32
 //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x9, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+//   18: movk x10, #0x0, lsl #32
+//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
 //   1c: movk x8, #0x0, lsl #48
 //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: movk x9, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   24: add x8, x10, w8, uxtw #2
-//   28: mov w0, w9
-//   2c: stp x8, x21, [x20, #0x40]
-//   30: ret
+//   20: movk x10, #0x0, lsl #48
+//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+//   24: add x8, x9, w8, uxtw #2
+//   28: stp x8, x21, [x20, #0x40]
+//   2c: ldr x0, [x10]
+//   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_INTS+0x4c>
+//   34: mov x8, #0x0 // =0
+//   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+//   38: movk x8, #0x0, lsl #16
+//   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+//   3c: movk x8, #0x0, lsl #32
+//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+//   40: movk x8, #0x0, lsl #48
+//   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+//   44: ldr w8, [x8]
+//   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_INTS+0x60>
+//   4c: mov x0, #0x0 // =0
+//   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+//   50: movk x0, #0x0, lsl #16
+//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+//   54: movk x0, #0x0, lsl #32
+//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+//   58: movk x0, #0x0, lsl #48
+//   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+//   5c: ret
+//   60: br x0
 const uint8_t code_GUARD_INTS[] = {
-    0xa9, 0x02, 0x5f, 0xf8, 0x88, 0xff, 0xff, 0xd2, 0x3f, 0x01, 0x08, 0xeb, 0x03, 0x00, 0x00, 0x54,
-    0xa9, 0x82, 0x5f, 0xf8, 0x3f, 0x01, 0x08, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
+    0xa8, 0x02, 0x5f, 0xf8, 0x89, 0xff, 0xff, 0xd2, 0x1f, 0x01, 0x09, 0xeb, 0x03, 0x00, 0x00, 0x54,
+    0xa8, 0x82, 0x5f, 0xf8, 0x89, 0x00, 0xe0, 0x92, 0x1f, 0x01, 0x09, 0xeb, 0x09, 0x00, 0x00, 0x54,
+    0x00, 0x00, 0x00, 0x14,
 };
 const uint8_t cold_GUARD_INTS[] = {
-    0x08, 0x00, 0x80, 0xd2, 0x09, 0x00, 0x80, 0xd2, 0x8a, 0x0a, 0x40, 0xf9, 0x08, 0x00, 0xa0, 0xf2,
-    0x09, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
-    0x09, 0x00, 0xe0, 0xf2, 0x48, 0x49, 0x28, 0x8b, 0xe0, 0x03, 0x09, 0x2a, 0x88, 0x56, 0x04, 0xa9,
-    0xc0, 0x03, 0x5f, 0xd6,
+    0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
+    0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
+    0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0x40, 0x01, 0x40, 0xf9,
+    0xe0, 0x00, 0x00, 0xb4, 0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2,
+    0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2,
+    0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6,
+    0x00, 0x00, 0x1f, 0xd6,
 };
 const Hole holes_GUARD_INTS[] = {
     {0xc, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x18, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x1c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
+    {0x1c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
+    {0x20, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
 };
 const Hole cold_holes_GUARD_INTS[] = {
     {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
+    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
     {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
     {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
+    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
     {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
+    {0x20, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
+    {0x34, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x38, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x4c, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
+    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
+    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
+    {0x58, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_GUARD_VERSION: 64 bytes of code (60 without the jump to the next uop), 52 of cold code, 0 of data, 15 holes
+// krait_stencil_GUARD_VERSION: 64 bytes of code (60 without the jump to the next uop), 100 of cold code, 0 of data, 23 holes
 //   0: ldur x8, [x21, #-0x10]
 //   4: mov x9, #-0x1000000000000 // =-281474976710656
 //   8: mov x10, #0x100 // =256
@@ -238,25 +272,45 @@ const Hole cold_holes_GUARD_INTS[] = {
 //   cold:
 //   0: mov x8, #0x0 // =0
 //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: mov x9, #0x0 // =0
-//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   8: ldr x10, [x20, #0x10]
+//   4: ldr x9, [x20, #0x10]
+//   8: mov x10, #0x0 // =0
+//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
 //   c: movk x8, #0x0, lsl #16
 //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x9, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+//   10: movk x10, #0x0, lsl #16
+//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
 //   14: movk x8, #0x0, lsl #32
 //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x9, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+//   18: movk x10, #0x0, lsl #32
+//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
 //   1c: movk x8, #0x0, lsl #48
 //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: movk x9, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   24: add x8, x10, w8, uxtw #2
-//   28: mov w0, w9
-//   2c: stp x8, x21, [x20, #0x40]
-//   30: ret
+//   20: movk x10, #0x0, lsl #48
+//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+//   24: add x8, x9, w8, uxtw #2
+//   28: stp x8, x21, [x20, #0x40]
+//   2c: ldr x0, [x10]
+//   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_VERSION+0x4c>
+//   34: mov x8, #0x0 // =0
+//   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+//   38: movk x8, #0x0, lsl #16
+//   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+//   3c: movk x8, #0x0, lsl #32
+//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+//   40: movk x8, #0x0, lsl #48
+//   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+//   44: ldr w8, [x8]
+//   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_VERSION+0x60>
+//   4c: mov x0, #0x0 // =0
+//   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+//   50: movk x0, #0x0, lsl #16
+//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+//   54: movk x0, #0x0, lsl #32
+//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+//   58: movk x0, #0x0, lsl #48
+//   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+//   5c: ret
+//   60: br x0
 const uint8_t code_GUARD_VERSION[] = {
     0xa8, 0x02, 0x5f, 0xf8, 0xe9, 0xff, 0xff, 0xd2, 0x0a, 0x20, 0x80, 0xd2, 0xea, 0xff, 0xff, 0xf2,
     0x09, 0x01, 0x09, 0x8b, 0x3f, 0x01, 0x0a, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x08, 0x01, 0x40, 0xf9,
@@ -264,10 +318,13 @@ const uint8_t code_GUARD_VERSION[] = {
     0x09, 0x00, 0xe0, 0xf2, 0x1f, 0x01, 0x09, 0x6b, 0x01, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
 };
 const uint8_t cold_GUARD_VERSION[] = {
-    0x08, 0x00, 0x80, 0xd2, 0x09, 0x00, 0x80, 0xd2, 0x8a, 0x0a, 0x40, 0xf9, 0x08, 0x00, 0xa0, 0xf2,
-    0x09, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
-    0x09, 0x00, 0xe0, 0xf2, 0x48, 0x49, 0x28, 0x8b, 0xe0, 0x03, 0x09, 0x2a, 0x88, 0x56, 0x04, 0xa9,
-    0xc0, 0x03, 0x5f, 0xd6,
+    0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
+    0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
+    0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0x40, 0x01, 0x40, 0xf9,
+    0xe0, 0x00, 0x00, 0xb4, 0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2,
+    0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2,
+    0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6,
+    0x00, 0x00, 0x1f, 0xd6,
 };
 const Hole holes_GUARD_VERSION[] = {
     {0x18, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
@@ -280,13 +337,21 @@ const Hole holes_GUARD_VERSION[] = {
 };
 const Hole cold_holes_GUARD_VERSION[] = {
     {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
+    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
     {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
     {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
+    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
     {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
+    {0x20, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
+    {0x34, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x38, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
+    {0x4c, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
+    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
+    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
+    {0x58, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
 };
 
 // krait_stencil_ADD_INT: 84 bytes of code (80 without the jump to the next uop), 56 of cold code, 0 of data, 12 holes
@@ -598,6 +663,31 @@ const uint8_t code_entry[] = {
     0xc0, 0x03, 0x5f, 0xd6,
 };
 
+// krait_stencil_TRACE_HEAD: 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+//   0: mov x8, #0x0 // =0
+//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_WARM
+//   4: mov w9, #0x1 // =1
+//   8: movk x8, #0x0, lsl #16
+//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_WARM
+//   c: movk x8, #0x0, lsl #32
+//   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_WARM
+//   10: movk x8, #0x0, lsl #48
+//   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_WARM
+//   14: strb w9, [x8]
+//   18: b 0x18 <krait_stencil_TRACE_HEAD+0x18>
+//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
+const uint8_t code_head[] = {
+    0x08, 0x00, 0x80, 0xd2, 0x29, 0x00, 0x80, 0x52, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2,
+    0x08, 0x00, 0xe0, 0xf2, 0x09, 0x01, 0x00, 0x39, 0x00, 0x00, 0x00, 0x14,
+};
+const Hole holes_head[] = {
+    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Warm, 0, nullptr},
+    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Warm, 0, nullptr},
+    {0xc, HoleKind::A64_MOVW_G2_NC, HoleValue::Warm, 0, nullptr},
+    {0x10, HoleKind::A64_MOVW_G3, HoleValue::Warm, 0, nullptr},
+    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
+};
+
 // krait_stencil_FELL_OFF_TRACE: 4 bytes of code (4 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
 //   0: brk #0x1
 const uint8_t code_fell_off[] = {
@@ -608,8 +698,8 @@ const Stencil uops_aarch64[UOP__COUNT] = {
     {{code_LOAD, 32, holes_LOAD, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
     {{code_SWAP, 40, holes_SWAP, 5}, 36, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
     {{code_ADD, 108, holes_ADD, 15}, 104, {cold_ADD, 32, nullptr, 0}, nullptr, 0, 1},  // 2
-    {{code_GUARD_INTS, 32, holes_GUARD_INTS, 3}, 28, {cold_GUARD_INTS, 52, cold_holes_GUARD_INTS, 8}, nullptr, 0, 1},  // 3
-    {{code_GUARD_VERSION, 64, holes_GUARD_VERSION, 7}, 60, {cold_GUARD_VERSION, 52, cold_holes_GUARD_VERSION, 8}, nullptr, 0, 1},  // 4
+    {{code_GUARD_INTS, 36, holes_GUARD_INTS, 3}, 32, {cold_GUARD_INTS, 100, cold_holes_GUARD_INTS, 16}, nullptr, 0, 1},  // 3
+    {{code_GUARD_VERSION, 64, holes_GUARD_VERSION, 7}, 60, {cold_GUARD_VERSION, 100, cold_holes_GUARD_VERSION, 16}, nullptr, 0, 1},  // 4
     {{code_ADD_INT, 84, holes_ADD_INT, 4}, 80, {cold_ADD_INT, 56, cold_holes_ADD_INT, 8}, nullptr, 0, 1},  // 5
     {{code_CONSTANT, 32, holes_CONSTANT, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
     {{code_BUILD, 72, holes_BUILD, 7}, 68, {cold_BUILD, 60, cold_holes_BUILD, 8}, nullptr, 0, 1},  // 7
@@ -628,6 +718,6 @@ static_assert(UOP_UNPACK == 8);
 
 }  // namespace
 
-const StencilTable stencils_aarch64 = {Target::AArch64, uops_aarch64, UOP__COUNT, {{code_entry, 100, nullptr, 0}, 100, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 4, nullptr, 0}, 4, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}};
+const StencilTable stencils_aarch64 = {Target::AArch64, uops_aarch64, UOP__COUNT, {{code_entry, 100, nullptr, 0}, 100, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_head, 28, holes_head, 5}, 24, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 4, nullptr, 0}, 4, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}};
 
 }  // namespace krait::jit

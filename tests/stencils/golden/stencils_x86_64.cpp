@@ -8,6 +8,7 @@ namespace {
 // The runtime symbols the stencils refer to, by their assembler names (no prototypes needed).
 extern "C" {
 extern const char ksym_krt_binary_op[] __asm__("krt_binary_op");
+extern const char ksym_krt_eval_breaker_flag[] __asm__("krt_eval_breaker_flag");
 extern const char ksym_krt_int_box[] __asm__("krt_int_box");
 extern const char ksym_krt_tuple_from_array[] __asm__("krt_tuple_from_array");
 extern const char ksym_krt_unpack[] __asm__("krt_unpack");
@@ -112,7 +113,7 @@ const Hole cold_holes_ADD[] = {
     {0x10, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
 };
 
-// krait_stencil_GUARD_INTS: 69 bytes of code (69 without the jump to the next uop), 0 of cold code, 0 of data, 3 holes
+// krait_stencil_GUARD_INTS: 101 bytes of code (101 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
 //   0: movq -0x10(%r13), %rax
 //   4: shrq $0x32, %rax
 //   8: cmpl $0x3fff, %eax # imm = 0x3FFF
@@ -128,24 +129,36 @@ const Hole cold_holes_ADD[] = {
 //   2e: addq 0x10(%r12), %rax
 //   33: movq %rax, 0x40(%r12)
 //   38: movq %r13, 0x48(%r12)
-//   3d: movl $0x0, %eax
-//   000000000000003e: R_X86_64_32 _JIT_EXIT
-//   42: movl %eax, %eax
-//   44: retq
+//   3d: movabsq $0x0, %rax
+//   000000000000003f: R_X86_64_64 _JIT_EXIT_SLOT
+//   47: movq (%rax), %rax
+//   4a: testq %rax, %rax
+//   4d: je 0x58 <krait_stencil_GUARD_INTS+0x58>
+//   4f: cmpl $0x0, (%rip) # 0x56 <krait_stencil_GUARD_INTS+0x56>
+//   0000000000000051: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+//   56: je 0x63 <krait_stencil_GUARD_INTS+0x63>
+//   58: movabsq $0x0, %rax
+//   000000000000005a: R_X86_64_64 _JIT_EXIT
+//   62: retq
+//   63: jmpq *%rax
 const uint8_t code_GUARD_INTS[] = {
     0x49, 0x8b, 0x45, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00, 0x72, 0x14, 0x48,
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x49, 0x39, 0x45, 0xf8, 0x0f, 0x83, 0x00,
     0x00, 0x00, 0x00, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03,
-    0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00,
-    0x00, 0x00, 0x89, 0xc0, 0xc3,
+    0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83,
+    0x3d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0xc3, 0xff, 0xe0,
 };
 const Hole holes_GUARD_INTS[] = {
     {0x1f, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
     {0x24, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x3e, HoleKind::X86_64_32, HoleValue::Exit, 0, nullptr},
+    {0x3f, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
+    {0x51, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
+    {0x5a, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_GUARD_VERSION: 81 bytes of code (81 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
+// krait_stencil_GUARD_VERSION: 113 bytes of code (113 without the jump to the next uop), 0 of cold code, 0 of data, 6 holes
 //   0: movq -0x10(%r13), %rax
 //   4: movabsq $-0x1000000000000, %rcx # imm = 0xFFFF000000000000
 //   e: leaq (%rax,%rcx), %rdx
@@ -165,23 +178,35 @@ const Hole holes_GUARD_INTS[] = {
 //   3a: addq 0x10(%r12), %rax
 //   3f: movq %rax, 0x40(%r12)
 //   44: movq %r13, 0x48(%r12)
-//   49: movl $0x0, %eax
-//   000000000000004a: R_X86_64_32 _JIT_EXIT
-//   4e: movl %eax, %eax
-//   50: retq
+//   49: movabsq $0x0, %rax
+//   000000000000004b: R_X86_64_64 _JIT_EXIT_SLOT
+//   53: movq (%rax), %rax
+//   56: testq %rax, %rax
+//   59: je 0x64 <krait_stencil_GUARD_VERSION+0x64>
+//   5b: cmpl $0x0, (%rip) # 0x62 <krait_stencil_GUARD_VERSION+0x62>
+//   000000000000005d: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+//   62: je 0x6f <krait_stencil_GUARD_VERSION+0x6f>
+//   64: movabsq $0x0, %rax
+//   0000000000000066: R_X86_64_64 _JIT_EXIT
+//   6e: retq
+//   6f: jmpq *%rax
 const uint8_t code_GUARD_VERSION[] = {
     0x49, 0x8b, 0x45, 0xf0, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x48, 0x8d,
     0x14, 0x08, 0x48, 0x81, 0xc9, 0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xca, 0x72, 0x11, 0x48, 0x8b,
     0x00, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0xb8,
     0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10, 0x49,
-    0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0,
-    0xc3,
+    0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3, 0xff,
+    0xe0,
 };
 const Hole holes_GUARD_VERSION[] = {
     {0x22, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
     {0x2b, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
     {0x30, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x4a, HoleKind::X86_64_32, HoleValue::Exit, 0, nullptr},
+    {0x4b, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
+    {0x5d, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
+    {0x66, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
 };
 
 // krait_stencil_ADD_INT: 139 bytes of code (134 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
@@ -407,6 +432,21 @@ const uint8_t code_entry[] = {
     0xd2, 0x5b, 0x41, 0x5c, 0x41, 0x5d, 0x41, 0x5e, 0x41, 0x5f, 0xc3,
 };
 
+// krait_stencil_TRACE_HEAD: 18 bytes of code (13 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+//   0: movabsq $0x0, %rax
+//   0000000000000002: R_X86_64_64 _JIT_WARM
+//   a: movb $0x1, (%rax)
+//   d: jmp 0x12 <krait_stencil_TRACE_HEAD+0x12>
+//   000000000000000e: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+const uint8_t code_head[] = {
+    0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc6, 0x00, 0x01, 0xe9, 0x00, 0x00,
+    0x00, 0x00,
+};
+const Hole holes_head[] = {
+    {0x2, HoleKind::X86_64_64, HoleValue::Warm, 0, nullptr},
+    {0xe, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
+};
+
 // krait_stencil_FELL_OFF_TRACE: 2 bytes of code (2 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
 //   0: ud2
 const uint8_t code_fell_off[] = {
@@ -417,8 +457,8 @@ const Stencil uops_x86_64[UOP__COUNT] = {
     {{code_LOAD, 25, holes_LOAD, 2}, 20, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
     {{code_SWAP, 32, holes_SWAP, 2}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
     {{code_ADD, 81, holes_ADD, 6}, 76, {cold_ADD, 32, cold_holes_ADD, 1}, nullptr, 0, 1},  // 2
-    {{code_GUARD_INTS, 69, holes_GUARD_INTS, 3}, 69, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 3
-    {{code_GUARD_VERSION, 81, holes_GUARD_VERSION, 4}, 81, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 4
+    {{code_GUARD_INTS, 101, holes_GUARD_INTS, 5}, 101, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 3
+    {{code_GUARD_VERSION, 113, holes_GUARD_VERSION, 6}, 113, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 4
     {{code_ADD_INT, 139, holes_ADD_INT, 4}, 134, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 5
     {{code_CONSTANT, 23, holes_CONSTANT, 2}, 18, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
     {{code_BUILD, 72, holes_BUILD, 6}, 67, {cold_BUILD, 43, cold_holes_BUILD, 2}, nullptr, 0, 1},  // 7
@@ -437,6 +477,6 @@ static_assert(UOP_UNPACK == 8);
 
 }  // namespace
 
-const StencilTable stencils_x86_64 = {Target::X86_64, uops_x86_64, UOP__COUNT, {{code_entry, 27, nullptr, 0}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 2, nullptr, 0}, 2, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}};
+const StencilTable stencils_x86_64 = {Target::X86_64, uops_x86_64, UOP__COUNT, {{code_entry, 27, nullptr, 0}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_head, 18, holes_head, 2}, 13, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 2, nullptr, 0}, 2, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}};
 
 }  // namespace krait::jit
