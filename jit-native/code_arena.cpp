@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace krait::jit {
@@ -52,12 +53,15 @@ uint8_t* CodeArena::allocate(size_t size) {
         free_.erase(it);
         if (left) free_[at + size] = left;
         used_ += size;
+        forget_translations(base_ + at, size);
         return base_ + at;
     }
     if (top_ + size > capacity_) return nullptr;
     size_t at = top_;
     top_ += size;
     used_ += size;
+    if (at < high_) forget_translations(base_ + at, std::min(size, high_ - at));  // freed blocks went back to the top
+    high_ = std::max(high_, top_);
     return base_ + at;
 }
 
@@ -87,6 +91,18 @@ void CodeArena::release(uint8_t* block, size_t size) {
         top_ = at;
         free_.erase(last);
     }
+}
+
+// Code that ran here before is about to be replaced. The hardware needs only the cache maintenance write() does; an
+// emulator (qemu-user, which runs the AArch64 tests) keeps its translations of the old code unless it sees the page
+// made writable: pwrite() changes the page behind its back. A brief writable, not executable, phase tells it, and
+// is harmless: nothing runs in the arena while the JIT compiles (one thread), and it never makes a page both.
+void CodeArena::forget_translations(uint8_t* at, size_t size) {
+    const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    uintptr_t lo = reinterpret_cast<uintptr_t>(at) & ~(page - 1);
+    uintptr_t hi = (reinterpret_cast<uintptr_t>(at) + size + page - 1) & ~(page - 1);
+    mprotect(reinterpret_cast<void*>(lo), hi - lo, PROT_READ | PROT_WRITE);
+    mprotect(reinterpret_cast<void*>(lo), hi - lo, PROT_READ | PROT_EXEC);
 }
 
 bool CodeArena::write(uint8_t* at, const uint8_t* bytes, size_t size) {

@@ -29,10 +29,13 @@ public:
     static constexpr size_t kAlign = 64;  // a cache line: a trace's first instructions start one
 
 private:
+    void forget_translations(uint8_t* at, size_t size);
+
     int fd_ = -1;
     uint8_t* base_ = nullptr;
     size_t capacity_ = 0;
     size_t top_ = 0;                    // bump pointer: everything above is free
+    size_t high_ = 0;                   // the highest top_ so far: below it, code may have run before
     size_t used_ = 0;
     std::map<size_t, size_t> free_;     // offset -> size of freed blocks below top_, coalesced
 };
