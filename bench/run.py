@@ -133,9 +133,10 @@ def krait_configs(args):
     K = Config
     return [
         # name                 label                                              command + options
-        K("krait", "Krait, native, specializing interpreter", "krait", [str(native)], stats=stats),
+        K("krait", "Krait, native, specializing interpreter (-X jit=off)", "krait", [str(native), "-X", "jit=off"],
+          stats=stats),
         K("krait-generic", "Krait, native, generic interpreter (-X specialize=off)", "krait",
-          [str(native), "-X", "specialize=off"], needs="specialize=off"),
+          [str(native), "-X", "jit=off", "-X", "specialize=off"], needs="specialize=off"),
         K("krait-wasm-node", "Krait, wasm in Node, specializing interpreter", "krait", on_node, stats=stats,
           wasm_js=wasm_js),
         K("krait-wasm-chromium", "Krait, wasm in headless Chromium, specializing interpreter", "krait", in_chromium,
@@ -143,7 +144,7 @@ def krait_configs(args):
         # Later stages (listed now; each is missing until `krait --help` mentions its option):
         K("krait-uops", "Krait, native, tier-2 uops interpreter", "krait", [str(native), "-X", "jit=uops"],
           needs="jit=uops", stats=stats),
-        K("krait-jit", "Krait, native, copy-and-patch JIT", "krait", [str(native), "-X", "jit=on"],
+        K("krait-jit", "Krait, native, copy-and-patch JIT (the default)", "krait", [str(native), "-X", "jit=on"],
           needs="jit=on", stats=stats),
         K("krait-wasm-jit", "Krait, wasm in Node, wasm JIT", "krait", on_node + ["-X", "jit=on"],
           needs="jit=on", stats=stats, wasm_js=wasm_js),

@@ -52,13 +52,14 @@ void usage(FILE* out) {
           "               -X stats       print specialization and tier-2 statistics to stderr at exit\n"
 #if KRAIT_NATIVE_JIT
           "               -X jit=on      trace hot loops and functions into optimized micro-op traces (tier 2)\n"
-          "                              and compile them to machine code (copy-and-patch JIT)\n"
+          "                              and compile them to machine code (copy-and-patch JIT; the default)\n"
           "               -X jit=uops    the same traces, run by the uop interpreter\n"
+          "               -X jit=off     tier 1 only (the specializing interpreter)\n"
 #else
           "               -X jit=uops    trace hot loops and functions into optimized micro-op traces (tier 2)\n"
           "                              and run them in the uop interpreter\n"
-#endif
           "               -X jit=off     tier 1 only (the specializing interpreter; the default)\n"
+#endif
           "               -X trace-threshold=N  back-edges before a loop is traced, calls before a function\n"
           "                              is (default 1000)\n"
           "               -X dump-traces print each trace before and after optimization, and why\n"
@@ -78,6 +79,9 @@ void on_sigint(int) {
     krt_eval_breaker_flag = 1;
 }
 
+// -X jit=on given explicitly (not only the default): then a machine without a JIT is told so.
+bool jit_requested = false;
+
 // Applies one -X option; false (with a message) for a known option with a bad value. Unknown options are kept
 // for sys._xoptions and otherwise ignored, as python3 does.
 bool apply_xoption(const std::string& opt) {
@@ -92,7 +96,10 @@ bool apply_xoption(const std::string& opt) {
         std::string v = opt.substr(4);
         if (v == "off") g_tier2.mode = JitMode::Off;
         else if (v == "uops") g_tier2.mode = JitMode::Uops;
-        else if (v == "on") g_tier2.mode = JitMode::On;
+        else if (v == "on") {
+            g_tier2.mode = JitMode::On;
+            jit_requested = true;
+        }
         else {
             fprintf(stderr, "Invalid -X option: %s (expected jit=on, jit=uops or jit=off)\n", opt.c_str());
             return false;
@@ -165,6 +172,10 @@ int report_uncaught(Value exc) {
 int main(int argc, char** argv) {
     std::string command;
     bool have_command = false, dis = false;
+#if KRAIT_NATIVE_JIT
+    g_tier2.mode = JitMode::On;  // the default where this build has a JIT for the machine (-X jit=off: tier 1 only)
+    g_tier2_on = true;
+#endif
     int i = 1;
     for (; i < argc; i++) {
         std::string a = argv[i];
@@ -227,10 +238,13 @@ int main(int argc, char** argv) {
 #if KRAIT_NATIVE_JIT
         g_tier2_backend = jit::native_backend();
 #endif
-        if (!g_tier2_backend) {  // a runtime the JIT cannot serve still runs the same traces
+        if (!g_tier2_backend && jit_requested) {  // a runtime the JIT cannot serve still runs the same traces
             fprintf(stderr, "krait: -X jit=on: no JIT for this machine; running traces in the uop interpreter\n");
             g_tier2.mode = JitMode::Uops;
+        } else if (!g_tier2_backend) {  // the default: no JIT here (no executable memory near the runtime), tier 1
+            g_tier2.mode = JitMode::Off;
         }
+        g_tier2_on = g_tier2.mode != JitMode::Off;
     }
     if (have_command) {
         // sys.argv[0] is '-c' for a command.

@@ -95,7 +95,7 @@ struct Executor {
 enum class JitMode : uint8_t { Off, Uops, On };
 
 struct Tier2Options {
-    JitMode mode = JitMode::Off;
+    JitMode mode = JitMode::Off;  // the CLI makes JitMode::On its default where it has a JIT backend
     uint32_t trace_threshold = 1000;  // back-edges before a loop is traced (-X trace-threshold=N)
     bool dump = false;                // -X dump-traces: each trace before and after optimization
     std::string dump_jit;             // -X dump-jit[=FILE]: where the backend writes each trace's machine code
