@@ -11,26 +11,35 @@ namespace {
 
 size_t align_up(size_t n, size_t a) { return (n + a - 1) / a * a; }
 
-// The value a per-uop hole stands for (template.c lists them).
-uint64_t uop_value(HoleValue v, const UopInst& u, const Executor& ex) {
-    switch (v) {
-        case HoleValue::Oparg: return u.oparg;
-        case HoleValue::Target: return u.target;
-        case HoleValue::Next: return u.target + u.length;
-        case HoleValue::Exit: return u.exit == kNoExit ? 0 : reinterpret_cast<uint64_t>(&ex.exits[u.exit]);
-        case HoleValue::Cache0: return u.cache[0];
-        case HoleValue::Cache1: return u.cache[1];
-        case HoleValue::Cache2: return u.cache[2];
-        case HoleValue::Cache3: return u.cache[3];
-        case HoleValue::Cache64_0: return u.cache[0] | static_cast<uint64_t>(u.cache[1]) << 32;
-        case HoleValue::Cache64_1: return u.cache[1] | static_cast<uint64_t>(u.cache[2]) << 32;
-        case HoleValue::Cache64_2: return u.cache[2] | static_cast<uint64_t>(u.cache[3]) << 32;
-        case HoleValue::ExitSlot:
-            return u.exit == kNoExit ? 0 : reinterpret_cast<uint64_t>(&ex.exits[u.exit].jit_target);
-        case HoleValue::Valid: return reinterpret_cast<uint64_t>(&ex.valid);
-        case HoleValue::Warm: return reinterpret_cast<uint64_t>(&ex.warm);
-        default: return 0;  // the addresses: the caller knows them
-    }
+constexpr size_t kHoleValues = static_cast<size_t>(HoleValue::Symbol) + 1;
+
+// What every kind of hole of uop i is patched with (template.c lists them): computed once per uop, so that patching a
+// hole is a table lookup.
+void hole_values(uint64_t* v, const Executor& ex, size_t i, uint64_t base, const std::vector<uint32_t>& hot,
+                 const std::vector<uint32_t>& cold, const std::vector<uint32_t>& data, uint32_t fell_off) {
+    const UopInst& u = ex.uops[i];
+    auto at = [&](HoleValue k) -> uint64_t& { return v[static_cast<size_t>(k)]; };
+    at(HoleValue::Oparg) = u.oparg;
+    at(HoleValue::Target) = u.target;
+    at(HoleValue::Next) = u.target + u.length;
+    bool exits = u.exit != kNoExit;
+    at(HoleValue::Exit) = exits ? reinterpret_cast<uint64_t>(&ex.exits[u.exit]) : 0;
+    at(HoleValue::ExitSlot) = exits ? reinterpret_cast<uint64_t>(&ex.exits[u.exit].jit_target) : 0;
+    at(HoleValue::Cache0) = u.cache[0];
+    at(HoleValue::Cache1) = u.cache[1];
+    at(HoleValue::Cache2) = u.cache[2];
+    at(HoleValue::Cache3) = u.cache[3];
+    at(HoleValue::Cache64_0) = u.cache[0] | static_cast<uint64_t>(u.cache[1]) << 32;
+    at(HoleValue::Cache64_1) = u.cache[1] | static_cast<uint64_t>(u.cache[2]) << 32;
+    at(HoleValue::Cache64_2) = u.cache[2] | static_cast<uint64_t>(u.cache[3]) << 32;
+    at(HoleValue::Valid) = reinterpret_cast<uint64_t>(&ex.valid);
+    at(HoleValue::Warm) = reinterpret_cast<uint64_t>(&ex.warm);
+    at(HoleValue::Continue) = base + (i + 1 < hot.size() ? hot[i + 1] : fell_off);
+    at(HoleValue::Top) = base + hot[ex.loop_start];
+    at(HoleValue::Code) = base + hot[i];
+    at(HoleValue::Cold) = base + cold[i];
+    at(HoleValue::Data) = base + data[i];
+    at(HoleValue::Symbol) = 0;
 }
 
 }  // namespace
@@ -48,29 +57,14 @@ uint64_t TraceCompiler::trampoline(uint64_t address) {
     return t;
 }
 
-struct TraceCompiler::Layout {
-    std::vector<uint32_t> hot, hot_len, cold, data;  // per uop: offsets in the block, and the hot code's length
-    uint32_t fell_off = 0;
-};
-
-// Patches the holes of one part of uop i's stencil, copied to offset `at` of the block (its first `len` bytes).
-bool TraceCompiler::patch_part(const Executor& ex, size_t i, const CodePart& part, uint32_t at, uint32_t len,
-                               uint64_t base, const Layout& l) {
-    const UopInst& u = ex.uops[i];
+// Patches the holes of one part of a uop's stencil, copied to offset `at` of the block (its first `len` bytes).
+bool TraceCompiler::patch_part(const CodePart& part, uint32_t at, uint32_t len, uint64_t base, const uint64_t* values) {
     uint8_t* code = buf_.data() + at;
     for (uint32_t k = 0; k < part.nholes; k++) {
         const Hole& h = part.holes[k];
         if (h.offset >= len) continue;  // in the jump to the next uop, which was left out
-        uint64_t value;
-        switch (h.value) {
-            case HoleValue::Continue: value = base + (i + 1 < l.hot.size() ? l.hot[i + 1] : l.fell_off); break;
-            case HoleValue::Top: value = base + l.hot[ex.loop_start]; break;
-            case HoleValue::Code: value = base + l.hot[i]; break;
-            case HoleValue::Cold: value = base + l.cold[i]; break;
-            case HoleValue::Data: value = base + l.data[i]; break;
-            case HoleValue::Symbol: value = reinterpret_cast<uint64_t>(h.symbol); break;
-            default: value = uop_value(h.value, u, ex);
-        }
+        uint64_t value = h.value == HoleValue::Symbol ? reinterpret_cast<uint64_t>(h.symbol)
+                                                      : values[static_cast<size_t>(h.value)];
         uint64_t pc = base + at + h.offset;
         if (patch_hole(code + h.offset, pc, h.kind, value + h.addend)) continue;
         if (!is_branch(h.kind) || h.value != HoleValue::Symbol) return false;
@@ -82,7 +76,7 @@ bool TraceCompiler::patch_part(const Executor& ex, size_t i, const CodePart& par
 
 NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     const size_t n = ex.uops.size();
-    Layout l;
+    Layout& l = layout_;  // reused: no allocation per trace
     l.hot.resize(n);
     l.hot_len.resize(n);
     l.cold.resize(n);
@@ -117,7 +111,9 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     uint64_t base = reinterpret_cast<uint64_t>(block);
     std::memcpy(buf_.data() + l.fell_off, table_.fell_off.hot.code, table_.fell_off.hot.size);
     std::memcpy(buf_.data(), head.hot.code, head.body_size);
-    if (!patch_part(ex, 0, head.hot, 0, head.body_size, base, l)) {  // its holes are the executor's, not a uop's
+    uint64_t values[kHoleValues];
+    hole_values(values, ex, 0, base, l.hot, l.cold, l.data, l.fell_off);
+    if (!patch_part(head.hot, 0, head.body_size, base, values)) {  // its holes are the executor's, not a uop's
         arena_.release(block, pos);
         *why = CompileFailure::OutOfRange;
         return nullptr;
@@ -127,8 +123,9 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
         std::memcpy(buf_.data() + l.hot[i], s.hot.code, l.hot_len[i]);
         if (s.cold.size) std::memcpy(buf_.data() + l.cold[i], s.cold.code, s.cold.size);
         if (s.data_size) std::memcpy(buf_.data() + l.data[i], s.data, s.data_size);
-        if (!patch_part(ex, i, s.hot, l.hot[i], l.hot_len[i], base, l) ||
-            !patch_part(ex, i, s.cold, l.cold[i], s.cold.size, base, l)) {
+        hole_values(values, ex, i, base, l.hot, l.cold, l.data, l.fell_off);
+        if (!patch_part(s.hot, l.hot[i], l.hot_len[i], base, values) ||
+            !patch_part(s.cold, l.cold[i], s.cold.size, base, values)) {
             arena_.release(block, pos);
             *why = CompileFailure::OutOfRange;
             return nullptr;
@@ -143,7 +140,7 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     t->code = block;
     t->size = pos;
     t->hot_size = l.fell_off;
-    t->uop_offsets = std::move(l.hot);
+    t->uop_offsets = l.hot;
     *why = CompileFailure::None;
     return t;
 }

@@ -36,14 +36,18 @@ public:
     uint8_t* install_fixed(const Stencil& s);
 
 private:
-    struct Layout;  // where each uop's parts go in the block
+    // Where each uop's parts go in the block being compiled.
+    struct Layout {
+        std::vector<uint32_t> hot, hot_len, cold, data;  // per uop: offsets in the block, the hot code's length
+        uint32_t fell_off = 0;
+    };
     uint64_t trampoline(uint64_t address);
-    bool patch_part(const Executor& ex, size_t i, const CodePart& part, uint32_t at, uint32_t len, uint64_t base,
-                    const Layout& l);
+    bool patch_part(const CodePart& part, uint32_t at, uint32_t len, uint64_t base, const uint64_t* values);
 
     const StencilTable& table_;
     CodeArena& arena_;
-    std::vector<uint8_t> buf_;
+    std::vector<uint8_t> buf_;  // the block being compiled, copied into the arena once patched
+    Layout layout_;
     std::unordered_map<uint64_t, uint64_t> trampolines_;  // target address -> trampoline address
 };
 
