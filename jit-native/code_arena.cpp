@@ -13,12 +13,15 @@ namespace {
 uintptr_t distance(uintptr_t a, uintptr_t b) { return a > b ? a - b : b - a; }
 }  // namespace
 
-bool CodeArena::init(size_t capacity, const void* near, uint64_t reach) {
-    int fd = memfd_create("krait-jit", MFD_CLOEXEC);
-    if (fd < 0) return false;
-    if (ftruncate(fd, static_cast<off_t>(capacity)) != 0) {
-        close(fd);
-        return false;
+bool CodeArena::init(size_t capacity, const void* near, uint64_t reach, bool anonymous) {
+    int fd = -1;
+    if (!anonymous) {
+        fd = memfd_create("krait-jit", MFD_CLOEXEC);
+        if (fd < 0) return false;
+        if (ftruncate(fd, static_cast<off_t>(capacity)) != 0) {
+            close(fd);
+            return false;
+        }
     }
     // Try addresses just below and above the runtime's code, stepping away until one is free and in reach.
     uintptr_t anchor = reinterpret_cast<uintptr_t>(near) & ~static_cast<uintptr_t>(0xFFFFF);
@@ -27,8 +30,10 @@ bool CodeArena::init(size_t capacity, const void* near, uint64_t reach) {
         for (int side = 0; side < 2; side++) {
             uintptr_t hint = side ? anchor + k * step : anchor - k * step - capacity;
             if (hint < (1u << 30)) continue;
-            void* p = mmap(reinterpret_cast<void*>(hint), capacity, PROT_READ | PROT_EXEC,
-                           MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+            void* p = anonymous ? mmap(reinterpret_cast<void*>(hint), capacity, PROT_READ | PROT_EXEC,
+                                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0)
+                                : mmap(reinterpret_cast<void*>(hint), capacity, PROT_READ | PROT_EXEC,
+                                       MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
             if (p == MAP_FAILED) continue;
             uintptr_t lo = reinterpret_cast<uintptr_t>(p), hi = lo + capacity;
             if (distance(lo, reinterpret_cast<uintptr_t>(near)) < reach &&
@@ -41,7 +46,7 @@ bool CodeArena::init(size_t capacity, const void* near, uint64_t reach) {
             munmap(p, capacity);  // a kernel that ignores the hint's flag placed it elsewhere
         }
     }
-    close(fd);
+    if (fd >= 0) close(fd);
     return false;
 }
 
@@ -98,6 +103,7 @@ void CodeArena::release(uint8_t* block, size_t size) {
 // made writable: pwrite() changes the page behind its back. A brief writable, not executable, phase tells it, and
 // is harmless: nothing runs in the arena while the JIT compiles (one thread), and it never makes a page both.
 void CodeArena::forget_translations(uint8_t* at, size_t size) {
+    if (fd_ < 0) return;  // anonymous: write() makes the pages writable anyway
     const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
     uintptr_t lo = reinterpret_cast<uintptr_t>(at) & ~(page - 1);
     uintptr_t hi = (reinterpret_cast<uintptr_t>(at) + size + page - 1) & ~(page - 1);
@@ -106,6 +112,16 @@ void CodeArena::forget_translations(uint8_t* at, size_t size) {
 }
 
 bool CodeArena::write(uint8_t* at, const uint8_t* bytes, size_t size) {
+    if (fd_ < 0) {  // anonymous: writable (not executable) while copying
+        uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+        uintptr_t lo = reinterpret_cast<uintptr_t>(at) & ~(page - 1);
+        uintptr_t hi = (reinterpret_cast<uintptr_t>(at) + size + page - 1) & ~(page - 1);
+        if (mprotect(reinterpret_cast<void*>(lo), hi - lo, PROT_READ | PROT_WRITE) != 0) return false;
+        std::memcpy(at, bytes, size);
+        bool ok = mprotect(reinterpret_cast<void*>(lo), hi - lo, PROT_READ | PROT_EXEC) == 0;
+        __builtin___clear_cache(reinterpret_cast<char*>(at), reinterpret_cast<char*>(at + size));
+        return ok;
+    }
     uint8_t* start = at;
     while (size > 0) {
         ssize_t n = pwrite(fd_, bytes, size, static_cast<off_t>(at - base_));

@@ -15,8 +15,10 @@ namespace krait::jit {
 
 class CodeArena {
 public:
-    // Reserves `capacity` bytes near `near` (false: no memfd, or no room within `reach` bytes of it).
-    bool init(size_t capacity, const void* near, uint64_t reach);
+    // Reserves `capacity` bytes near `near` (false: no memfd, or no room within `reach` bytes of it). `anonymous`:
+    // an anonymous mapping instead, written by making its pages writable (not executable) while copying: slower to
+    // write, but profilers read their map files (-X perf) only for anonymous code.
+    bool init(size_t capacity, const void* near, uint64_t reach, bool anonymous = false);
     bool ready() const { return base_ != nullptr; }
     // A block of `size` bytes (rounded up to kAlign) at its executable address, or nullptr when full.
     uint8_t* allocate(size_t size);

@@ -68,6 +68,8 @@ void dump_trace(const Executor& ex, const NativeTrace& t) {
         for (size_t k = from; k < to; k++)
             fprintf(dump_file, k + 1 == to || (k - from) % 16 == 15 ? "0x%02x\n" : "0x%02x ", t.code[k]);
     };
+    fprintf(dump_file, "# trace head (+0)\n");
+    bytes(0, t.uop_offsets.empty() ? t.hot_size : t.uop_offsets[0]);
     for (size_t i = 0; i < ex.uops.size(); i++) {
         const UopInst& u = ex.uops[i];
         size_t from = t.uop_offsets[i], to = i + 1 < ex.uops.size() ? t.uop_offsets[i + 1] : t.hot_size;
@@ -164,7 +166,8 @@ const Tier2Backend backend = {"native", compile, release, run, print_stats};
 const Tier2Backend* native_backend() {
 #if defined(__x86_64__) || defined(__aarch64__)
     if (compiler) return &backend;
-    if (!arena.init(kArenaSize, reinterpret_cast<const void*>(&native_backend), kReach)) return nullptr;
+    if (!arena.init(kArenaSize, reinterpret_cast<const void*>(&native_backend), kReach, g_tier2.perf_map))
+        return nullptr;
     compiler = new TraceCompiler(host_table(), arena);
     entry = reinterpret_cast<EntryFn>(compiler->install_fixed(host_table().entry));
     if (!entry) return nullptr;

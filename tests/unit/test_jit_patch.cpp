@@ -165,6 +165,17 @@ TEST_CASE("the code arena: near the runtime, never writable, blocks reused and c
     CHECK(arena.allocate(2 << 20) == nullptr);  // more than the arena holds
 }
 
+TEST_CASE("the anonymous code arena (for -X perf) is never writable either", "[jit]") {
+    CodeArena arena;
+    REQUIRE(arena.init(1 << 20, reinterpret_cast<const void*>(&anchor_function), 1ull << 31, true));
+    CHECK(permissions_of(arena.base()) == "r-xp");
+    uint8_t* a = arena.allocate(10);
+    const uint8_t bytes[3] = {7, 8, 9};
+    REQUIRE(arena.write(a, bytes, sizeof bytes));
+    CHECK(std::memcmp(a, bytes, sizeof bytes) == 0);
+    CHECK(permissions_of(a) == "r-xp");
+}
+
 TEST_CASE("the generated stencil tables cover every uop with consistent holes", "[jit]") {
     for (const StencilTable* t : {&stencils_x86_64, &stencils_aarch64}) {
         REQUIRE(t->nuops == UOP__COUNT);

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""test_jit.py — the native JIT's mechanisms and tools, seen from outside: the corpus proves that compiled traces
+compute what tier 1 does; these cases prove that they were compiled and linked, and that -X dump-jit, -X perf and
+the -X stats counters work. Run by CTest as `jit.<case>`: test_jit.py KRAIT CASE."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+KRAIT = sys.argv[1]
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "py")
+JIT = ["-X", "jit=on", "-X", "trace-threshold=1"]
+
+# A loop whose body the trace records on its first (exiting) iteration: the loop runs in a side trace that ends at
+# the back-edge, so every iteration leaves a trace twice; linked exits make those jumps in machine code.
+TWO_TRACE_LOOP = """
+def run(n):
+    t = 0.0
+    for i in range(n):
+        for j in range(100):
+            t += 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+    return t
+print(run(3000))
+"""
+
+
+def run(args, **kw):
+    return subprocess.run([KRAIT] + args, capture_output=True, timeout=120, text=True, **kw)
+
+
+def check(cond, what):
+    if not cond:
+        print("FAIL:", what)
+        sys.exit(1)
+
+
+def counters(r, prefix):
+    out = {}
+    for line in r.stderr.splitlines():
+        if line.startswith("[stats] " + prefix):
+            name, value = line[len("[stats] " + prefix):].split()
+            out[name] = float(value)
+    return out
+
+
+def case_stats():
+    r = run(JIT + ["-X", "stats", os.path.join(CORPUS, "loop_spec_calls.py")])
+    check(r.returncode == 0, r)
+    jit = counters(r, "jit.")
+    check(jit.get("traces", 0) > 0 and jit.get("uops", 0) > 0 and jit.get("bytes", 0) > 0, f"JIT counters: {jit}")
+    check(jit["ns_per_uop_median"] > 0 and jit["us_per_trace_median"] > 0, f"compile times: {jit}")
+    check(jit["failed"] == 0, f"traces not compiled: {jit}")
+    check("Tier 2 (-X jit=on)" in r.stderr and "JIT (native" in r.stderr, r.stderr)
+
+
+def case_default():
+    """-X jit=on is the default; -X jit=off runs tier 1 only."""
+    r = run(["-X", "stats", "-X", "trace-threshold=1", os.path.join(CORPUS, "loop_spec_calls.py")])
+    check(r.returncode == 0 and counters(r, "jit.").get("traces", 0) > 0, r.stderr[-2000:])
+    r = run(["-X", "jit=off", "-X", "stats", os.path.join(CORPUS, "loop_spec_calls.py")])
+    check(r.returncode == 0 and not counters(r, "jit.") and not counters(r, "tier2."), r.stderr[-2000:])
+    check("jit=on" in run(["--help"]).stdout, "--help does not offer -X jit=on")
+
+
+def case_linked_exits():
+    """Exits linked to their side traces jump there in machine code: the runtime sees a handful of exits where the
+    uop interpreter sees two per iteration."""
+    with tempfile.TemporaryDirectory() as tmp:
+        prog = os.path.join(tmp, "loop.py")
+        with open(prog, "w") as f:
+            f.write(TWO_TRACE_LOOP)
+        uops = run(["-X", "jit=uops", "-X", "stats", prog])  # the default threshold: the loop's trace is recorded
+        jit = run(["-X", "jit=on", "-X", "stats", prog])       # on its exiting iteration
+        check(uops.returncode == 0 and jit.returncode == 0 and uops.stdout == jit.stdout, (uops, jit))
+        exits_uops = counters(uops, "tier2.")["exits_taken"]
+        exits_jit = counters(jit, "tier2.")["exits_taken"]
+        check(exits_uops > 200000, f"the loop was expected to exit every iteration under uops: {exits_uops}")
+        check(exits_jit < exits_uops / 100, f"linked exits still return to the runtime: {exits_jit} vs {exits_uops}")
+
+
+def case_dump():
+    """-X dump-jit writes every compiled trace, uop by uop, as bytes llvm-mc can disassemble."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "jit.dump")
+        r = run(JIT + ["-X", "dump-jit=" + path, os.path.join(CORPUS, "loop_spec_calls.py")])
+        check(r.returncode == 0, r)
+        text = open(path).read()
+        traces = re.findall(r"^# trace \d+.*, (\d+) uops, (\d+) bytes at 0x[0-9a-f]+$", text, re.M)
+        check(traces, "no trace headers in the dump")
+        uops = re.findall(r"^#\s+\d+ _?[A-Z_0-9]+ oparg=\d+ target=\d+", text, re.M)
+        check(len(uops) == sum(int(n) for n, _ in traces), "not every uop is marked in the dump")
+        nbytes = sum(len(line.split()) for line in text.splitlines() if line.startswith("0x"))
+        check(nbytes == sum(int(b) for _, b in traces), f"{nbytes} bytes dumped for {traces}")
+        mc = shutil.which("llvm-mc-19") or shutil.which("llvm-mc")
+        if mc:
+            first = text.split("# after the hot code")[0]  # the first trace's hot code: instructions only
+            dis = subprocess.run([mc, "--disassemble", "-triple=" + os.uname().machine + "-linux-gnu"],
+                                 input=first, capture_output=True, text=True)
+            check(dis.returncode == 0 and "invalid instruction" not in dis.stderr and dis.stdout.count("\n") > 10,
+                  dis.stderr[:2000])
+
+
+def case_perf_map():
+    """-X perf writes /tmp/perf-PID.map: one line per trace, its code range and a name perf shows."""
+    r = subprocess.run([KRAIT] + JIT + ["-X", "perf", "-c",
+                        "import sys\nfor i in range(100): pass\nprint('ok')"], capture_output=True, text=True)
+    check(r.returncode == 0 and r.stdout == "ok\n", r)
+    maps = [p for p in os.listdir("/tmp") if re.fullmatch(r"perf-\d+\.map", p)]
+    found = False
+    for p in maps:
+        path = os.path.join("/tmp", p)
+        try:
+            lines = open(path).read().splitlines()
+        except OSError:
+            continue
+        if any(re.fullmatch(r"[0-9a-f]+ [0-9a-f]+ krait:trace\d+:<module>@\d+", l) for l in lines):
+            found = True
+            os.remove(path)
+    check(found, "no perf map with a trace of <module>")
+
+
+def main():
+    globals()["case_" + sys.argv[2]]()
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
