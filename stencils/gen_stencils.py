@@ -189,6 +189,30 @@ def extract(elf, fn):
 
 
 CONTINUE_JUMP = re.compile(r"\s+(jmp|b)\s+_JIT_CONTINUE\b")
+# A conditional branch to the next uop: x86 jCC, AArch64 b.CC, cbz/cbnz REG, tbz/tbnz REG, #BIT.
+CONTINUE_BRANCH = re.compile(r"(\s+)(j[a-z]+|b\.[a-z]+|cbn?z|tbn?z)(\s+)((?:[\w#]+,\s*)*)_JIT_CONTINUE\b.*$")
+INVERSE = {"je": "jne", "jl": "jge", "jle": "jg", "jb": "jae", "jbe": "ja", "js": "jns", "jo": "jno",
+           "jp": "jnp", "cbz": "cbnz", "tbz": "tbnz"}
+INVERSE.update({v: k for k, v in list(INVERSE.items())})
+for a, b in (("eq", "ne"), ("hs", "lo"), ("cs", "cc"), ("mi", "pl"), ("vs", "vc"), ("hi", "ls"), ("ge", "lt"),
+             ("gt", "le")):
+    INVERSE["b." + a], INVERSE["b." + b] = "b." + b, "b." + a
+
+
+def continue_last(body, section):
+    """Makes the function's last reference to the next uop an unconditional jump when it is a conditional branch
+    with code after it (clang put the guard's likely outcome on the branch): the branch is inverted to jump to
+    that code, which follows a jump to the next uop. Returns the body."""
+    last = max((k for k, l in enumerate(body) if "_JIT_CONTINUE" in l), default=None)
+    if last is None or CONTINUE_JUMP.match(body[last]):
+        return body
+    m = CONTINUE_BRANCH.match(body[last])
+    if not m or m.group(2) not in INVERSE:
+        return body
+    label = f".Lkrait_cold_{section}"
+    jump = "jmp" if m.group(2).startswith("j") else "b"
+    return body[:last] + [f"{m.group(1)}{INVERSE[m.group(2)]}{m.group(3)}{m.group(4)}{label}",
+                          f"\t{jump}\t_JIT_CONTINUE", f"{label}:"] + body[last + 1:]
 FUNC_SECTION = re.compile(r"\s*\.section\s+\.text\.(krait_stencil_\w+),(.*)$")
 
 
@@ -196,7 +220,8 @@ def split_cold(asm):
     """Moves each stencil's code after its last jump to the next uop into a section of its own (.text.cold.NAME).
 
     clang lays a function out hot path first, so that jump is followed by the blocks of the unlikely paths (deopts,
-    errors). Split off, the hot part ends with the jump, which the JIT then leaves out (the next uop's code
+    errors); when the last reference to the next uop is a conditional branch, continue_last makes it a jump first.
+    Split off, the hot part ends with the jump, which the JIT then leaves out (the next uop's code
     follows), and a trace's hot code is contiguous: its cold parts are copied after all of it. The assembler turns
     the branches between the two parts into relocations, which become holes like any other."""
     out, section, flags, body = [], None, None, None
@@ -212,6 +237,7 @@ def split_cold(asm):
         if not line.startswith(".Lfunc_end"):
             body.append(line)
             continue
+        body = continue_last(body, section)
         last = max((k for k, l in enumerate(body) if CONTINUE_JUMP.match(l)), default=None)
         rest = body[last + 1:] if last is not None else []
         if any(l.strip() and not l.lstrip().startswith(("#", "//")) for l in rest):
@@ -369,7 +395,7 @@ def main(argv):
         text = split_cold(f.read())
     with open(asm, "w", encoding="utf-8") as f:
         f.write(text)
-    cmd = [a.cc] + TARGET_CFLAGS[a.target] + ["-c", asm, "-o", obj]
+    cmd = [a.cc, TARGET_CFLAGS[a.target][0], "-c", asm, "-o", obj]  # the target only: no code generation here
     if subprocess.run(cmd).returncode != 0:
         print(f"gen_stencils.py: error: assembling the split stencils failed: {' '.join(cmd)}", file=sys.stderr)
         return 1

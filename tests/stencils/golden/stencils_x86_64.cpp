@@ -113,100 +113,122 @@ const Hole cold_holes_ADD[] = {
     {0x10, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
 };
 
-// krait_stencil_GUARD_INTS: 101 bytes of code (101 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+// krait_stencil_GUARD_INTS: 44 bytes of code (39 without the jump to the next uop), 66 of cold code, 0 of data, 7 holes
 //   0: movq -0x10(%r13), %rax
 //   4: shrq $0x32, %rax
 //   8: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   d: jb 0x23 <krait_stencil_GUARD_INTS+0x23>
-//   f: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   19: cmpq %rax, -0x8(%r13)
-//   1d: jae 0x23 <krait_stencil_GUARD_INTS+0x23>
-//   000000000000001f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   23: movl $0x0, %eax
-//   0000000000000024: R_X86_64_32 _JIT_TARGET
-//   28: movl %eax, %eax
-//   2a: shlq $0x2, %rax
-//   2e: addq 0x10(%r12), %rax
-//   33: movq %rax, 0x40(%r12)
-//   38: movq %r13, 0x48(%r12)
-//   3d: movabsq $0x0, %rax
-//   000000000000003f: R_X86_64_64 _JIT_EXIT_SLOT
-//   47: movq (%rax), %rax
-//   4a: testq %rax, %rax
-//   4d: je 0x58 <krait_stencil_GUARD_INTS+0x58>
-//   4f: cmpl $0x0, (%rip) # 0x56 <krait_stencil_GUARD_INTS+0x56>
-//   0000000000000051: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   56: je 0x63 <krait_stencil_GUARD_INTS+0x63>
-//   58: movabsq $0x0, %rax
-//   000000000000005a: R_X86_64_64 _JIT_EXIT
-//   62: retq
-//   63: jmpq *%rax
+//   d: jb 0x13 <krait_stencil_GUARD_INTS+0x13>
+//   000000000000000f: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS-0x4
+//   13: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+//   1d: cmpq %rax, -0x8(%r13)
+//   21: jb 0x27 <krait_stencil_GUARD_INTS+0x27>
+//   0000000000000023: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS-0x4
+//   27: jmp 0x2c <krait_stencil_GUARD_INTS+0x2c>
+//   0000000000000028: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+//   cold:
+//   0: movl $0x0, %eax
+//   0000000000000001: R_X86_64_32 _JIT_TARGET
+//   5: movl %eax, %eax
+//   7: shlq $0x2, %rax
+//   b: addq 0x10(%r12), %rax
+//   10: movq %rax, 0x40(%r12)
+//   15: movq %r13, 0x48(%r12)
+//   1a: movabsq $0x0, %rax
+//   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
+//   24: movq (%rax), %rax
+//   27: testq %rax, %rax
+//   2a: je 0x35 <.text.cold.krait_stencil_GUARD_INTS+0x35>
+//   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_INTS+0x33>
+//   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+//   33: je 0x40 <.text.cold.krait_stencil_GUARD_INTS+0x40>
+//   35: movabsq $0x0, %rax
+//   0000000000000037: R_X86_64_64 _JIT_EXIT
+//   3f: retq
+//   40: jmpq *%rax
 const uint8_t code_GUARD_INTS[] = {
-    0x49, 0x8b, 0x45, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00, 0x72, 0x14, 0x48,
-    0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x49, 0x39, 0x45, 0xf8, 0x0f, 0x83, 0x00,
-    0x00, 0x00, 0x00, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03,
-    0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00,
-    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83,
-    0x3d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x00, 0x00, 0xc3, 0xff, 0xe0,
+    0x49, 0x8b, 0x45, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00, 0x0f, 0x82, 0x00,
+    0x00, 0x00, 0x00, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x49, 0x39, 0x45,
+    0xf8, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
+};
+const uint8_t cold_GUARD_INTS[] = {
+    0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
+    0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
+    0xff, 0xe0,
 };
 const Hole holes_GUARD_INTS[] = {
-    {0x1f, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x24, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x3f, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x51, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x5a, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
+    {0xf, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x23, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x28, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
+};
+const Hole cold_holes_GUARD_INTS[] = {
+    {0x1, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
+    {0x1c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
+    {0x2e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
+    {0x37, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
 };
 
-// krait_stencil_GUARD_VERSION: 113 bytes of code (113 without the jump to the next uop), 0 of cold code, 0 of data, 6 holes
+// krait_stencil_GUARD_VERSION: 56 bytes of code (51 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
 //   0: movq -0x10(%r13), %rax
 //   4: movabsq $-0x1000000000000, %rcx # imm = 0xFFFF000000000000
 //   e: leaq (%rax,%rcx), %rdx
 //   12: orq $0x100, %rcx # imm = 0x100
 //   19: cmpq %rcx, %rdx
-//   1c: jb 0x2f <krait_stencil_GUARD_VERSION+0x2f>
-//   1e: movq (%rax), %rax
-//   21: movl $0x0, %ecx
-//   0000000000000022: R_X86_64_32 _JIT_CACHE0
-//   26: cmpl %ecx, 0x50(%rax)
-//   29: je 0x2f <krait_stencil_GUARD_VERSION+0x2f>
-//   000000000000002b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   2f: movl $0x0, %eax
-//   0000000000000030: R_X86_64_32 _JIT_TARGET
-//   34: movl %eax, %eax
-//   36: shlq $0x2, %rax
-//   3a: addq 0x10(%r12), %rax
-//   3f: movq %rax, 0x40(%r12)
-//   44: movq %r13, 0x48(%r12)
-//   49: movabsq $0x0, %rax
-//   000000000000004b: R_X86_64_64 _JIT_EXIT_SLOT
-//   53: movq (%rax), %rax
-//   56: testq %rax, %rax
-//   59: je 0x64 <krait_stencil_GUARD_VERSION+0x64>
-//   5b: cmpl $0x0, (%rip) # 0x62 <krait_stencil_GUARD_VERSION+0x62>
-//   000000000000005d: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   62: je 0x6f <krait_stencil_GUARD_VERSION+0x6f>
-//   64: movabsq $0x0, %rax
-//   0000000000000066: R_X86_64_64 _JIT_EXIT
-//   6e: retq
-//   6f: jmpq *%rax
+//   1c: jb 0x22 <krait_stencil_GUARD_VERSION+0x22>
+//   000000000000001e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION-0x4
+//   22: movq (%rax), %rax
+//   25: movl $0x0, %ecx
+//   0000000000000026: R_X86_64_32 _JIT_CACHE0
+//   2a: cmpl %ecx, 0x50(%rax)
+//   2d: jne 0x33 <krait_stencil_GUARD_VERSION+0x33>
+//   000000000000002f: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION-0x4
+//   33: jmp 0x38 <krait_stencil_GUARD_VERSION+0x38>
+//   0000000000000034: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+//   cold:
+//   0: movl $0x0, %eax
+//   0000000000000001: R_X86_64_32 _JIT_TARGET
+//   5: movl %eax, %eax
+//   7: shlq $0x2, %rax
+//   b: addq 0x10(%r12), %rax
+//   10: movq %rax, 0x40(%r12)
+//   15: movq %r13, 0x48(%r12)
+//   1a: movabsq $0x0, %rax
+//   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
+//   24: movq (%rax), %rax
+//   27: testq %rax, %rax
+//   2a: je 0x35 <.text.cold.krait_stencil_GUARD_VERSION+0x35>
+//   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_VERSION+0x33>
+//   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+//   33: je 0x40 <.text.cold.krait_stencil_GUARD_VERSION+0x40>
+//   35: movabsq $0x0, %rax
+//   0000000000000037: R_X86_64_64 _JIT_EXIT
+//   3f: retq
+//   40: jmpq *%rax
 const uint8_t code_GUARD_VERSION[] = {
     0x49, 0x8b, 0x45, 0xf0, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x48, 0x8d,
-    0x14, 0x08, 0x48, 0x81, 0xc9, 0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xca, 0x72, 0x11, 0x48, 0x8b,
-    0x00, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0xb8,
-    0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10, 0x49,
-    0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00, 0x00,
-    0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3, 0xff,
-    0xe0,
+    0x14, 0x08, 0x48, 0x81, 0xc9, 0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xca, 0x0f, 0x82, 0x00, 0x00,
+    0x00, 0x00, 0x48, 0x8b, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x85, 0x00,
+    0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
+};
+const uint8_t cold_GUARD_VERSION[] = {
+    0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
+    0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
+    0xff, 0xe0,
 };
 const Hole holes_GUARD_VERSION[] = {
-    {0x22, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
-    {0x2b, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x30, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x4b, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x5d, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x66, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
+    {0x1e, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x26, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
+    {0x2f, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
+    {0x34, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
+};
+const Hole cold_holes_GUARD_VERSION[] = {
+    {0x1, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
+    {0x1c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
+    {0x2e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
+    {0x37, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
 };
 
 // krait_stencil_ADD_INT: 139 bytes of code (134 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
@@ -457,8 +479,8 @@ const Stencil uops_x86_64[UOP__COUNT] = {
     {{code_LOAD, 25, holes_LOAD, 2}, 20, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
     {{code_SWAP, 32, holes_SWAP, 2}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
     {{code_ADD, 81, holes_ADD, 6}, 76, {cold_ADD, 32, cold_holes_ADD, 1}, nullptr, 0, 1},  // 2
-    {{code_GUARD_INTS, 101, holes_GUARD_INTS, 5}, 101, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 3
-    {{code_GUARD_VERSION, 113, holes_GUARD_VERSION, 6}, 113, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 4
+    {{code_GUARD_INTS, 44, holes_GUARD_INTS, 3}, 39, {cold_GUARD_INTS, 66, cold_holes_GUARD_INTS, 4}, nullptr, 0, 1},  // 3
+    {{code_GUARD_VERSION, 56, holes_GUARD_VERSION, 4}, 51, {cold_GUARD_VERSION, 66, cold_holes_GUARD_VERSION, 4}, nullptr, 0, 1},  // 4
     {{code_ADD_INT, 139, holes_ADD_INT, 4}, 134, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 5
     {{code_CONSTANT, 23, holes_CONSTANT, 2}, 18, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
     {{code_BUILD, 72, holes_BUILD, 6}, 67, {cold_BUILD, 43, cold_holes_BUILD, 2}, nullptr, 0, 1},  // 7
