@@ -67,6 +67,8 @@ void usage(FILE* out) {
           "               -X dump-jit[=FILE]  write each compiled trace's machine code, uop by uop, to FILE\n"
           "                              (default krait-jit.dump; disassemble with llvm-mc --disassemble)\n"
           "               -X perf        write /tmp/perf-PID.map so that perf names the JIT's code\n"
+          "               -X jit-arena=KIB  the JIT's code memory (default 65536, 32768 on AArch64;\n"
+          "                              when it is full, new traces run in the uop interpreter)\n"
           "  --dis      : print the bytecode of every code object instead of running\n"
           "  file       : program read from script file\n"
           "  -          : program read from stdin (default when stdin is not a terminal)\n"
@@ -81,6 +83,20 @@ void on_sigint(int) {
 
 // -X jit=on given explicitly (not only the default): then a machine without a JIT is told so.
 bool jit_requested = false;
+
+// The number after the option's name (`skip` characters); false (with a message) unless it is one in [lo, hi].
+bool parse_count(const std::string& opt, size_t skip, unsigned long lo, unsigned long hi, const char* form,
+                 unsigned long* n) {
+    std::string v = opt.substr(skip);
+    char* end = nullptr;
+    *n = strtoul(v.c_str(), &end, 10);
+    if (v.empty() || *end || *n < lo || *n > hi) {
+        fprintf(stderr, "Invalid -X option: %s (expected %s with %lu <= %s <= %lu)\n", opt.c_str(), form, lo,
+                strchr(form, '=') + 1, hi);
+        return false;
+    }
+    return true;
+}
 
 // Applies one -X option; false (with a message) for a known option with a bad value. Unknown options are kept
 // for sys._xoptions and otherwise ignored, as python3 does.
@@ -106,15 +122,13 @@ bool apply_xoption(const std::string& opt) {
         }
         g_tier2_on = g_tier2.mode != JitMode::Off;
     } else if (opt.rfind("trace-threshold=", 0) == 0) {
-        std::string v = opt.substr(16);
-        char* end = nullptr;
-        unsigned long n = strtoul(v.c_str(), &end, 10);
-        if (v.empty() || *end || n < 1 || n > 100000000) {
-            fprintf(stderr, "Invalid -X option: %s (expected trace-threshold=N with 1 <= N <= 100000000)\n",
-                    opt.c_str());
-            return false;
-        }
+        unsigned long n;
+        if (!parse_count(opt, 16, 1, 100000000, "trace-threshold=N", &n)) return false;
         g_tier2.trace_threshold = static_cast<uint32_t>(n);
+    } else if (opt.rfind("jit-arena=", 0) == 0) {
+        unsigned long n;
+        if (!parse_count(opt, 10, 64, 1 << 20, "jit-arena=KIB", &n)) return false;
+        g_tier2.arena_kib = static_cast<uint32_t>(n);
     } else if (opt.rfind("specialize", 0) == 0) {
         if (opt == "specialize" || opt == "specialize=on") vm.options.specialize = true;
         else if (opt == "specialize=off") vm.options.specialize = false;

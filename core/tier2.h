@@ -100,6 +100,7 @@ struct Tier2Options {
     bool dump = false;                // -X dump-traces: each trace before and after optimization
     std::string dump_jit;             // -X dump-jit[=FILE]: where the backend writes each trace's machine code
     bool perf_map = false;            // -X perf: a perf map (/tmp/perf-PID.map) names the JIT's code for perf
+    uint32_t arena_kib = 0;           // -X jit-arena=KIB: the native JIT's code memory (0: the backend's default)
 };
 extern Tier2Options g_tier2;
 extern bool g_tier2_on;  // mode != Off, read by every back-edge

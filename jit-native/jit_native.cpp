@@ -146,14 +146,15 @@ void print_stats(FILE* out) {
     double ns_uop = median(stats.ns_per_uop), us_trace = median(stats.us_per_trace);
     double bytes_trace = stats.compiled ? static_cast<double>(stats.bytes) / static_cast<double>(stats.compiled) : 0;
     fprintf(out, "JIT (native %s): traces compiled %llu (not compiled: arena full %llu, out of range %llu), uops %llu, "
-                 "code %llu bytes (%.0f per trace; arena %zu KiB in use)\n",
+                 "code %llu bytes (%.0f per trace; arena %zu KiB in use, freed code recycled %llu times)\n",
             kHostName, (unsigned long long)stats.compiled, (unsigned long long)stats.arena_full,
             (unsigned long long)stats.out_of_range, (unsigned long long)stats.uops, (unsigned long long)stats.bytes,
-            bytes_trace, arena.used() / 1024);
+            bytes_trace, arena.used() / 1024, (unsigned long long)arena.recycles());
     fprintf(out, "  compile time: median %.1f ns per uop, median %.2f us per trace\n", ns_uop, us_trace);
     fprintf(out, "[stats] jit.traces %llu\n", (unsigned long long)stats.compiled);
     fprintf(out, "[stats] jit.uops %llu\n", (unsigned long long)stats.uops);
     fprintf(out, "[stats] jit.bytes %llu\n", (unsigned long long)stats.bytes);
+    fprintf(out, "[stats] jit.recycles %llu\n", (unsigned long long)arena.recycles());
     fprintf(out, "[stats] jit.failed %llu\n", (unsigned long long)(stats.arena_full + stats.out_of_range));
     fprintf(out, "[stats] jit.ns_per_uop_median %.1f\n", ns_uop);
     fprintf(out, "[stats] jit.us_per_trace_median %.3f\n", us_trace);
@@ -166,7 +167,8 @@ const Tier2Backend backend = {"native", compile, release, run, print_stats};
 const Tier2Backend* native_backend() {
 #if defined(__x86_64__) || defined(__aarch64__)
     if (compiler) return &backend;
-    if (!arena.init(kArenaSize, reinterpret_cast<const void*>(&native_backend), kReach, g_tier2.perf_map))
+    size_t arena_size = g_tier2.arena_kib ? size_t{g_tier2.arena_kib} << 10 : kArenaSize;
+    if (!arena.init(arena_size, reinterpret_cast<const void*>(&native_backend), kReach, g_tier2.perf_map))
         return nullptr;
     compiler = new TraceCompiler(host_table(), arena);
     entry = reinterpret_cast<EntryFn>(compiler->install_fixed(host_table().entry));

@@ -1,6 +1,8 @@
 // trace_compiler.cpp — see trace_compiler.h.
 #include "trace_compiler.h"
 
+#include <unistd.h>
+
 #include <cstring>
 
 #include "patch.h"
@@ -44,22 +46,33 @@ void hole_values(uint64_t* v, const Executor& ex, size_t i, uint64_t base, const
 
 }  // namespace
 
+// Trampolines live on pages of their own (allocated a page at a time, page-aligned): writing one never touches the
+// page of the trace being written, which the anonymous arena makes writable only while the trace is written.
 uint64_t TraceCompiler::trampoline(uint64_t address) {
     auto it = trampolines_.find(address);
     if (it != trampolines_.end()) return it->second;
-    uint8_t* at = arena_.allocate(kTrampolineSize);
-    if (!at) return 0;
+    const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    if (trampoline_used_ + kTrampolineSize > page) {
+        uint8_t* block = arena_.allocate(2 * page);
+        if (!block) return 0;
+        trampoline_page_ = block + (page - reinterpret_cast<uintptr_t>(block) % page) % page;
+        trampoline_used_ = 0;
+    }
+    uint8_t* at = trampoline_page_ + trampoline_used_;
     uint8_t code[kTrampolineSize];
     write_trampoline(code, table_.target, address);
     if (!arena_.write(at, code, sizeof code)) return 0;
+    trampoline_used_ += kTrampolineSize;
     uint64_t t = reinterpret_cast<uint64_t>(at);
     trampolines_[address] = t;
     return t;
 }
 
-// Patches the holes of one part of a uop's stencil, copied to offset `at` of the block (its first `len` bytes).
-bool TraceCompiler::patch_part(const CodePart& part, uint32_t at, uint32_t len, uint64_t base, const uint64_t* values) {
-    uint8_t* code = buf_.data() + at;
+// Patches the holes of one part of a uop's stencil, copied to offset `at` of the block being written at `out` (its
+// first `len` bytes).
+bool TraceCompiler::patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,
+                               const uint64_t* values) {
+    uint8_t* code = out + at;
     for (uint32_t k = 0; k < part.nholes; k++) {
         const Hole& h = part.holes[k];
         if (h.offset >= len) continue;  // in the jump to the next uop, which was left out
@@ -95,6 +108,7 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
         l.cold[i] = static_cast<uint32_t>(pos);
         pos += table_.uops[ex.uops[i].op].cold.size;
     }
+    const size_t code_end = pos;
     for (size_t i = 0; i < n; i++) {
         const Stencil& s = table_.uops[ex.uops[i].op];
         if (!s.data_size) continue;
@@ -107,33 +121,17 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
         *why = CompileFailure::ArenaFull;
         return nullptr;
     }
-    buf_.assign(pos, 0);
-    uint64_t base = reinterpret_cast<uint64_t>(block);
-    std::memcpy(buf_.data() + l.fell_off, table_.fell_off.hot.code, table_.fell_off.hot.size);
-    std::memcpy(buf_.data(), head.hot.code, head.body_size);
-    uint64_t values[kHoleValues];
-    hole_values(values, ex, 0, base, l.hot, l.cold, l.data, l.fell_off);
-    if (!patch_part(head.hot, 0, head.body_size, base, values)) {  // its holes are the executor's, not a uop's
-        arena_.release(block, pos);
-        *why = CompileFailure::OutOfRange;
-        return nullptr;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const Stencil& s = table_.uops[ex.uops[i].op];
-        std::memcpy(buf_.data() + l.hot[i], s.hot.code, l.hot_len[i]);
-        if (s.cold.size) std::memcpy(buf_.data() + l.cold[i], s.cold.code, s.cold.size);
-        if (s.data_size) std::memcpy(buf_.data() + l.data[i], s.data, s.data_size);
-        hole_values(values, ex, i, base, l.hot, l.cold, l.data, l.fell_off);
-        if (!patch_part(s.hot, l.hot[i], l.hot_len[i], base, values) ||
-            !patch_part(s.cold, l.cold[i], s.cold.size, base, values)) {
-            arena_.release(block, pos);
-            *why = CompileFailure::OutOfRange;
-            return nullptr;
-        }
-    }
-    if (!arena_.write(block, buf_.data(), pos)) {
+    uint8_t* out = arena_.begin_write(block, pos);  // the block's bytes, where they can be written
+    if (!out) {
         arena_.release(block, pos);
         *why = CompileFailure::ArenaFull;
+        return nullptr;
+    }
+    bool ok = fill(ex, out, reinterpret_cast<uint64_t>(block), code_end, pos);
+    ok = arena_.end_write(block, pos) && ok;
+    if (!ok) {
+        arena_.release(block, pos);
+        *why = CompileFailure::OutOfRange;
         return nullptr;
     }
     auto* t = new NativeTrace;
@@ -143,6 +141,31 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     t->uop_offsets = l.hot;
     *why = CompileFailure::None;
     return t;
+}
+
+// Copies the stencils into the block laid out in layout_ (`out`: where it is written, `base`: where it runs) and
+// patches them; false when a hole cannot hold its value.
+bool TraceCompiler::fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size) {
+    const Layout& l = layout_;
+    const size_t n = ex.uops.size();
+    const Stencil& head = table_.head;
+    std::memset(out + code_end, 0, size - code_end);  // the data's alignment padding
+    std::memcpy(out + l.fell_off, table_.fell_off.hot.code, table_.fell_off.hot.size);
+    std::memcpy(out, head.hot.code, head.body_size);
+    uint64_t values[kHoleValues];
+    hole_values(values, ex, 0, base, l.hot, l.cold, l.data, l.fell_off);
+    if (!patch_part(head.hot, out, 0, head.body_size, base, values)) return false;  // the executor's holes
+    for (size_t i = 0; i < n; i++) {
+        const Stencil& s = table_.uops[ex.uops[i].op];
+        std::memcpy(out + l.hot[i], s.hot.code, l.hot_len[i]);
+        if (s.cold.size) std::memcpy(out + l.cold[i], s.cold.code, s.cold.size);
+        if (s.data_size) std::memcpy(out + l.data[i], s.data, s.data_size);
+        hole_values(values, ex, i, base, l.hot, l.cold, l.data, l.fell_off);
+        if (!patch_part(s.hot, out, l.hot[i], l.hot_len[i], base, values) ||
+            !patch_part(s.cold, out, l.cold[i], s.cold.size, base, values))
+            return false;
+    }
+    return true;
 }
 
 void TraceCompiler::release(NativeTrace* trace) {

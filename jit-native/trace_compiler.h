@@ -42,13 +42,16 @@ private:
         uint32_t fell_off = 0;
     };
     uint64_t trampoline(uint64_t address);
-    bool patch_part(const CodePart& part, uint32_t at, uint32_t len, uint64_t base, const uint64_t* values);
+    bool fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size);
+    bool patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,
+                    const uint64_t* values);
 
     const StencilTable& table_;
     CodeArena& arena_;
-    std::vector<uint8_t> buf_;  // the block being compiled, copied into the arena once patched
     Layout layout_;
     std::unordered_map<uint64_t, uint64_t> trampolines_;  // target address -> trampoline address
+    uint8_t* trampoline_page_ = nullptr;
+    size_t trampoline_used_ = SIZE_MAX;  // bytes of trampoline_page_ in use (none yet: a page is needed)
 };
 
 }  // namespace krait::jit

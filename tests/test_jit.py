@@ -102,6 +102,21 @@ def case_dump():
                   dis.stderr[:2000])
 
 
+def case_code_churn():
+    """Code memory is freed and reused: traces swept as cold give their blocks back, which are recycled once enough
+    wait; a full arena leaves new traces to the uop interpreter. Either way the output is CPython's."""
+    prog = os.path.join(CORPUS, "jit_code_churn.py")
+    expected = open(os.path.join(CORPUS, "jit_code_churn.out")).read()
+    for arena, full in (("64", True), ("4096", False)):
+        r = run(JIT + ["-X", "jit-arena=" + arena, "-X", "stats", prog])
+        check(r.returncode == 0 and r.stdout == expected, (arena, r.stdout, r.stderr[-2000:]))
+        jit = counters(r, "jit.")
+        check(jit["recycles"] > 0, f"arena {arena} KiB: freed code never recycled: {jit}")
+        check((jit["failed"] > 0) == full, f"arena {arena} KiB: {jit}")
+    r = run(JIT + ["-X", "jit-arena=63", prog])
+    check(r.returncode != 0 and "jit-arena=KIB with 64 <= KIB" in r.stderr, r.stderr)
+
+
 def case_perf_map():
     """-X perf writes /tmp/perf-PID.map: one line per trace, its code range and a name perf shows."""
     r = subprocess.run([KRAIT] + JIT + ["-X", "perf", "-c",

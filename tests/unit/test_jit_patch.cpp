@@ -137,9 +137,10 @@ std::string permissions_of(const void* p) {
 int anchor_function() { return 1; }
 }  // namespace
 
-TEST_CASE("the code arena: near the runtime, never writable, blocks reused and coalesced", "[jit]") {
+TEST_CASE("the code arena: near the runtime, never writable and executable, blocks recycled and coalesced", "[jit]") {
+    const size_t capacity = 1 << 20;
     CodeArena arena;
-    REQUIRE(arena.init(1 << 20, reinterpret_cast<const void*>(&anchor_function), 1ull << 31));
+    REQUIRE(arena.init(capacity, reinterpret_cast<const void*>(&anchor_function), 1ull << 31));
     uintptr_t base = reinterpret_cast<uintptr_t>(arena.base());
     uintptr_t anchor = reinterpret_cast<uintptr_t>(&anchor_function);
     CHECK((base > anchor ? base - anchor : anchor - base) < (1ull << 31));
@@ -151,18 +152,34 @@ TEST_CASE("the code arena: near the runtime, never writable, blocks reused and c
     CHECK(reinterpret_cast<uintptr_t>(a) % CodeArena::kAlign == 0);
     CHECK(b == a + 128);
     const uint8_t bytes[5] = {1, 2, 3, 4, 5};
-    REQUIRE(arena.write(b, bytes, sizeof bytes));
-    CHECK(std::memcmp(b, bytes, sizeof bytes) == 0);  // written through the descriptor, visible in the mapping
+    uint8_t* view = arena.begin_write(b, sizeof bytes);
+    REQUIRE(view);
+    CHECK(view != b);                           // another mapping of the same memory
+    CHECK(permissions_of(view) == "rw-s");      // writable, not executable
+    std::memcpy(view, bytes, sizeof bytes);
+    REQUIRE(arena.end_write(b, sizeof bytes));
+    CHECK(std::memcmp(b, bytes, sizeof bytes) == 0);  // visible at the executable address
     CHECK(permissions_of(b) == "r-xs");
+    const uint8_t more[3] = {7, 8, 9};
+    REQUIRE(arena.write(b + 8, more, sizeof more));
+    CHECK(std::memcmp(b + 8, more, sizeof more) == 0);
+
     arena.release(a, 100);
-    CHECK(arena.allocate(64) == a);       // first fit in the freed block
+    uint8_t* c = arena.allocate(64);
+    CHECK(c == b + 64);  // a waits in quarantine: new blocks come from the untouched memory
+    uint8_t* rest = arena.allocate(capacity - 256);
+    CHECK(rest == c + 64);  // exactly what is left
+    CHECK(arena.allocate(64) == a);       // full: the quarantine is recycled, first fit in a's block
     CHECK(arena.allocate(64) == a + 64);  // its rest
+    CHECK(permissions_of(a) == "r-xs");   // recycling never leaves a page writable
     arena.release(a, 64);
     arena.release(a + 64, 64);
-    arena.release(b, 10);  // all free again: the next block starts at the base
+    arena.release(b, 10);
+    arena.release(c, 64);
+    arena.release(rest, capacity - 256);
     CHECK(arena.used() == 0);
-    CHECK(arena.allocate(300) == arena.base());
-    CHECK(arena.allocate(2 << 20) == nullptr);  // more than the arena holds
+    CHECK(arena.allocate(capacity) == arena.base());  // all recycled and coalesced into one block
+    CHECK(arena.allocate(64) == nullptr);              // more than the arena holds
 }
 
 TEST_CASE("the anonymous code arena (for -X perf) is never writable either", "[jit]") {
