@@ -431,7 +431,18 @@ private:
                 push(code_const(oparg & 0xFFF));
                 return Step::Keep;
             }
-            case UOP_LOAD_CONST: push(code_const(oparg)); return Step::Keep;
+            case UOP_LOAD_CONST: {
+                // An immediate constant (int, float, bool, None) becomes part of the code: the uop no longer
+                // loads frame -> code -> consts -> item, a chain of dependent loads right after each frame push
+                // in an inlined call. (Heap constants stay loads: the trace holds no reference to them.)
+                const auto& consts = frame().code->consts;
+                if (oparg < consts.size() && !val_is_obj(consts[oparg])) {
+                    load_const_inline(u, consts[oparg]);
+                    return Step::Keep;
+                }
+                push(code_const(oparg));
+                return Step::Keep;
+            }
             case UOP_LOAD_CONST_INLINE: push(constant(val_from_bits(u.cache[0] | (uint64_t(u.cache[1]) << 32))));
                 return Step::Keep;
             case UOP_STORE_FAST: {
