@@ -64,11 +64,13 @@ void usage(FILE* out) {
           "                              is (default 1000)\n"
           "               -X dump-traces print each trace before and after optimization, and why\n"
           "                              any recording was aborted, to stderr\n"
+#if KRAIT_NATIVE_JIT
           "               -X dump-jit[=FILE]  write each compiled trace's machine code, uop by uop, to FILE\n"
           "                              (default krait-jit.dump; disassemble with llvm-mc --disassemble)\n"
           "               -X perf        write /tmp/perf-PID.map so that perf names the JIT's code\n"
           "               -X jit-arena=KIB  the JIT's code memory (default 65536, 32768 on AArch64;\n"
           "                              when it is full, new traces run in the uop interpreter)\n"
+#endif
           "  --dis      : print the bytecode of every code object instead of running\n"
           "  file       : program read from script file\n"
           "  -          : program read from stdin (default when stdin is not a terminal)\n"
