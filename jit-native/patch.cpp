@@ -1,89 +1,16 @@
-// patch.cpp — see patch.h. The bit layouts are the ELF psABI's for each relocation (x86-64 psABI §4.4; ELF for the
-// Arm 64-bit Architecture, §5.7).
+// patch.cpp — see patch.h: trampolines (holes are patched by the inline patch_hole, in the header).
 #include "patch.h"
 
 #include <cstring>
 
 namespace krait::jit {
 
-namespace {
-
-uint32_t read32(const uint8_t* p) {
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-void write32(uint8_t* p, uint32_t v) { std::memcpy(p, &v, 4); }
-void write64(uint8_t* p, uint64_t v) { std::memcpy(p, &v, 8); }
-
-bool fits_signed(int64_t v, int bits) { return v >= -(int64_t{1} << (bits - 1)) && v < (int64_t{1} << (bits - 1)); }
-
-// Replaces the bits [shift, shift + width) of the instruction at p by field.
-void set_field(uint8_t* p, int shift, int width, uint32_t field) {
-    uint32_t mask = ((width == 32 ? 0 : (1u << width)) - 1) << shift;
-    write32(p, (read32(p) & ~mask) | ((field << shift) & mask));
-}
-
-}  // namespace
-
 bool is_branch(HoleKind kind) {
     return kind == HoleKind::X86_64_PLT32 || kind == HoleKind::A64_CALL26 || kind == HoleKind::A64_JUMP26;
 }
 
-bool patch_hole(uint8_t* loc, uint64_t pc, HoleKind kind, uint64_t value) {
-    int64_t disp = static_cast<int64_t>(value - pc);
-    switch (kind) {
-        case HoleKind::X86_64_64:
-        case HoleKind::A64_ABS64:
-            write64(loc, value);
-            return true;
-        case HoleKind::X86_64_32:
-            if (value > UINT32_MAX) return false;
-            write32(loc, static_cast<uint32_t>(value));
-            return true;
-        case HoleKind::X86_64_32S:
-            if (!fits_signed(static_cast<int64_t>(value), 32)) return false;
-            write32(loc, static_cast<uint32_t>(value));
-            return true;
-        case HoleKind::X86_64_PC32:
-        case HoleKind::X86_64_PLT32:
-            if (!fits_signed(disp, 32)) return false;
-            write32(loc, static_cast<uint32_t>(disp));
-            return true;
-        case HoleKind::A64_MOVW_G0_NC: set_field(loc, 5, 16, static_cast<uint32_t>(value & 0xFFFF)); return true;
-        case HoleKind::A64_MOVW_G1_NC: set_field(loc, 5, 16, static_cast<uint32_t>((value >> 16) & 0xFFFF)); return true;
-        case HoleKind::A64_MOVW_G2_NC: set_field(loc, 5, 16, static_cast<uint32_t>((value >> 32) & 0xFFFF)); return true;
-        case HoleKind::A64_MOVW_G3: set_field(loc, 5, 16, static_cast<uint32_t>(value >> 48)); return true;
-        case HoleKind::A64_CALL26:
-        case HoleKind::A64_JUMP26:
-            if ((disp & 3) || !fits_signed(disp, 28)) return false;
-            set_field(loc, 0, 26, static_cast<uint32_t>(disp >> 2));
-            return true;
-        case HoleKind::A64_CONDBR19:
-            if ((disp & 3) || !fits_signed(disp, 21)) return false;
-            set_field(loc, 5, 19, static_cast<uint32_t>(disp >> 2));
-            return true;
-        case HoleKind::A64_TSTBR14:
-            if ((disp & 3) || !fits_signed(disp, 16)) return false;
-            set_field(loc, 5, 14, static_cast<uint32_t>(disp >> 2));
-            return true;
-        case HoleKind::A64_ADR_PREL_PG_HI21: {
-            int64_t pages = static_cast<int64_t>((value & ~uint64_t{0xFFF}) - (pc & ~uint64_t{0xFFF})) >> 12;
-            if (!fits_signed(pages, 21)) return false;
-            set_field(loc, 29, 2, static_cast<uint32_t>(pages & 3));
-            set_field(loc, 5, 19, static_cast<uint32_t>((pages >> 2) & 0x7FFFF));
-            return true;
-        }
-        case HoleKind::A64_ADD_ABS_LO12_NC: set_field(loc, 10, 12, static_cast<uint32_t>(value & 0xFFF)); return true;
-        case HoleKind::A64_LDST64_ABS_LO12_NC:
-            if (value & 7) return false;
-            set_field(loc, 10, 12, static_cast<uint32_t>((value & 0xFFF) >> 3));
-            return true;
-    }
-    return false;
-}
-
 void write_trampoline(uint8_t* at, Target target, uint64_t address) {
+    using patch_detail::write32, patch_detail::write64;
     std::memset(at, 0, kTrampolineSize);
     if (target == Target::X86_64) {
         const uint8_t jmp[6] = {0xFF, 0x25, 0, 0, 0, 0};  // jmp *0(%rip): the address follows

@@ -5,15 +5,90 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "stencil.h"
 
 namespace krait::jit {
 
+namespace patch_detail {
+inline uint32_t read32(const uint8_t* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+inline void write32(uint8_t* p, uint32_t v) { std::memcpy(p, &v, 4); }
+inline void write64(uint8_t* p, uint64_t v) { std::memcpy(p, &v, 8); }
+
+inline bool fits_signed(int64_t v, int bits) {
+    return v >= -(int64_t{1} << (bits - 1)) && v < (int64_t{1} << (bits - 1));
+}
+
+// Replaces the bits [shift, shift + width) of the instruction at p by field.
+inline void set_field(uint8_t* p, int shift, int width, uint32_t field) {
+    uint32_t mask = ((width == 32 ? 0 : (1u << width)) - 1) << shift;
+    write32(p, (read32(p) & ~mask) | ((field << shift) & mask));
+}
+}  // namespace patch_detail
+
 // Patches the hole at `loc` (where its bytes are being prepared) whose code will run at address `pc`, with `value`
 // (the symbol's value plus the relocation's addend). False when the value does not fit the hole (a displacement
 // out of range, a 32-bit hole given a larger value): the caller then uses a trampoline or gives up the trace.
-bool patch_hole(uint8_t* loc, uint64_t pc, HoleKind kind, uint64_t value);
+// Inline: the trace compiler runs it for every hole of every uop. The bit layouts are the ELF psABI's for each
+// relocation (x86-64 psABI §4.4; ELF for the Arm 64-bit Architecture, §5.7).
+[[gnu::always_inline]] inline bool patch_hole(uint8_t* loc, uint64_t pc, HoleKind kind, uint64_t value) {
+    using namespace patch_detail;
+    int64_t disp = static_cast<int64_t>(value - pc);
+    switch (kind) {
+        case HoleKind::X86_64_64:
+        case HoleKind::A64_ABS64:
+            write64(loc, value);
+            return true;
+        case HoleKind::X86_64_32:
+            if (value > UINT32_MAX) return false;
+            write32(loc, static_cast<uint32_t>(value));
+            return true;
+        case HoleKind::X86_64_32S:
+            if (!fits_signed(static_cast<int64_t>(value), 32)) return false;
+            write32(loc, static_cast<uint32_t>(value));
+            return true;
+        case HoleKind::X86_64_PC32:
+        case HoleKind::X86_64_PLT32:
+            if (!fits_signed(disp, 32)) return false;
+            write32(loc, static_cast<uint32_t>(disp));
+            return true;
+        case HoleKind::A64_MOVW_G0_NC: set_field(loc, 5, 16, static_cast<uint32_t>(value & 0xFFFF)); return true;
+        case HoleKind::A64_MOVW_G1_NC: set_field(loc, 5, 16, static_cast<uint32_t>((value >> 16) & 0xFFFF)); return true;
+        case HoleKind::A64_MOVW_G2_NC: set_field(loc, 5, 16, static_cast<uint32_t>((value >> 32) & 0xFFFF)); return true;
+        case HoleKind::A64_MOVW_G3: set_field(loc, 5, 16, static_cast<uint32_t>(value >> 48)); return true;
+        case HoleKind::A64_CALL26:
+        case HoleKind::A64_JUMP26:
+            if ((disp & 3) || !fits_signed(disp, 28)) return false;
+            set_field(loc, 0, 26, static_cast<uint32_t>(disp >> 2));
+            return true;
+        case HoleKind::A64_CONDBR19:
+            if ((disp & 3) || !fits_signed(disp, 21)) return false;
+            set_field(loc, 5, 19, static_cast<uint32_t>(disp >> 2));
+            return true;
+        case HoleKind::A64_TSTBR14:
+            if ((disp & 3) || !fits_signed(disp, 16)) return false;
+            set_field(loc, 5, 14, static_cast<uint32_t>(disp >> 2));
+            return true;
+        case HoleKind::A64_ADR_PREL_PG_HI21: {
+            int64_t pages = static_cast<int64_t>((value & ~uint64_t{0xFFF}) - (pc & ~uint64_t{0xFFF})) >> 12;
+            if (!fits_signed(pages, 21)) return false;
+            set_field(loc, 29, 2, static_cast<uint32_t>(pages & 3));
+            set_field(loc, 5, 19, static_cast<uint32_t>((pages >> 2) & 0x7FFFF));
+            return true;
+        }
+        case HoleKind::A64_ADD_ABS_LO12_NC: set_field(loc, 10, 12, static_cast<uint32_t>(value & 0xFFF)); return true;
+        case HoleKind::A64_LDST64_ABS_LO12_NC:
+            if (value & 7) return false;
+            set_field(loc, 10, 12, static_cast<uint32_t>((value & 0xFFF) >> 3));
+            return true;
+    }
+    return false;
+}
 
 // Whether a hole of this kind is a call or jump that a trampoline can stand in for when its target is out of reach.
 bool is_branch(HoleKind kind);

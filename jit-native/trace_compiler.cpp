@@ -73,18 +73,24 @@ uint64_t TraceCompiler::trampoline(uint64_t address) {
 bool TraceCompiler::patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,
                                const uint64_t* values) {
     uint8_t* code = out + at;
-    for (uint32_t k = 0; k < part.nholes; k++) {
-        const Hole& h = part.holes[k];
-        if (h.offset >= len) continue;  // in the jump to the next uop, which was left out
-        uint64_t value = h.value == HoleValue::Symbol ? reinterpret_cast<uint64_t>(h.symbol)
-                                                      : values[static_cast<size_t>(h.value)];
-        uint64_t pc = base + at + h.offset;
-        if (patch_hole(code + h.offset, pc, h.kind, value + h.addend)) continue;
-        if (!is_branch(h.kind) || h.value != HoleValue::Symbol) return false;
-        uint64_t t = trampoline(value);
-        if (!t || !patch_hole(code + h.offset, pc, h.kind, t + h.addend)) return false;
+    const uint64_t pc = base + at;
+    for (const Hole *h = part.holes, *end = part.holes + part.nholes; h != end; ++h) {
+        if (h->offset >= len) continue;  // in the jump to the next uop, which was left out
+        uint64_t value = h->value == HoleValue::Symbol ? reinterpret_cast<uint64_t>(h->symbol)
+                                                       : values[static_cast<size_t>(h->value)];
+        if (!patch_hole(code + h->offset, pc + h->offset, h->kind, value + h->addend) &&
+            !patch_through_trampoline(*h, code + h->offset, pc + h->offset, value))
+            return false;
     }
     return true;
+}
+
+// A call or jump to a runtime function out of the displacement's reach goes through a trampoline (anything else
+// out of range fails the trace).
+bool TraceCompiler::patch_through_trampoline(const Hole& h, uint8_t* loc, uint64_t pc, uint64_t target) {
+    if (!is_branch(h.kind) || h.value != HoleValue::Symbol) return false;
+    uint64_t t = trampoline(target);
+    return t && patch_hole(loc, pc, h.kind, t + h.addend);
 }
 
 NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {

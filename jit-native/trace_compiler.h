@@ -45,6 +45,7 @@ private:
     bool fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size);
     bool patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,
                     const uint64_t* values);
+    [[gnu::noinline]] bool patch_through_trampoline(const Hole& h, uint8_t* loc, uint64_t pc, uint64_t target);
 
     const StencilTable& table_;
     CodeArena& arena_;
