@@ -49,7 +49,6 @@ private:
     void recycle();
     void free_block(size_t at, size_t size);
 
-    int fd_ = -1;
     uint8_t* base_ = nullptr;      // the executable view
     uint8_t* writable_ = nullptr;  // the writable view of the same memory (nullptr: anonymous)
     size_t capacity_ = 0;
