@@ -146,11 +146,10 @@ def krait_configs(args):
           needs="jit=uops", stats=stats),
         K("krait-jit", "Krait, native, copy-and-patch JIT (the default)", "krait", [str(native), "-X", "jit=on"],
           needs="jit=on", stats=stats),
+        K("krait-jit-noregalloc", "Krait, native, JIT without register allocation (-X regalloc=off)", "krait",
+          [str(native), "-X", "jit=on", "-X", "regalloc=off"], needs="regalloc=off", stats=stats),
         K("krait-wasm-jit", "Krait, wasm in Node, wasm JIT", "krait", on_node + ["-X", "jit=on"],
           needs="jit=on", stats=stats, wasm_js=wasm_js),
-        # e.g. when they exist (spell the option as the CLI does):
-        # K("krait-jit-noregalloc", "Krait, native, JIT without register allocation", "krait",
-        #   [str(native), "-X", "jit=on", "-X", "regalloc=off"], needs="regalloc=off", stats=stats),
     ]
 
 
@@ -659,6 +658,52 @@ def build_results(args, configs, missing, programs, baseline, size_of, samples, 
     return res
 
 
+# Krait's stages measured against each other (time of the second ÷ time of the first, by minimum times, where
+# both ran): what each stage of the pipeline buys. The numeric group is the set of programs the JIT's targets are
+# stated for (pure arithmetic and loops; the rest are object- and call-heavy).
+STAGE_PAIRS = [("krait-jit", "krait"), ("krait-jit", "krait-jit-noregalloc"), ("krait-jit-noregalloc", "krait"),
+               ("krait-uops", "krait")]
+NUMERIC = ["nbody", "spectral_norm", "fannkuch", "mandelbrot", "fib", "int_loop", "float_loop", "float_objects"]
+
+
+def stage_ratios(res):
+    """{(config, other): {program: time(other) / time(config)}} by minimum times, for the STAGE_PAIRS that ran."""
+    out = {}
+    for c, o in STAGE_PAIRS:
+        if c not in res["configs"] or o not in res["configs"]:
+            continue
+        row = {}
+        for p, cells in res["results"].items():
+            a, b = cells.get(c), cells.get(o)
+            if a and b and a["status"] == b["status"] == "ok" and a["min"] and b["min"]:
+                row[p] = b["min"] / a["min"]
+        out[c, o] = row
+    return out
+
+
+def geomean(values):
+    values = list(values)
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
+
+
+def stage_table(res):
+    ratios = stage_ratios(res)
+    if not ratios:
+        return []
+    progs = list(res["results"])
+    L = ["## Krait's stages against each other", "",
+         "Time of the second configuration ÷ time of the first, by minimum times of this run (above 1×: the first "
+         "is faster). Numeric group: " + ", ".join(NUMERIC) + ".", "",
+         "| | " + " | ".join(progs) + " | numeric geomean | all geomean |",
+         "|---|" + "---:|" * (len(progs) + 2)]
+    for (c, o), row in ratios.items():
+        num = geomean(row[p] for p in NUMERIC if p in row)
+        L.append(f"| {c} vs {o} | " + " | ".join(ratio(row.get(p)) for p in progs) +
+                 f" | {ratio(num)} | {ratio(geomean(row.values()))} |")
+    L.append("")
+    return L
+
+
 def worst(runs):
     order = ["ok", "unverified", "mismatch", "timeout", "error"]
     return max((r.status for r in runs), key=order.index, default="error")
@@ -716,6 +761,7 @@ def markdown(res):
     for p, row in res["results"].items():
         L.append(f"| {p} | " + " | ".join(cell_text(row[c], with_ratio=False, key="min") for c in configs) + " |")
     L.append("")
+    L += stage_table(res)
     L.append("Peak RSS in MB (largest over the runs; Chromium's is not measured: it is many processes):")
     L.append("")
     L.append("| program | " + " | ".join(configs) + " |")

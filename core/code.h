@@ -43,6 +43,9 @@ extern const char* const family_names[FAM__COUNT + 1];
 extern const char* const uop_names[UOP__COUNT];
 extern const uint16_t uop_flags[UOP__COUNT];
 extern const uint8_t uop_cache_size[UOP__COUNT];
+// [uop][depth]: value registers holding values after the uop's register variant for `depth` of them on entry; -1:
+// no such variant (the uop runs on the frame's memory). See core/tier2_regalloc.cpp.
+extern const int8_t uop_regs_out[UOP__COUNT][KRAIT_VALUE_REGS + 1];
 // Values a uop pops and pushes with the given oparg.
 void uop_stack_io(int uop, uint32_t oparg, int* pops, int* pushes);
 extern const UopExpansion uop_expansion_items[];

@@ -30,7 +30,7 @@ ALL_FLAGS = ["pure", "escapes", "tier1", "safepoint", "deopt", "error", "jump", 
 
 # Names the interpreter's loop uses around the bodies: a stack item may not take one.
 RESERVED = {"sp", "ip", "f", "instr", "oparg", "code", "code_base", "locals", "consts", "names", "entry",
-            "return_value", "throwing"}
+            "return_value", "throwing", "reg0", "reg1", "reg2", "krait_regs_in"}
 
 
 class DslError(Exception):
@@ -483,6 +483,92 @@ def emit_op(o, cache_offset, out, indent, ctx):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Value registers (ARCHITECTURE decision 6): the stencils' register variants
+#
+# Between two stencils the top of the operand stack may live in VALUE_REGS machine registers (reg0 .. reg2,
+# preserve_none arguments carried through every musttail call) instead of the frame: `depth` values, reg0 the
+# deepest of them, the frame's memory holding the rest below sp. A uop with register variants has one per entry
+# depth: the variant reads its inputs from the registers (the deeper ones from memory), leaves its outputs in
+# registers and says how many registers hold values afterwards (regs_out). The tier-2 register allocator
+# (core/tier2_regalloc.cpp) picks each uop's variant from these tables and spills before a uop without variants.
+
+VALUE_REGS = 3
+# A body that moves the stack pointer itself, switches frames or leaves the trace needs the whole stack in memory.
+FRAME_BOUND = re.compile(r"\b(sp|STACK_SHRINK|PUSH_FRAME|TRACE_RETURN|YIELD_FRAME|EXIT_TRACE_AT|JUMP_TO_TOP|"
+                         r"JUMP_TO)\b")
+
+
+def has_reg_variants(o):
+    """Whether a uop gets register variants: only values on the stack (no arrays), at most VALUE_REGS in and out,
+    and a body that needs nothing of the frame's stack but its own items. A uop that can run arbitrary code
+    (escapes, safepoint) needs every value in the frame, where the collector sees it: it has none."""
+    if {"escapes", "safepoint", "tier1", "jump"} & o.flags:
+        return False
+    if any(i.is_array for i in o.inputs + o.outputs):
+        return False
+    if len(o.inputs) > VALUE_REGS or len(o.outputs) > VALUE_REGS:
+        return False
+    if any(item.unused and k >= len(o.inputs) for k, item in enumerate(o.outputs)):
+        return False  # an output slot nobody writes
+    return not FRAME_BOUND.search(strip_comments(o.body))
+
+
+def regs_out(o, depth):
+    """Registers holding values after the uop's variant for `depth`: the values below its inputs that were in
+    registers, then its outputs, the deepest spilled when they do not fit."""
+    return min(VALUE_REGS, max(0, depth - len(o.inputs)) + len(o.outputs))
+
+
+def emit_reg_variant(o, depth, out):
+    """The block of o's variant for entry depth `depth`: inputs from the registers and memory, the body, the
+    outputs into the registers (the deepest spilled to memory when they do not fit) and sp moved by what went to
+    or came from memory. The body sees its items as the memory form does; its exits (DEOPT_IF, ERROR_IF, SAVE)
+    spill the entry registers first (template.c), so the frame is exactly what the uop interpreter leaves."""
+    q = " " * 8
+    out.append(f"    /* {o.name}, {depth} in registers */")
+    out.append("    {")
+    off = 0
+    for c in o.caches:
+        kind = "uint32_t" if c.cache == 1 else "uint64_t"
+        out.append(f"{q}{kind} {c.name} = CACHE{32 if c.cache == 1 else 64}({off});")
+        out.append(f"{q}(void){c.name};")
+        off += c.cache
+    n = len(o.inputs)
+    values = []  # the inputs' values, bottom first
+    for j, item in enumerate(o.inputs):
+        from_top = n - j
+        where = f"reg{depth - from_top}" if from_top <= depth else f"sp[{depth - from_top}]"
+        name = f"krait_in{j}" if item.unused else item.name
+        out.append(f"{q}Value {name} = {where};")
+        out.append(f"{q}(void){name};")
+        values.append(name)
+    names_in = set(values)
+    for item in o.outputs:
+        if not item.unused and item.name not in names_in:
+            out.append(f"{q}Value {item.name};")
+    body = o.body.strip("\n")
+    if body.strip():
+        lines = body.split("\n")
+        strip = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
+        out += [(q + l[strip:]).rstrip() for l in lines]
+    kept = max(0, depth - n)  # registers below the inputs
+    from_memory = max(0, n - depth)
+    result = [f"reg{k}" for k in range(kept)]
+    result += [values[k] if item.unused else item.name for k, item in enumerate(o.outputs)]
+    spilled = max(0, len(result) - VALUE_REGS)
+    for k in range(spilled):
+        out.append(f"{q}sp[{k - from_memory}] = {result[k]};")
+    if spilled - from_memory:
+        out.append(f"{q}sp += {spilled - from_memory};")
+    moves = [(k, v) for k, v in enumerate(result[spilled:]) if v != f"reg{k}"]
+    for k, v in moves:
+        out.append(f"{q}Value krait_out{k} = {v};")
+    for k, _ in moves:
+        out.append(f"{q}reg{k} = krait_out{k};")
+    out.append("    }")
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Outputs
 
 
@@ -507,6 +593,10 @@ def gen_ids(defs):
         lines.append(f"    UOP_{o.name.lstrip('_')} = {k},")
     lines.append(f"    UOP__COUNT = {len(uops)}")
     lines.append("};")
+    lines.append("")
+    lines.append("/* Machine registers that may hold the top of the operand stack between two stencils (the value")
+    lines.append(" * registers of ARCHITECTURE decision 6; see uop_regs_out). */")
+    lines.append(f"#define KRAIT_VALUE_REGS {VALUE_REGS}")
     lines.append("")
     lines.append("/* X(NAME) for every uop, in Uop order (the uop interpreter's dispatch table). */")
     lines.append("#define KRAIT_FOR_EACH_UOP(X) \\")
@@ -610,6 +700,13 @@ def gen_meta(defs):
     L.append("};")
     L.append("const uint8_t uop_cache_size[UOP__COUNT] = {  // cache words the uop reads (its operand words in a trace)")
     L += [f"    {o.cache_size},  // {o.name}" for o in uops]
+    L.append("};")
+    L.append("// Registers holding values after each uop's register variant for an entry depth (-1: no such variant;")
+    L.append("// the uop runs on the frame's memory).")
+    L.append(f"const int8_t uop_regs_out[UOP__COUNT][KRAIT_VALUE_REGS + 1] = {{")
+    for o in uops:
+        row = [regs_out(o, d) if has_reg_variants(o) else -1 for d in range(VALUE_REGS + 1)]
+        L.append("    {" + ", ".join(map(str, row)) + f"}},  // {o.name}")
     L.append("};")
     L.append("// Stack values a uop pops and pushes with the given oparg (the optimizer's abstract stack).")
     L.append("void uop_stack_io(int uop, uint32_t oparg, int* pops, int* pushes) {")
@@ -728,9 +825,23 @@ def gen_bodies_c(defs):
 
 def gen_uop_stencils(defs):
     """The micro-op bodies for the stencil template: a stencil runs one uop and continues into the next one's
-    code; cache fields are holes the JIT patches with the uop's operand words (cache offset 0 = the first)."""
-    return wrap_bodies(uop_list(defs), lambda o: f"KRAIT_STENCIL({o.name.lstrip('_')}) {{",
-                       "KRAIT_STENCIL_PROLOGUE;", "CONTINUE();")
+    code; cache fields are holes the JIT patches with the uop's operand words (cache offset 0 = the first). Each
+    uop's memory form, KRAIT_STENCIL(NAME), then the register variants of those that have them,
+    KRAIT_REG_STENCIL(NAME, DEPTH) (emit_reg_variant)."""
+    uops = uop_list(defs)
+    L = [wrap_bodies(uops, lambda o: f"KRAIT_STENCIL({o.name.lstrip('_')}) {{", "KRAIT_STENCIL_PROLOGUE;",
+                     "CONTINUE();")]
+    for o in uops:
+        if not has_reg_variants(o):
+            continue
+        for depth in range(VALUE_REGS + 1):
+            L.append(f"KRAIT_REG_STENCIL({o.name.lstrip('_')}, {depth}) {{")
+            L.append(f"    KRAIT_REG_PROLOGUE({depth});")
+            emit_reg_variant(o, depth, L)
+            L.append(f"    CONTINUE_REGS({regs_out(o, depth)});")
+            L.append("}")
+            L.append("")
+    return "\n".join(L)
 
 
 HEADER_C = "/* Generated by core/gen_instructions.py from core/instructions.def. Do not edit. */"

@@ -70,6 +70,8 @@ void usage(FILE* out) {
           "               -X perf        write /tmp/perf-PID.map so that perf names the JIT's code\n"
           "               -X jit-arena=KIB  the JIT's code memory (default 65536, 32768 on AArch64;\n"
           "                              when it is full, new traces run in the uop interpreter)\n"
+          "               -X regalloc=off  keep every value in the frame between stencils (the default,\n"
+          "                              regalloc=on, keeps the stack's top in registers)\n"
 #endif
           "  --dis      : print the bytecode of every code object instead of running\n"
           "  file       : program read from script file\n"
@@ -127,6 +129,11 @@ bool apply_xoption(const std::string& opt) {
         unsigned long n;
         if (!parse_count(opt, 16, 1, 100000000, "trace-threshold=N", &n)) return false;
         g_tier2.trace_threshold = static_cast<uint32_t>(n);
+    } else if (opt == "regalloc=on" || opt == "regalloc=off") {
+        g_tier2.regalloc = opt == "regalloc=on";
+    } else if (opt.rfind("regalloc", 0) == 0) {
+        fprintf(stderr, "Invalid -X option: %s (expected regalloc=on or regalloc=off)\n", opt.c_str());
+        return false;
     } else if (opt.rfind("jit-arena=", 0) == 0) {
         unsigned long n;
         if (!parse_count(opt, 10, 64, 1 << 20, "jit-arena=KIB", &n)) return false;

@@ -46,6 +46,14 @@ constexpr uint32_t kMaxChainDepth = 4;
 
 struct Executor;
 
+// The register allocator's decision for one uop (tier2_regalloc.cpp; ARCHITECTURE decision 6): how many value
+// registers hold the top of the operand stack when it starts, which selects its register variant (uop_regs_out),
+// and how many of them are written back to the frame just before it (its variant then starts with none).
+struct UopRegs {
+    uint8_t depth = 0;
+    uint8_t spill = 0;
+};
+
 // Where a trace can leave. Each exit warms up on its own; when hot, the code it leads to gets a side trace. A side
 // trace whose own first guard fails (the callee it was recorded for was replaced, say) is recorded again in its
 // place rather than growing a chain, and chains stop at kMaxChainDepth side traces.
@@ -74,6 +82,7 @@ struct TraceFrame {
 struct Executor {
     std::vector<TraceFrame> frames;  // while optimizing only
     std::vector<UopInst> uops;
+    std::vector<UopRegs> regs;  // one per uop, from the register allocator; empty: it did not run (-X regalloc=off)
     std::vector<TraceExit> exits;
     uint32_t loop_start = 0;   // uop index where _JUMP_TO_TOP continues (the loop body, after the head guards)
     CodeObject* code = nullptr;  // the code the trace starts in
@@ -101,6 +110,7 @@ struct Tier2Options {
     std::string dump_jit;             // -X dump-jit[=FILE]: where the backend writes each trace's machine code
     bool perf_map = false;            // -X perf: a perf map (/tmp/perf-PID.map) names the JIT's code for perf
     uint32_t arena_kib = 0;           // -X jit-arena=KIB: the native JIT's code memory (0: the backend's default)
+    bool regalloc = true;             // -X regalloc=on|off: keep the stack's top in value registers across uops
 };
 extern Tier2Options g_tier2;
 extern bool g_tier2_on;  // mode != Off, read by every back-edge
@@ -172,6 +182,8 @@ enum class ExitAction { Chain, Record, Resume, Error };
 ExitAction tier2_take_exit(Executor** ex, TraceExit* e, Frame* f);
 // Optimizes a recorded trace in place; false on a contradiction (the trace is dropped).
 bool tier2_optimize(Executor* ex);
+// Chooses, for each uop of an optimized trace, where the top of its operand stack lives (ex->regs).
+void tier2_allocate_registers(Executor* ex);
 // Builds exits, installs a recorded trace: at its loop's back-edge (root) or on the exit it was recorded for.
 void tier2_install(Executor* ex, Executor* parent, TraceExit* exit);
 // A watched dict's table changed / a class changed (its old version retired): invalidates the executors that

@@ -471,8 +471,14 @@ private:
             case UOP_MAKE_CELL: set_local(oparg, fresh(VKind::Bound)); return Step::Keep;
             case UOP_POP_TOP: pop(); return Step::Keep;
             case UOP_PUSH_NULL: push(constant(VAL_NULL)); return Step::Keep;
-            case UOP_COPY: push(peek(oparg)); return Step::Keep;
+            case UOP_COPY:
+                if (oparg == 1) u.op = UOP_COPY_1;  // fixed stack items: register variants (tier2_regalloc.cpp)
+                if (oparg == 2) u.op = UOP_COPY_2;
+                push(peek(oparg));
+                return Step::Keep;
             case UOP_SWAP: {
+                if (oparg == 2) u.op = UOP_SWAP_2;
+                if (oparg == 3) u.op = UOP_SWAP_3;
                 // Rewrites the two slots (materializing below-stack slots as explicit ones when needed).
                 std::vector<int> tmp;
                 for (uint32_t k = 0; k < oparg; k++) tmp.push_back(pop());

@@ -114,6 +114,7 @@ void finish() {
         if (uint32_t* c = root_counter()) back_off(c);
         return;
     }
+    if (g_tier2.regalloc) tier2_allocate_registers(ex);
     if (g_tier2.dump) tier2_dump(stderr, "optimized", ex);
     tier2_install(ex, rec.parent, rec.exit);
 }

@@ -45,6 +45,7 @@ constexpr size_t kArenaSize = 64u << 20;
 
 struct Stats {
     uint64_t compiled = 0, uops = 0, bytes = 0, arena_full = 0, out_of_range = 0;
+    uint64_t reg_uops = 0, spills = 0;  // uops compiled as register variants; spills before uops (tier2_regalloc.cpp)
     std::vector<double> ns_per_uop, us_per_trace;
 };
 
@@ -73,8 +74,14 @@ void dump_trace(const Executor& ex, const NativeTrace& t) {
     for (size_t i = 0; i < ex.uops.size(); i++) {
         const UopInst& u = ex.uops[i];
         size_t from = t.uop_offsets[i], to = i + 1 < ex.uops.size() ? t.uop_offsets[i + 1] : t.hot_size;
-        fprintf(dump_file, "# %4zu %s oparg=%u target=%u%s (+%zu)\n", i, uop_names[u.op], u.oparg, u.target,
-                i == ex.loop_start ? " [loop]" : "", from);
+        fprintf(dump_file, "# %4zu %s oparg=%u target=%u%s", i, uop_names[u.op], u.oparg, u.target,
+                i == ex.loop_start ? " [loop]" : "");
+        if (!ex.regs.empty()) {  // the register allocator's choice: the spill first, then the variant's depths
+            const UopRegs& r = ex.regs[i];
+            if (r.spill) fprintf(dump_file, " [spill %u]", r.spill);
+            if (uop_regs_out[u.op][r.depth] >= 0) fprintf(dump_file, " [regs %u->%d]", r.depth, uop_regs_out[u.op][r.depth]);
+        }
+        fprintf(dump_file, " (+%zu)\n", from);
         bytes(from, to);
     }
     fprintf(dump_file, "# after the hot code: the trap, each uop's cold code (deopts, errors), data (+%zu)\n",
@@ -96,6 +103,10 @@ bool compile(Executor* ex) {
     stats.compiled++;
     stats.uops += ex->uops.size();
     stats.bytes += t->size;
+    for (size_t i = 0; i < ex->regs.size(); i++) {
+        stats.spills += ex->regs[i].spill != 0;
+        stats.reg_uops += uop_regs_out[ex->uops[i].op][ex->regs[i].depth] >= 0;
+    }
     stats.ns_per_uop.push_back(ns / static_cast<double>(std::max<size_t>(1, ex->uops.size())));
     stats.us_per_trace.push_back(ns / 1000.0);
     if (dump_file) dump_trace(*ex, *t);
@@ -151,11 +162,15 @@ void print_stats(FILE* out) {
             (unsigned long long)stats.out_of_range, (unsigned long long)stats.uops, (unsigned long long)stats.bytes,
             bytes_trace, arena.used() / 1024, (unsigned long long)arena.recycles());
     fprintf(out, "  compile time: median %.1f ns per uop, median %.2f us per trace\n", ns_uop, us_trace);
+    fprintf(out, "  value registers (-X regalloc=%s): %llu uops compiled as register variants, %llu spills\n",
+            g_tier2.regalloc ? "on" : "off", (unsigned long long)stats.reg_uops, (unsigned long long)stats.spills);
     fprintf(out, "[stats] jit.traces %llu\n", (unsigned long long)stats.compiled);
     fprintf(out, "[stats] jit.uops %llu\n", (unsigned long long)stats.uops);
     fprintf(out, "[stats] jit.bytes %llu\n", (unsigned long long)stats.bytes);
     fprintf(out, "[stats] jit.recycles %llu\n", (unsigned long long)arena.recycles());
     fprintf(out, "[stats] jit.failed %llu\n", (unsigned long long)(stats.arena_full + stats.out_of_range));
+    fprintf(out, "[stats] jit.reg_uops %llu\n", (unsigned long long)stats.reg_uops);
+    fprintf(out, "[stats] jit.spills %llu\n", (unsigned long long)stats.spills);
     fprintf(out, "[stats] jit.ns_per_uop_median %.1f\n", ns_uop);
     fprintf(out, "[stats] jit.us_per_trace_median %.3f\n", us_trace);
 }

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "code.h"
 #include "patch.h"
 
 namespace krait::jit {
@@ -15,11 +16,13 @@ size_t align_up(size_t n, size_t a) { return (n + a - 1) / a * a; }
 
 constexpr size_t kHoleValues = static_cast<size_t>(HoleValue::Symbol) + 1;
 
-// What every kind of hole of uop i is patched with (template.c lists them): computed once per uop, so that patching a
-// hole is a table lookup.
-void hole_values(uint64_t* v, const Executor& ex, size_t i, uint64_t base, const std::vector<uint32_t>& hot,
-                 const std::vector<uint32_t>& cold, const std::vector<uint32_t>& data, uint32_t fell_off) {
-    const UopInst& u = ex.uops[i];
+}  // namespace
+
+// What every kind of hole of piece p is patched with (template.c lists them): computed once per piece, so that
+// patching a hole is a table lookup.
+void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint64_t base) const {
+    const Layout& l = layout_;
+    const UopInst& u = ex.uops[l.pieces[p].uop];
     auto at = [&](HoleValue k) -> uint64_t& { return v[static_cast<size_t>(k)]; };
     at(HoleValue::Oparg) = u.oparg;
     at(HoleValue::Target) = u.target;
@@ -36,15 +39,33 @@ void hole_values(uint64_t* v, const Executor& ex, size_t i, uint64_t base, const
     at(HoleValue::Cache64_2) = u.cache[2] | static_cast<uint64_t>(u.cache[3]) << 32;
     at(HoleValue::Valid) = reinterpret_cast<uint64_t>(&ex.valid);
     at(HoleValue::Warm) = reinterpret_cast<uint64_t>(&ex.warm);
-    at(HoleValue::Continue) = base + (i + 1 < hot.size() ? hot[i + 1] : fell_off);
-    at(HoleValue::Top) = base + hot[ex.loop_start];
-    at(HoleValue::Code) = base + hot[i];
-    at(HoleValue::Cold) = base + cold[i];
-    at(HoleValue::Data) = base + data[i];
+    at(HoleValue::Continue) = base + (p + 1 < l.pieces.size() ? l.hot[p + 1] : l.fell_off);
+    at(HoleValue::Top) = base + l.top;
+    at(HoleValue::Code) = base + l.hot[p];
+    at(HoleValue::Cold) = base + l.cold[p];
+    at(HoleValue::Data) = base + l.data[p];
     at(HoleValue::Symbol) = 0;
 }
 
-}  // namespace
+// The stencils of the trace, in order: each uop's memory form, or the register variant the register allocator
+// (core/tier2_regalloc.cpp) chose for it, after the spill it asked for.
+void TraceCompiler::choose_stencils(const Executor& ex) {
+    Layout& l = layout_;
+    const size_t n = ex.uops.size();
+    l.pieces.clear();
+    l.first_piece.resize(n);
+    for (size_t i = 0; i < n; i++) {
+        const uint16_t op = ex.uops[i].op;
+        const Stencil* s = &table_.uops[op];
+        l.first_piece[i] = static_cast<uint32_t>(l.pieces.size());
+        if (!ex.regs.empty()) {
+            const UopRegs& r = ex.regs[i];
+            if (r.spill) l.pieces.push_back({&table_.spill[r.spill], static_cast<uint32_t>(i)});
+            if (uop_regs_out[op][r.depth] >= 0) s = &table_.reg_uops[op][r.depth];
+        }
+        l.pieces.push_back({s, static_cast<uint32_t>(i)});
+    }
+}
 
 // Trampolines live on pages of their own (allocated a page at a time, page-aligned): writing one never touches the
 // page of the trace being written, which the anonymous arena makes writable only while the trace is written.
@@ -96,30 +117,35 @@ bool TraceCompiler::patch_through_trampoline(const Hole& h, uint8_t* loc, uint64
 NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     const size_t n = ex.uops.size();
     Layout& l = layout_;  // reused: no allocation per trace
-    l.hot.resize(n);
-    l.hot_len.resize(n);
-    l.cold.resize(n);
-    l.data.resize(n);
+    choose_stencils(ex);
+    const size_t np = l.pieces.size();
+    l.hot.resize(np);
+    l.hot_len.resize(np);
+    l.cold.resize(np);
+    l.data.resize(np);
     const Stencil& head = table_.head;
     size_t pos = head.body_size;
-    for (size_t i = 0; i < n; i++) {
-        const Stencil& s = table_.uops[ex.uops[i].op];
-        l.hot[i] = static_cast<uint32_t>(pos);
-        l.hot_len[i] = i + 1 < n ? s.body_size : s.hot.size;
-        pos += l.hot_len[i];
+    for (size_t p = 0; p < np; p++) {
+        const Stencil& s = *l.pieces[p].stencil;
+        l.hot[p] = static_cast<uint32_t>(pos);
+        l.hot_len[p] = p + 1 < np ? s.body_size : s.hot.size;
+        pos += l.hot_len[p];
     }
     l.fell_off = static_cast<uint32_t>(pos);
+    // _JUMP_TO_TOP arrives with every value in the frame: at the loop's first uop itself, after any spill before
+    // it (the allocator leaves no value in a register there).
+    l.top = n ? l.hot[l.first_piece[ex.loop_start] + (ex.regs.empty() ? 0 : ex.regs[ex.loop_start].spill != 0)] : 0;
     pos += table_.fell_off.hot.size;
-    for (size_t i = 0; i < n; i++) {
-        l.cold[i] = static_cast<uint32_t>(pos);
-        pos += table_.uops[ex.uops[i].op].cold.size;
+    for (size_t p = 0; p < np; p++) {
+        l.cold[p] = static_cast<uint32_t>(pos);
+        pos += l.pieces[p].stencil->cold.size;
     }
     const size_t code_end = pos;
-    for (size_t i = 0; i < n; i++) {
-        const Stencil& s = table_.uops[ex.uops[i].op];
+    for (size_t p = 0; p < np; p++) {
+        const Stencil& s = *l.pieces[p].stencil;
         if (!s.data_size) continue;
         pos = align_up(pos, s.data_align);
-        l.data[i] = static_cast<uint32_t>(pos);
+        l.data[p] = static_cast<uint32_t>(pos);
         pos += s.data_size;
     }
     uint8_t* block = arena_.allocate(pos);
@@ -144,7 +170,8 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     t->code = block;
     t->size = pos;
     t->hot_size = l.fell_off;
-    t->uop_offsets = l.hot;
+    t->uop_offsets.resize(n);
+    for (size_t i = 0; i < n; i++) t->uop_offsets[i] = l.hot[l.first_piece[i]];
     *why = CompileFailure::None;
     return t;
 }
@@ -153,22 +180,21 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
 // patches them; false when a hole cannot hold its value.
 bool TraceCompiler::fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size) {
     const Layout& l = layout_;
-    const size_t n = ex.uops.size();
     const Stencil& head = table_.head;
     std::memset(out + code_end, 0, size - code_end);  // the data's alignment padding
     std::memcpy(out + l.fell_off, table_.fell_off.hot.code, table_.fell_off.hot.size);
     std::memcpy(out, head.hot.code, head.body_size);
     uint64_t values[kHoleValues];
-    hole_values(values, ex, 0, base, l.hot, l.cold, l.data, l.fell_off);
+    hole_values(values, ex, 0, base);
     if (!patch_part(head.hot, out, 0, head.body_size, base, values)) return false;  // the executor's holes
-    for (size_t i = 0; i < n; i++) {
-        const Stencil& s = table_.uops[ex.uops[i].op];
-        std::memcpy(out + l.hot[i], s.hot.code, l.hot_len[i]);
-        if (s.cold.size) std::memcpy(out + l.cold[i], s.cold.code, s.cold.size);
-        if (s.data_size) std::memcpy(out + l.data[i], s.data, s.data_size);
-        hole_values(values, ex, i, base, l.hot, l.cold, l.data, l.fell_off);
-        if (!patch_part(s.hot, out, l.hot[i], l.hot_len[i], base, values) ||
-            !patch_part(s.cold, out, l.cold[i], s.cold.size, base, values))
+    for (size_t p = 0; p < l.pieces.size(); p++) {
+        const Stencil& s = *l.pieces[p].stencil;
+        std::memcpy(out + l.hot[p], s.hot.code, l.hot_len[p]);
+        if (s.cold.size) std::memcpy(out + l.cold[p], s.cold.code, s.cold.size);
+        if (s.data_size) std::memcpy(out + l.data[p], s.data, s.data_size);
+        hole_values(values, ex, p, base);
+        if (!patch_part(s.hot, out, l.hot[p], l.hot_len[p], base, values) ||
+            !patch_part(s.cold, out, l.cold[p], s.cold.size, base, values))
             return false;
     }
     return true;

@@ -1,9 +1,11 @@
 // trace_compiler.h — compiling a trace is copying its uops' stencils one after the other into the code arena and
 // patching their holes (copy-and-patch): no instruction selection, no compiler at run time.
 //
-// Layout of a trace's block: [trace head][hot code of uop 0][uop 1]...[uop n-1][fell-off trap][cold code of each uop][data]. A
-// stencil's hot code that ends with its jump to the next uop is copied without it (the next uop's code follows);
-// the last uop keeps it, aimed at the trap. The cold parts (deopts, errors) stay out of the way of the hot path.
+// Layout of a trace's block: [trace head][hot code of uop 0][uop 1]...[uop n-1][fell-off trap][cold code of each uop][data].
+// A uop's code is its memory form or the register variant the register allocator chose (core/tier2_regalloc.cpp),
+// after the spill stencil it asked for, if any: the trace is a sequence of pieces, each one stencil. A piece's hot
+// code that ends with its jump to the next piece is copied without it (the next piece's code follows); the last
+// keeps it, aimed at the trap. The cold parts (deopts, errors) stay out of the way of the hot path.
 // Calls and jumps whose target is out of a displacement's reach go through trampolines shared by all traces.
 #pragma once
 
@@ -36,11 +38,21 @@ public:
     uint8_t* install_fixed(const Stencil& s);
 
 private:
-    // Where each uop's parts go in the block being compiled.
-    struct Layout {
-        std::vector<uint32_t> hot, hot_len, cold, data;  // per uop: offsets in the block, the hot code's length
-        uint32_t fell_off = 0;
+    // One stencil of the trace: a uop's (memory form or register variant), or a spill before it.
+    struct Piece {
+        const Stencil* stencil;
+        uint32_t uop;  // the uop it belongs to (whose holes it takes)
     };
+    // Where each piece's parts go in the block being compiled.
+    struct Layout {
+        std::vector<Piece> pieces;
+        std::vector<uint32_t> first_piece;  // per uop: its first piece (its spill, if any)
+        std::vector<uint32_t> hot, hot_len, cold, data;  // per piece: offsets in the block, the hot code's length
+        uint32_t fell_off = 0;
+        uint32_t top = 0;  // where _JUMP_TO_TOP continues
+    };
+    void choose_stencils(const Executor& ex);
+    void hole_values(uint64_t* v, const Executor& ex, size_t p, uint64_t base) const;
     uint64_t trampoline(uint64_t address);
     bool fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size);
     bool patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,

@@ -61,6 +61,8 @@ HOLE_VALUES = {
 }
 STENCIL_PREFIX = "krait_stencil_"
 ENTRY, HEAD, FELL_OFF = "krait_jit_entry", "krait_stencil_TRACE_HEAD", "krait_stencil_FELL_OFF_TRACE"
+SPILL = "krait_stencil_SPILL_"  # + n: writes the top n value registers back to the frame
+VARIANT = "__r"  # krait_stencil_NAME__rDEPTH: the uop's register variant for DEPTH values in registers
 
 
 class GenError(Exception):
@@ -273,10 +275,14 @@ def disassembly(objdump, obj):
 
 
 def uop_names(opcode_ids):
+    """The uops (name, number) and the number of value registers, from opcode_ids.h."""
     text = open(opcode_ids, encoding="utf-8").read()
     enum = text[text.index("enum Uop {"):]
     enum = enum[:enum.index("};")]
-    return re.findall(r"UOP_(\w+) = (\d+),", enum)
+    regs = re.search(r"#define KRAIT_VALUE_REGS (\d+)", text)
+    if not regs:
+        raise GenError(f"{opcode_ids}: no KRAIT_VALUE_REGS (the number of value registers)")
+    return re.findall(r"UOP_(\w+) = (\d+),", enum), int(regs.group(1))
 
 
 def c_bytes(b):
@@ -330,21 +336,27 @@ def generate(obj, opcode_ids, target, objdump):
         raise GenError(f"{obj}: machine {elf.machine}, expected {machine} ({target})")
     funcs = {s["name"]: s for s in elf.symbols if s["type"] == STT_FUNC and s["shndx"] != SHN_UNDEF}
     dis = disassembly(objdump, obj)
-    uops = uop_names(opcode_ids)
+    uops, nregs = uop_names(opcode_ids)
     stencils = []
+    variants = {}  # (uop name, depth) -> stencil
     for name, num in uops:
         fn = funcs.get(STENCIL_PREFIX + name)
         if not fn:
             raise GenError(f"no stencil for uop {name} in {obj}")
         stencils.append((name, int(num), extract(elf, fn)))
-    for special in (ENTRY, HEAD, FELL_OFF):
+        for depth in range(nregs + 1):
+            fn = funcs.get(f"{STENCIL_PREFIX}{name}{VARIANT}{depth}")
+            if fn:
+                variants[name, depth] = extract(elf, fn)
+    for special in [ENTRY, HEAD, FELL_OFF] + [f"{SPILL}{n}" for n in range(1, nregs + 1)]:
         if special not in funcs:
             raise GenError(f"{obj}: {special} missing")
     entry = extract(elf, funcs[ENTRY])
     head = extract(elf, funcs[HEAD])
     fell_off = extract(elf, funcs[FELL_OFF])
+    spills = [extract(elf, funcs[f"{SPILL}{n}"]) for n in range(1, nregs + 1)]
     symbols = {}
-    for st in [s for _, _, s in stencils] + [entry, head, fell_off]:
+    for st in [s for _, _, s in stencils] + list(variants.values()) + [entry, head, fell_off] + spills:
         for h in st.holes + st.cold_holes:
             if h[4] and h[4] not in symbols:
                 symbols[h[4]] = re.sub(r"\W", "_", h[4])
@@ -357,6 +369,10 @@ def generate(obj, opcode_ids, target, objdump):
     L += ["}", ""]
     for name, _, st in stencils:
         emit_stencil(L, name, st, dis, symbols)
+    for (name, depth), st in variants.items():
+        emit_stencil(L, f"{name}__r{depth}", st, dis, symbols)
+    for n, st in enumerate(spills, 1):
+        emit_stencil(L, f"spill_{n}", st, dis, symbols)
     emit_stencil(L, "entry", entry, dis, symbols)
     emit_stencil(L, "head", head, dis, symbols)
     emit_stencil(L, "fell_off", fell_off, dis, symbols)
@@ -364,12 +380,21 @@ def generate(obj, opcode_ids, target, objdump):
     for name, num, st in stencils:
         L.append(f"    {stencil_init(name, st)},  // {num}")
     L.append("};")
+    L.append(f"const Stencil reg_uops_{target}[UOP__COUNT][KRAIT_VALUE_REGS + 1] = {{  // {{}}: no such variant")
+    for name, num, _ in stencils:
+        row = [stencil_init(f"{name}__r{d}", variants[name, d]) if (name, d) in variants else "{}"
+               for d in range(nregs + 1)]
+        L.append(f"    {{{', '.join(row)}}},  // {num}")
+    L.append("};")
     L.append("")
     for name, num, _ in stencils:
         L.append(f"static_assert(UOP_{name} == {num});")
     L += ["", "}  // namespace", "",
           f"const StencilTable stencils_{target} = {{Target::{target_enum}, uops_{target}, UOP__COUNT, "
-          f"{stencil_init('entry', entry)}, {stencil_init('head', head)}, {stencil_init('fell_off', fell_off)}}};", "", "}  // namespace krait::jit", ""]
+          f"reg_uops_{target}, {stencil_init('entry', entry)}, {stencil_init('head', head)}, "
+          f"{stencil_init('fell_off', fell_off)}, "
+          f"{{{{}}, {', '.join(stencil_init(f'spill_{n}', st) for n, st in enumerate(spills, 1))}}}}};", "",
+          "}  // namespace krait::jit", ""]
     return "\n".join(L)
 
 

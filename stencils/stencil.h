@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "opcode_ids.h"  // UOP__COUNT, KRAIT_VALUE_REGS
+
 namespace krait::jit {
 
 // How a hole is patched: the relocation kind clang left there. Only the kinds listed here are accepted by the
@@ -83,11 +85,15 @@ enum class Target : uint8_t { X86_64, AArch64 };
 
 struct StencilTable {
     Target target;
-    const Stencil* uops;  // indexed by Uop (core's opcode_ids.h)
+    const Stencil* uops;  // indexed by Uop (core's opcode_ids.h): each uop's memory form (every value in the frame)
     uint32_t nuops;
+    // [uop][depth]: the uop's register variant for `depth` values in the value registers (template.c); a variant
+    // the uop does not have is all zero (hot.code null). core's uop_regs_out says which exist.
+    const Stencil (*reg_uops)[KRAIT_VALUE_REGS + 1];
     Stencil entry;        // krait_jit_entry: the C-convention shim that enters a trace
     Stencil head;         // the first code of every trace (marks the executor warm)
     Stencil fell_off;     // where a trace's last uop would continue (a trap)
+    Stencil spill[KRAIT_VALUE_REGS + 1];  // [n]: writes the top n value registers back to the frame ([0] empty)
 };
 
 // The tables the build generated (the ones for the machine the runtime runs on are what the JIT uses; the others

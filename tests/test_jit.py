@@ -117,6 +117,30 @@ def case_code_churn():
     check(r.returncode != 0 and "jit-arena=KIB with 64 <= KIB" in r.stderr, r.stderr)
 
 
+def case_regalloc():
+    """-X regalloc=on (the default) keeps the stack's top in value registers: uops compiled as register variants,
+    spills where a uop needs the frame, both in -X stats and -X dump-jit; regalloc=off compiles every uop's
+    memory form. The output is CPython's either way."""
+    prog = os.path.join(CORPUS, "jit_value_registers.py")
+    expected = open(os.path.join(CORPUS, "jit_value_registers.out")).read()
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in ("on", "off"):
+            path = os.path.join(tmp, mode + ".dump")
+            r = run(JIT + ["-X", "regalloc=" + mode, "-X", "stats", "-X", "dump-jit=" + path, prog])
+            check(r.returncode == 0 and r.stdout == expected, (mode, r.stdout, r.stderr[-2000:]))
+            jit = counters(r, "jit.")
+            dump = open(path).read()
+            if mode == "on":
+                check(jit["reg_uops"] > jit["uops"] / 3 and jit["spills"] > 0, f"regalloc=on: {jit}")
+                check(re.search(r"^#\s+\d+ _BINARY_OP_\w+_FLOAT .*\[regs [0-3]->[0-3]\]", dump, re.M), dump[:3000])
+                check("[spill " in dump, "no spill in the dump")
+            else:
+                check(jit["reg_uops"] == 0 and jit["spills"] == 0 and jit["traces"] > 0, f"regalloc=off: {jit}")
+                check("[regs " not in dump and "[spill " not in dump, "register variants with regalloc=off")
+    r = run(JIT + ["-X", "regalloc=maybe", prog])
+    check(r.returncode != 0 and "expected regalloc=on or regalloc=off" in r.stderr, r.stderr)
+
+
 def case_perf_map():
     """-X perf writes /tmp/perf-PID.map: one line per trace, its code range and a name perf shows."""
     r = subprocess.run([KRAIT] + JIT + ["-X", "perf", "-c",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential test of the JIT (CTest jit.differential.SEED): random arithmetic and loop programs, run by the
-interpreter (-X jit=off) and by the JIT with every loop traced at once (-X jit=on -X trace-threshold=1); their
-outputs must be identical. The programs mix ints that overflow into big ints, floats, bools, branches whose
+interpreter (-X jit=off) and by the JIT with every loop traced at once (-X jit=on -X trace-threshold=1, then 3, then
+1 with -X regalloc=off: every value in the frame between stencils); their outputs must be identical. The programs mix ints that overflow into big ints, floats, bools, branches whose
 direction changes mid-loop, values whose type changes mid-loop (guards fail, side exits get hot), nested loops,
 calls, list indexing and exceptions, so traces deopt and side traces chain.
 
@@ -119,7 +119,8 @@ def main():
     for k in range(count):
         source = Gen(random.Random(seed * 1000 + k)).program()
         want = run(krait, ["-X", "jit=off"], source)
-        for opts in (["-X", "jit=on", "-X", "trace-threshold=1"], ["-X", "jit=on", "-X", "trace-threshold=3"]):
+        for opts in (["-X", "jit=on", "-X", "trace-threshold=1"], ["-X", "jit=on", "-X", "trace-threshold=3"],
+                     ["-X", "jit=on", "-X", "trace-threshold=1", "-X", "regalloc=off"]):
             got = run(krait, opts, source)
             if got != want:
                 failures += 1

@@ -193,21 +193,41 @@ TEST_CASE("the anonymous code arena (for -X perf) is never writable either", "[j
     CHECK(permissions_of(a) == "r-xp");
 }
 
+namespace {
+void check_stencil(const Stencil& s) {
+    CHECK(s.hot.size > 0);
+    CHECK(s.body_size <= s.hot.size);
+    for (const CodePart* part : {&s.hot, &s.cold}) {
+        for (uint32_t h = 0; h < part->nholes; h++) {
+            CHECK(part->holes[h].offset < part->size);
+            CHECK((part->holes[h].value == HoleValue::Symbol) == (part->holes[h].symbol != nullptr));
+        }
+    }
+}
+}  // namespace
+
 TEST_CASE("the generated stencil tables cover every uop with consistent holes", "[jit]") {
     for (const StencilTable* t : {&stencils_x86_64, &stencils_aarch64}) {
         REQUIRE(t->nuops == UOP__COUNT);
         CHECK(t->entry.hot.nholes == 0);  // copied once, as it is
+        size_t variants = 0;
         for (uint32_t k = 0; k < t->nuops; k++) {
-            const Stencil& s = t->uops[k];
             INFO("uop " << krait::uop_names[k]);
-            CHECK(s.hot.size > 0);
-            CHECK(s.body_size <= s.hot.size);
-            for (const CodePart* part : {&s.hot, &s.cold}) {
-                for (uint32_t h = 0; h < part->nholes; h++) {
-                    CHECK(part->holes[h].offset < part->size);
-                    CHECK((part->holes[h].value == HoleValue::Symbol) == (part->holes[h].symbol != nullptr));
+            check_stencil(t->uops[k]);
+            // A register variant exists exactly where core's uop_regs_out says the allocator may choose one.
+            for (int depth = 0; depth <= KRAIT_VALUE_REGS; depth++) {
+                INFO("register variant for depth " << depth);
+                const Stencil& v = t->reg_uops[k][depth];
+                if (krait::uop_regs_out[k][depth] < 0) {
+                    CHECK(v.hot.code == nullptr);
+                    continue;
                 }
+                check_stencil(v);
+                variants++;
             }
         }
+        CHECK(variants >= 4 * 60);  // the arithmetic, guards, loads and stores of the numeric traces have them
+        CHECK(t->spill[0].hot.size == 0);
+        for (int n = 1; n <= KRAIT_VALUE_REGS; n++) check_stencil(t->spill[n]);
     }
 }

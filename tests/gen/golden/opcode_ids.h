@@ -41,6 +41,10 @@ enum Uop {
     UOP__COUNT = 9
 };
 
+/* Machine registers that may hold the top of the operand stack between two stencils (the value
+ * registers of ARCHITECTURE decision 6; see uop_regs_out). */
+#define KRAIT_VALUE_REGS 3
+
 /* X(NAME) for every uop, in Uop order (the uop interpreter's dispatch table). */
 #define KRAIT_FOR_EACH_UOP(X) \
     X(LOAD) \
