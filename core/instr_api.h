@@ -329,6 +329,9 @@ int krt_str_eq(Value a, Value b);
 Value krt_slice_new(Value start, Value stop, Value step);
 
 Value krt_binary_op(Value a, Value b, uint32_t oparg);
+/* float ** float into *result; 0 (nothing raised) when the result is an error: 0.0 to a negative power, a negative
+ * base to a fractional one, an overflow. */
+int krt_float_pow(double x, double y, double *result);
 /* Calls a class's operator method with two operands of that class (BINARY_OP_DUNDER): NotImplemented becomes
  * binary_op's TypeError. */
 Value krt_call_binop_method(Value method, Value a, Value b, uint32_t oparg);

@@ -266,37 +266,58 @@ static bool is_odd_integer(double x) {
     return std::fmod(std::fabs(x), 2.0) == 1.0;
 }
 
-// x ** y for floats with CPython's special cases (float_pow in floatobject.c). A negative base with a
-// non-integral exponent has a complex result in CPython; Krait has no complex type and raises ValueError.
-Value number_float_pow(double x, double y) {
-    if (y == 0.0) return val_from_float(1.0);
-    if (std::isnan(x)) return val_from_float(x);
-    if (std::isnan(y)) return val_from_float(x == 1.0 ? 1.0 : y);
+namespace {
+enum class PowError { None, ZeroToNegative, NegativeToFraction, Overflow };
+
+// x ** y for floats with CPython's special cases (float_pow in floatobject.c): the result in *r, or the error.
+PowError float_pow(double x, double y, double* r) {
+    if (y == 0.0) return *r = 1.0, PowError::None;
+    if (std::isnan(x)) return *r = x, PowError::None;
+    if (std::isnan(y)) return *r = x == 1.0 ? 1.0 : y, PowError::None;
     if (std::isinf(y)) {
         double ax = std::fabs(x);
-        if (ax == 1.0) return val_from_float(1.0);
-        return val_from_float((y > 0.0) == (ax > 1.0) ? std::fabs(y) : 0.0);
+        if (ax == 1.0) return *r = 1.0, PowError::None;
+        return *r = (y > 0.0) == (ax > 1.0) ? std::fabs(y) : 0.0, PowError::None;
     }
     if (std::isinf(x)) {
         bool odd = is_odd_integer(y);
-        if (y > 0.0) return val_from_float(odd ? x : std::fabs(x));
-        return val_from_float(odd ? std::copysign(0.0, x) : 0.0);
+        if (y > 0.0) return *r = odd ? x : std::fabs(x), PowError::None;
+        return *r = odd ? std::copysign(0.0, x) : 0.0, PowError::None;
     }
     if (x == 0.0) {
-        if (y < 0.0) return raise(T.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-        return val_from_float(is_odd_integer(y) ? x : 0.0);
+        if (y < 0.0) return PowError::ZeroToNegative;
+        return *r = is_odd_integer(y) ? x : 0.0, PowError::None;
     }
     bool negate = false;
     if (x < 0.0) {
-        if (y != std::floor(y))
-            return raise(T.e_ValueError, "negative number cannot be raised to a fractional power");
+        if (y != std::floor(y)) return PowError::NegativeToFraction;
         x = -x;
         negate = is_odd_integer(y);
     }
-    if (x == 1.0) return val_from_float(negate ? -1.0 : 1.0);
-    double r = std::pow(x, y);
-    if (std::isinf(r)) return raise(T.e_OverflowError, "(34, 'Numerical result out of range')");
-    return val_from_float(negate ? -r : r);
+    if (x == 1.0) return *r = negate ? -1.0 : 1.0, PowError::None;
+    double p = std::pow(x, y);
+    if (std::isinf(p)) return PowError::Overflow;
+    return *r = negate ? -p : p, PowError::None;
+}
+}  // namespace
+
+// x ** y for floats. A negative base with a non-integral exponent has a complex result in CPython; Krait has no
+// complex type and raises ValueError.
+Value number_float_pow(double x, double y) {
+    double r;
+    switch (float_pow(x, y, &r)) {
+    case PowError::None: return val_from_float(r);
+    case PowError::ZeroToNegative: return raise(T.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    case PowError::NegativeToFraction:
+        return raise(T.e_ValueError, "negative number cannot be raised to a fractional power");
+    case PowError::Overflow: break;
+    }
+    return raise(T.e_OverflowError, "(34, 'Numerical result out of range')");
+}
+
+// BINARY_OP_POWER_FLOAT's helper: raises nothing (0: the result is an error, which the generic path raises).
+extern "C" int krt_float_pow(double x, double y, double* result) {
+    return float_pow(x, y, result) == PowError::None;
 }
 
 static Value float_arith(double x, double y, BinOp op) {

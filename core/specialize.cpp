@@ -352,6 +352,7 @@ void krt_specialize_binary_op(uint32_t* instr, Value lhs, Value rhs, uint32_t op
             case BinOp::Sub: return succeed(instr, OP_BINARY_OP_SUBTRACT_FLOAT);
             case BinOp::Mul: return succeed(instr, OP_BINARY_OP_MULTIPLY_FLOAT);
             case BinOp::TrueDiv: return succeed(instr, OP_BINARY_OP_TRUE_DIVIDE_FLOAT);
+            case BinOp::Pow: return succeed(instr, OP_BINARY_OP_POWER_FLOAT);
             default: return fail(instr, SPEC_FAIL_OPERATOR);
         }
     }

@@ -561,7 +561,8 @@ private:
             case UOP_BINARY_OP_ADD_FLOAT:
             case UOP_BINARY_OP_SUBTRACT_FLOAT:
             case UOP_BINARY_OP_MULTIPLY_FLOAT:
-            case UOP_BINARY_OP_TRUE_DIVIDE_FLOAT: return result(2, VKind::Float);
+            case UOP_BINARY_OP_TRUE_DIVIDE_FLOAT:
+            case UOP_BINARY_OP_POWER_FLOAT: return result(2, VKind::Float);
             case UOP_BINARY_OP_ADD_STR: return result(2, VKind::Str);
             case UOP_COMPARE_OP_INT:
             case UOP_COMPARE_OP_FLOAT:
