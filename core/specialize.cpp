@@ -343,6 +343,7 @@ void krt_specialize_binary_op(uint32_t* instr, Value lhs, Value rhs, uint32_t op
             case BinOp::And: return succeed(instr, OP_BINARY_OP_AND_INT);
             case BinOp::Or: return succeed(instr, OP_BINARY_OP_OR_INT);
             case BinOp::Xor: return succeed(instr, OP_BINARY_OP_XOR_INT);
+            case BinOp::TrueDiv: return succeed(instr, OP_BINARY_OP_TRUE_DIVIDE_NUMBER);
             default: return fail(instr, SPEC_FAIL_OPERATOR);
         }
     }
@@ -353,6 +354,15 @@ void krt_specialize_binary_op(uint32_t* instr, Value lhs, Value rhs, uint32_t op
             case BinOp::Mul: return succeed(instr, OP_BINARY_OP_MULTIPLY_FLOAT);
             case BinOp::TrueDiv: return succeed(instr, OP_BINARY_OP_TRUE_DIVIDE_FLOAT);
             case BinOp::Pow: return succeed(instr, OP_BINARY_OP_POWER_FLOAT);
+            default: return fail(instr, SPEC_FAIL_OPERATOR);
+        }
+    }
+    if (val_is_number(lhs) && val_is_number(rhs)) {  // a float and an immediate int
+        switch (op) {
+            case BinOp::Add: return succeed(instr, OP_BINARY_OP_ADD_NUMBER);
+            case BinOp::Sub: return succeed(instr, OP_BINARY_OP_SUBTRACT_NUMBER);
+            case BinOp::Mul: return succeed(instr, OP_BINARY_OP_MULTIPLY_NUMBER);
+            case BinOp::TrueDiv: return succeed(instr, OP_BINARY_OP_TRUE_DIVIDE_NUMBER);
             default: return fail(instr, SPEC_FAIL_OPERATOR);
         }
     }

@@ -491,6 +491,16 @@ private:
             case UOP_GUARD_BOTH_INT: return guard_both(VKind::ImmInt, [](VKind k) { return k == VKind::ImmInt; });
             case UOP_GUARD_BOTH_FLOAT: return guard_both(VKind::Float, [](VKind k) { return k == VKind::Float; });
             case UOP_GUARD_BOTH_STR: return guard_both(VKind::Str, [](VKind k) { return k == VKind::Str; });
+            case UOP_GUARD_BOTH_NUMBER:
+            case UOP_GUARD_FLOAT_AND_NUMBER: {
+                // Dropped when both kinds are known to pass; a kept guard leaves them unknown (float or int).
+                int li = peek(2), ri = peek(1);
+                VKind l = syms_[li].kind, r = syms_[ri].kind;
+                auto number = [](VKind k) { return k == VKind::Float || k == VKind::ImmInt; };
+                bool passes = number(l) && number(r) &&
+                              (u.op == UOP_GUARD_BOTH_NUMBER || l == VKind::Float || r == VKind::Float);
+                return passes ? Step::Drop : Step::Keep;
+            }
             case UOP_TO_BOOL_BOOL: return guard_kind(peek(1), VKind::Bool);
             case UOP_ITER_CHECK_RANGE: return guard_kind(peek(1), VKind::RangeIter);
             case UOP_ITER_CHECK_LIST: return guard_kind(peek(1), VKind::ListIter);
@@ -562,7 +572,11 @@ private:
             case UOP_BINARY_OP_SUBTRACT_FLOAT:
             case UOP_BINARY_OP_MULTIPLY_FLOAT:
             case UOP_BINARY_OP_TRUE_DIVIDE_FLOAT:
-            case UOP_BINARY_OP_POWER_FLOAT: return result(2, VKind::Float);
+            case UOP_BINARY_OP_POWER_FLOAT:
+            case UOP_BINARY_OP_TRUE_DIVIDE_NUMBER:
+            case UOP_BINARY_OP_ADD_NUMBER:
+            case UOP_BINARY_OP_SUBTRACT_NUMBER:
+            case UOP_BINARY_OP_MULTIPLY_NUMBER: return result(2, VKind::Float);
             case UOP_BINARY_OP_ADD_STR: return result(2, VKind::Str);
             case UOP_COMPARE_OP_INT:
             case UOP_COMPARE_OP_FLOAT:

@@ -87,6 +87,11 @@ static inline Value val_from_float(double d) {
     return val_from_bits(b + VAL_DOUBLE_OFFSET);
 }
 
+/* Numbers as doubles: a float, or an immediate int (at most 50 bits: converted exactly, as CPython converts an int
+ * it mixes with a float, and as its int true division's fast path does for ints that fit a double). */
+static inline int val_is_number(Value v) { return v.bits >= VAL_DOUBLE_OFFSET; }
+static inline double val_number_as_double(Value v) { return val_is_int(v) ? (double)val_int(v) : val_float(v); }
+
 /* Heap objects. struct Object is defined by the C++ object model; C code only passes the pointer around. */
 struct Object;
 static inline int val_is_obj(Value v) { return v.bits - VAL_PTR_MIN < VAL_PTR_LIMIT - VAL_PTR_MIN; }
