@@ -495,7 +495,7 @@ def emit_op(o, cache_offset, out, indent, ctx):
 VALUE_REGS = 3
 # A body that moves the stack pointer itself, switches frames or leaves the trace needs the whole stack in memory.
 FRAME_BOUND = re.compile(r"\b(sp|STACK_SHRINK|PUSH_FRAME|TRACE_RETURN|YIELD_FRAME|EXIT_TRACE_AT|JUMP_TO_TOP|"
-                         r"JUMP_TO)\b")
+                         r"JUMP_TO|CALL_SELF|RETURN_TO_CALLER)\b")
 
 
 def has_reg_variants(o):

@@ -77,6 +77,16 @@
         return;               \
     } while (0)
 #define JUMP_TO_TOP() return
+#define CALL_SELF(new_frame, result_slot, result) \
+    do {                                          \
+        (void)(new_frame);                        \
+        result = *(result_slot);                  \
+    } while (0)
+#define RETURN_TO_CALLER(value) \
+    do {                        \
+        (void)(value);          \
+        return;                 \
+    } while (0)
 #define TRACE_RETURN(value) \
     do {                    \
         (void)(value);      \

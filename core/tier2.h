@@ -96,9 +96,16 @@ struct Executor {
     Executor* parent = nullptr;    // side traces: the executor and exit they hang from
     TraceExit* parent_exit = nullptr;
     uint32_t chain_depth = 0;      // side traces between it and its root trace
+    bool entry = false;            // recorded from its function's entry (a recursive call runs it: _CALL_SELF_EXACT)
     uint32_t id = 0;
     void* machine_code = nullptr;  // the backend's compiled form (tier2_backend.h); null: the uop interpreter runs it
 };
+
+// The root trace of ex's chain of side traces (ex itself for a root).
+inline Executor* tier2_root(Executor* ex) {
+    while (ex->parent) ex = ex->parent;
+    return ex;
+}
 
 // -X jit=... : which tiers run: tier 1 only, traces in the uop interpreter, traces compiled by the backend.
 enum class JitMode : uint8_t { Off, Uops, On };
@@ -161,7 +168,9 @@ extern bool g_tier2_record_missed;
 void tier2_record_abort(TraceAbort why);
 
 // What running an executor ended with.
-enum class Tier2Exit { Resume, Error, Record };
+// Returned: the trace's frame returned to its caller (_RETURN_TO_CALLER): vm.frame is the caller, which continues
+// after its call with the result on its stack (for tier 1, as Resume).
+enum class Tier2Exit { Resume, Error, Record, Returned };
 // Runs the executor installed at f's ENTER_EXECUTOR `index`, with f->ip at the loop head and f->sp saved. On return
 // vm.frame is the frame to continue in (its ip/sp saved); Error: an exception is set, raised at frame->last_pc;
 // Record: a side trace is to be recorded from frame->ip.

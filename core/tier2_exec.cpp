@@ -116,6 +116,23 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
         f->sp = sp;                              \
         return Tier2Exit::Resume;                \
     } while (0)
+// A recursive call runs the function's entry trace (the root of this executor's chain: only entry traces and their
+// side traces hold _CALL_SELF_EXACT) in the new frame, nested on the C++ stack; anything but a return to this frame
+// leaves this run too.
+#define CALL_SELF(new_frame, result_slot, result)                  \
+    do {                                                           \
+        f->sp = (result_slot);                                     \
+        frame_push(new_frame);                                     \
+        Tier2Exit how_ = run_uops(tier2_root(ex), (new_frame));    \
+        krt_self_call_leave();                             \
+        if (how_ != Tier2Exit::Returned) return how_;      \
+        result = *(result_slot);                           \
+    } while (0)
+#define RETURN_TO_CALLER(value)                                          \
+    do {                                                                 \
+        if (!krt_trace_return(f, (value))) return Tier2Exit::Error;      \
+        return Tier2Exit::Returned;                                      \
+    } while (0)
 #define JUMP_TO_TOP()                              \
     do {                                           \
         ex->warm = true; /* a loop running long */ \
@@ -185,6 +202,8 @@ error:
 #undef TRACE_RETURN
 #undef YIELD_FRAME
 #undef EXIT_TRACE_AT
+#undef CALL_SELF
+#undef RETURN_TO_CALLER
 #undef JUMP_TO_TOP
 #undef EXECUTOR_VALID
 #undef UOP_TARGET

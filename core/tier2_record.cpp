@@ -6,9 +6,15 @@
 // over a generator is followed into it the same way: a guard that the generator resumes where it did when recorded,
 // its frame pushed, its uops up to the yield (its own loop's back-edge included), the yield popping back out.
 //
+// A trace recorded from a plain function's entry handles the function's direct recursion: its call to itself (from
+// the frame the trace started in, with exactly its parameters) becomes _CALL_SELF_EXACT, which runs the trace
+// itself in the callee's frame as a nested call, and the function's return becomes _RETURN_TO_CALLER, which
+// returns to that call (or to tier 1); the recorder skips the callee's instructions while the recorded call runs.
+// So a recursive function such as fib runs in machine code from its outermost traced call down.
+//
 // The recording ends
 //   - at the back-edge it started from: the trace closes the loop (_JUMP_TO_TOP); a trace from a function's entry
-//     has no such end, it ends at the return (below);
+//     has no such end, it ends at the return (_RETURN_TO_CALLER, or below);
 //   - before an instruction a trace cannot hold (a yield out of the trace's first frame, a raise, a return out of
 //     the trace's first frame or out of a generator, a call tier 1 did not specialize, a recursive call), another
 //     loop's back-edge (but a generator's, followed while it runs to its yield), or past the length budget: the trace
@@ -41,6 +47,14 @@ struct Recorder {
     std::vector<TraceFrame> pushed;  // the frames the trace runs in, in order (tier2.h)
     Frame* prev_frame = nullptr;     // the instruction waiting to be translated (it is running now)
     uint32_t* prev_instr = nullptr;
+    // Entry traces of plain functions (recorded from the RESUME): a call to the function itself becomes
+    // _CALL_SELF_EXACT and the return from it _RETURN_TO_CALLER. While the recursive call runs, the recorder
+    // skips its instructions until the root frame continues at `self_call_return`.
+    bool entry = false;
+    bool self_calls = false;  // the entry trace's function calls itself as _CALL_SELF_EXACT here (entry traces and
+                              // their side traces in its frame)
+    bool in_self_call = false;
+    uint32_t* self_call_return = nullptr;
 };
 Recorder rec;
 }  // namespace
@@ -102,6 +116,7 @@ void finish() {
     rec.frames.clear();
     ex->code = rec.root->code;
     ex->start = rec.start;
+    ex->entry = rec.entry;
     if (!rec.parent) ex->installed_at = rec.counter_at;
     if (rec.parent) g_tier2_stats.side_traces++;
     else g_tier2_stats.recorded++;
@@ -268,8 +283,20 @@ bool translate(Frame* pf, uint32_t* p, Frame* xf, uint32_t* x) {
         end_at(pf, p);
         return false;
     }
-    if (pushed && recursive(xf->code)) {  // the call is tier 1's; the function keeps no entry trace (ABORT_RECURSION)
-        if (!xf->code->calls_itself) {
+    if (pushed && rec.self_calls && rec.frames.empty() && xf->code == rec.root->code && r.count == 2 &&
+        uop_expansion_items[r.start + 1].uop == UOP_PUSH_FRAME_EXACT) {
+        // The function calls itself from the frame the entry trace started in: the trace will run itself there.
+        const UopExpansion& check = uop_expansion_items[r.start];
+        emit(check.uop, oparg, at, p + 1 + check.cache_offset);
+        emit(UOP_CALL_SELF_EXACT, oparg, at, p + 1 + uop_expansion_items[r.start + 1].cache_offset);
+        rec.in_self_call = true;
+        rec.self_call_return = pf->ip;
+        return true;
+    }
+    if (pushed && recursive(xf->code)) {  // the call is tier 1's
+        // An indirect recursion (f calls g calls f) would end f's entry trace at a call of f: f gets no entry trace
+        // (ABORT_RECURSION). A direct one (f calls f) is its entry trace's own _CALL_SELF_EXACT (above).
+        if (!xf->code->calls_itself && pf->code != xf->code) {
             xf->code->calls_itself = true;
             tier2_drop_entry_trace(xf->code);
         }
@@ -324,7 +351,12 @@ bool tier2_entry_hot(Frame* f, uint32_t* resume) {
         return false;
     }
     uint32_t after = static_cast<uint32_t>(resume - f->code_base) + 1 + op_cache_size[OP_RESUME];
-    return start_root_trace(f, resume, after);
+    if (!start_root_trace(f, resume, after)) return false;
+    rec.entry = !f->gen;  // (a generator's return ends its iteration: tier 1's)
+    // A recursive call runs the trace from the RESUME on: only where nothing comes before it (a closure's
+    // COPY_FREE_VARS, MAKE_CELL: a frame prologue the trace would skip).
+    rec.self_calls = rec.entry && rec.counter_at == 0;
+    return true;
 }
 
 // An exit of `parent` got hot in frame f (f->ip at the exit's target): records from there.
@@ -337,16 +369,28 @@ bool tier2_start_side_trace(Executor* parent, TraceExit* exit, Frame* f) {
     rec.parent = parent;
     rec.exit = exit;
     rec.pushed.push_back({f->code, f->globals});
+    Executor* root = tier2_root(parent);
+    rec.self_calls = root->entry && root->installed_at == 0 && root->code == f->code && !f->gen;
     return true;
 }
 
 bool tier2_record_step(Frame* f, uint32_t* x) {
     if (!rec.active) return false;
+    if (rec.in_self_call) {  // the recursive call runs: nothing to record until it returns to the root frame
+        if (f != rec.root) return true;
+        rec.in_self_call = false;
+        rec.prev_instr = nullptr;
+        if (x != rec.self_call_return) {  // (cannot happen: an exception stops the recording)
+            stop(ABORT_LEFT_FRAME);
+            return false;
+        }
+    }
     if (rec.prev_instr) {
         bool again = x == rec.prev_instr && f == rec.prev_frame;  // re-dispatched after specializing
         if (!again && !translate(rec.prev_frame, rec.prev_instr, f, x)) return false;
         g_tier2_record_missed = false;
         if (again) return true;
+        if (rec.in_self_call) return true;  // (f is the callee's frame: skipped until it returns)
     }
     g_tier2_record_missed = false;
     if (f != current_frame()) {  // reached by a way the recorder does not follow (cannot happen: be safe)
@@ -357,6 +401,11 @@ bool tier2_record_step(Frame* f, uint32_t* x) {
     uint32_t at = static_cast<uint32_t>(x - f->code_base);
     if (rec.frames.empty() && at == rec.closing) {
         emit(UOP_JUMP_TO_TOP, 0, at);
+        finish();
+        return false;
+    }
+    if (op == OP_RETURN_VALUE && rec.frames.empty() && !rec.root->gen) {  // a return from the trace's first frame
+        emit(UOP_RETURN_TO_CALLER, 0, at);
         finish();
         return false;
     }

@@ -29,7 +29,7 @@ const char* const kHostName = "AArch64";
 #endif
 
 // template.c's statuses.
-enum : uint64_t { kError = 1, kResume = 2 };  // else the address of the exit taken
+enum : uint64_t { kError = 1, kResume = 2, kReturned = 3 };  // else the address of the exit taken
 
 using EntryFn = uint64_t (*)(Frame* f, Value* sp, const void* code);
 
@@ -129,6 +129,7 @@ Tier2Exit run(Executor* ex, Frame* f) {
         uint64_t status = entry(f, f->sp, static_cast<NativeTrace*>(ex->machine_code)->code);
         if (status == kError) return Tier2Exit::Error;
         if (status == kResume) return Tier2Exit::Resume;
+        if (status == kReturned) return Tier2Exit::Returned;  // tier 1 continues in the caller, after its call
         // An exit: of whichever trace the code had reached (linked exits jump from trace to trace), in whichever frame.
         auto* exit = reinterpret_cast<TraceExit*>(status);
         ex = exit->owner;

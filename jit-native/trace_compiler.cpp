@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "code.h"
@@ -39,6 +40,12 @@ void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint6
     at(HoleValue::Cache64_2) = u.cache[2] | static_cast<uint64_t>(u.cache[3]) << 32;
     at(HoleValue::Valid) = reinterpret_cast<uint64_t>(&ex.valid);
     at(HoleValue::Warm) = reinterpret_cast<uint64_t>(&ex.warm);
+    // A recursive call runs the function's entry trace: this one, or the root of its chain of side traces.
+    const Executor* root = &ex;
+    while (root->parent) root = root->parent;
+    at(HoleValue::Entry) = root == &ex ? base
+                           : root->machine_code ? reinterpret_cast<uint64_t>(static_cast<NativeTrace*>(root->machine_code)->code)
+                                                : 0;
     at(HoleValue::Continue) = base + (p + 1 < l.pieces.size() ? l.hot[p + 1] : l.fell_off);
     at(HoleValue::Top) = base + l.top;
     at(HoleValue::Code) = base + l.hot[p];
@@ -117,6 +124,11 @@ bool TraceCompiler::patch_through_trampoline(const Hole& h, uint8_t* loc, uint64
 NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     const size_t n = ex.uops.size();
     Layout& l = layout_;  // reused: no allocation per trace
+    if (ex.parent && !tier2_root(const_cast<Executor*>(&ex))->machine_code &&
+        std::any_of(ex.uops.begin(), ex.uops.end(), [](const UopInst& u) { return u.op == UOP_CALL_SELF_EXACT; })) {
+        *why = CompileFailure::OutOfRange;  // its recursive calls would run a root trace that has no machine code
+        return nullptr;
+    }
     choose_stencils(ex);
     const size_t np = l.pieces.size();
     l.hot.resize(np);

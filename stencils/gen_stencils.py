@@ -57,7 +57,7 @@ HOLE_VALUES = {
     "_JIT_OPARG": "Oparg", "_JIT_TARGET": "Target", "_JIT_NEXT": "Next", "_JIT_EXIT": "Exit",
     "_JIT_CACHE0": "Cache0", "_JIT_CACHE1": "Cache1", "_JIT_CACHE2": "Cache2", "_JIT_CACHE3": "Cache3",
     "_JIT_CACHE64_0": "Cache64_0", "_JIT_CACHE64_1": "Cache64_1", "_JIT_CACHE64_2": "Cache64_2",
-    "_JIT_EXIT_SLOT": "ExitSlot", "_JIT_VALID": "Valid", "_JIT_WARM": "Warm", "_JIT_CONTINUE": "Continue", "_JIT_TOP": "Top",
+    "_JIT_EXIT_SLOT": "ExitSlot", "_JIT_VALID": "Valid", "_JIT_WARM": "Warm", "_JIT_ENTRY": "Entry", "_JIT_CONTINUE": "Continue", "_JIT_TOP": "Top",
 }
 STENCIL_PREFIX = "krait_stencil_"
 ENTRY, HEAD, FELL_OFF = "krait_jit_entry", "krait_stencil_TRACE_HEAD", "krait_stencil_FELL_OFF_TRACE"

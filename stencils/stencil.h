@@ -44,6 +44,7 @@ enum class HoleValue : uint8_t {
     ExitSlot,   // address of the uop's exit's jit_target (where a linked exit jumps)
     Valid,      // address of the executor's `valid` flag
     Warm,       // address of the executor's `warm` flag
+    Entry,      // address of the trace's first code (its head)
     Continue,   // address of the next uop's code
     Top,        // address of the loop body's first uop's code
     Code,       // address of this stencil's own hot code (+ addend)

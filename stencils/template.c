@@ -49,6 +49,7 @@ KRAIT_HOLE64(_JIT_CACHE64_2);
 KRAIT_HOLE64(_JIT_EXIT_SLOT);   /* the address of the uop's exit's jit_target (core/tier2.h's TraceExit) */
 KRAIT_HOLE64(_JIT_VALID);       /* the executor's `valid` flag (a bool) */
 KRAIT_HOLE64(_JIT_WARM);        /* the executor's `warm` flag */
+KRAIT_HOLE64(_JIT_ENTRY);       /* the trace's own first code (its head): where a recursive call runs it again */
 /* Jump targets: the next uop's code, and the loop body's first uop (_JUMP_TO_TOP). */
 extern KRAIT_PRESERVE_NONE uint64_t _JIT_CONTINUE(KFrame *f, Value *sp, Value reg0, Value reg1, Value reg2);
 extern KRAIT_PRESERVE_NONE uint64_t _JIT_TOP(KFrame *f, Value *sp, Value reg0, Value reg1, Value reg2);
@@ -62,6 +63,7 @@ enum {
                          * exit names its executor: linked exits may have jumped through several traces */
     KRT_JIT_ERROR = 1,  /* an exception is set; ip, sp and last_pc saved */
     KRT_JIT_RESUME = 2, /* the trace left for tier 1 (EXIT_TRACE_AT); ip and sp saved */
+    KRT_JIT_RETURNED = 3, /* the trace's frame returned to its caller (RETURN_TO_CALLER), the result on its stack */
 };
 
 /* ---- The vocabulary of the bodies (instructions.def), as the uop interpreter gives it ---- */
@@ -154,6 +156,27 @@ static inline __attribute__((always_inline)) Value *krait_spill(Value *sp, int r
         f = krt_trace_yield(f, sp, yielded_);    \
         sp = f->sp;                              \
         CONTINUE();                              \
+    } while (0)
+/* A recursive call (_CALL_SELF_EXACT): the trace's own code runs in the pushed frame as a nested call (not a
+ * tail call: this stencil continues when it returns). Anything but a return to this frame leaves this trace too. */
+#define CALL_SELF(new_frame, result_slot, result)                                                        \
+    do {                                                                                                 \
+        KFrame *nf_ = (new_frame);                                                                       \
+        f->sp = (result_slot);                                                                           \
+        krt_frame_push(nf_);                                                                             \
+        Value krait_free;                                                                                \
+        uint64_t status_ = ((krait_stencil_fn)HOLE64(_JIT_ENTRY))(nf_, nf_->sp, krait_free, krait_free,   \
+                                                                  krait_free);                           \
+        krt_self_call_leave();                                                                           \
+        if (status_ != KRT_JIT_RETURNED) return status_;                                                 \
+        result = *(result_slot);                                                                         \
+    } while (0)
+#define RETURN_TO_CALLER(value)                    \
+    do {                                           \
+        if (!krt_trace_return(f, (value))) {       \
+            return KRT_JIT_ERROR;                  \
+        }                                          \
+        return KRT_JIT_RETURNED;                   \
     } while (0)
 #define EXIT_TRACE_AT(target)                    \
     do {                                         \

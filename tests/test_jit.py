@@ -141,6 +141,16 @@ def case_regalloc():
     check(r.returncode != 0 and "expected regalloc=on or regalloc=off" in r.stderr, r.stderr)
 
 
+def case_recursion():
+    """A function calling itself runs its entry trace nested in machine code: the runtime enters traces a handful
+    of times for fib(22)'s 57313 calls (each through tier 1 would be an entry), and tier 1's output stands."""
+    prog = "def fib(n):\n if n < 2:\n  return n\n return fib(n - 1) + fib(n - 2)\nprint(fib(22))\n"
+    r = run(["-X", "jit=on", "-X", "trace-threshold=50", "-X", "stats", "-c", prog])
+    check(r.returncode == 0 and r.stdout == "17711\n", r)
+    tier2 = counters(r, "tier2.")
+    check(tier2["traces"] >= 1 and tier2["executions"] < 200, f"fib's calls do not run nested: {tier2}")
+
+
 def case_perf_map():
     """-X perf writes /tmp/perf-PID.map: one line per trace, its code range and a name perf shows."""
     r = subprocess.run([KRAIT] + JIT + ["-X", "perf", "-c",

@@ -172,16 +172,26 @@ def case_function_entry():
     check(any(" g at code unit 2:" in t for t in optimized), "no trace of g from its entry: %r" % optimized)
     check(any("_PUSH_FRAME_EXACT" in t and "_RESUME_CHECK" in t for t in loop_traces(optimized)),
           "the loop trace does not follow the call into g")
-    # A recursive function gets no entry trace (each call would enter and leave it), and no trace unrolls the
-    # recursion; the recording that saw it is counted.
+    # A function calling itself: its entry trace runs itself for the call (_CALL_SELF_EXACT, nested) and returns
+    # to it (_RETURN_TO_CALLER); no trace unrolls the recursion (test_jit.py's `recursion` checks that the calls
+    # run nested in machine code).
     prog = "def fib(n):\n if n < 2:\n  return n\n return fib(n - 1) + fib(n - 2)\nprint(fib(20))\n"
     r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
     check(r.returncode == 0 and r.stdout == b"6765\n", r)
     optimized, _ = dump(["-X", "trace-threshold=50", "-c", prog])
     check(all("_PUSH_FRAME" not in t for t in optimized), "a trace unrolls the recursion: %r" % optimized)
+    check(any("_CALL_SELF_EXACT" in t for t in optimized) and any("_RETURN_TO_CALLER" in t for t in optimized),
+          "fib's trace does not call itself: %r" % optimized)
     s = stats(["-X", "trace-threshold=50", "-c", prog])
-    check(s["abort.RECURSION"] >= 1, "the recursion is not counted: %r" % s)
-    check(s["executions"] < 100, "fib keeps an entry trace: %r" % s)
+    check(s["abort.RECURSION"] == 0 and s["traces"] >= 1, "fib's recursion is refused: %r" % s)
+    # An indirect recursion (f calls g calls f) would end f's entry trace at a call of f: it gets none, and the
+    # recording that saw it is counted.
+    prog = ("def f(n):\n if n < 2:\n  return n\n return g(n - 1) + g(n - 2)\n"
+            "def g(n):\n return f(n)\nprint(f(20))\n")
+    r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
+    check(r.returncode == 0 and r.stdout == b"6765\n", r)
+    s = stats(["-X", "trace-threshold=50", "-c", prog])
+    check(s["abort.RECURSION"] >= 1, "the indirect recursion is not counted: %r" % s)
 
 
 def case_cold_executors():
