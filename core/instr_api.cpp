@@ -400,23 +400,8 @@ void krt_frame_mark_init(KFrame* f) { f->flags |= FRAME_INIT; }
 
 void krt_frame_push(KFrame* f) { frame_push(f); }
 
-namespace {
-// Nested runs of traces by _CALL_SELF_EXACT: each holds a machine (or C++) stack frame of a few hundred bytes at
-// most, so a bound of Python's default recursion limit keeps well within any thread's stack; deeper recursion
-// makes its calls through tier 1.
-constexpr int kMaxSelfCalls = 1000;
-int self_calls = 0;
-}  // namespace
-
-int krt_self_call_enter(void) {
-    if (self_calls >= kMaxSelfCalls || krt_eval_breaker()) return 0;
-    self_calls++;
-    return 1;
-}
-
-void krt_self_call_leave(void) { self_calls--; }
-
-int krt_frame_is_entry(KFrame* f) { return (f->flags & FRAME_ENTRY) != 0; }
+int krt_self_calls = 0;
+static_assert(KRT_FRAME_ENTRY == FRAME_ENTRY, "frame.h's FRAME_ENTRY moved: update instr_api.h");
 
 KFrame* krt_trace_return(KFrame* f, Value rv) {
     bool init = f->flags & FRAME_INIT;

@@ -381,11 +381,19 @@ void krt_frame_mark_init(KFrame *f); /* the frame runs __init__: its return must
 void krt_frame_push(KFrame *f);
 KFrame *krt_trace_return(KFrame *f, Value rv);
 /* A trace's recursive call (_CALL_SELF_EXACT) nests the trace's own code on the machine stack: enter counts the
- * nesting and refuses (0) beyond a bound that keeps the machine stack safe or when a periodic check is due (then
- * tier 1 makes the call); leave undoes it once the nested run is over. */
-int krt_self_call_enter(void);
-void krt_self_call_leave(void);
-int krt_frame_is_entry(KFrame *f); /* pushed by C++: its return goes through tier 1's run loop */
+ * nesting and refuses (0) beyond a bound that keeps the machine stack safe (each level holds a machine or C++
+ * stack frame of a few hundred bytes at most; Python's default recursion limit) or when a periodic check is due
+ * (then tier 1 makes the call); leave undoes it once the nested run is over. Inline: every traced call does both. */
+KRT_EXTERN_C int krt_self_calls;
+#define KRT_MAX_SELF_CALLS 1000
+static inline int krt_self_call_enter(void) {
+    if (krt_self_calls >= KRT_MAX_SELF_CALLS || krt_eval_breaker()) return 0;
+    krt_self_calls++;
+    return 1;
+}
+static inline void krt_self_call_leave(void) { krt_self_calls--; }
+#define KRT_FRAME_ENTRY 1 /* frame.h's FRAME_ENTRY: pushed by C++, its return goes through tier 1's run loop */
+static inline int krt_frame_is_entry(KFrame *f) { return (f->flags & KRT_FRAME_ENTRY) != 0; }
 KFrame *krt_trace_yield(KFrame *f, Value *sp, Value value);
 Value krt_call(Value callable, Value *args, uint32_t nargs, KTuple *kwnames);
 Value krt_call_kw(Value callable, Value *args, uint32_t nargs, Value kwnames);
