@@ -429,13 +429,8 @@ def ptr(p):
     return f"sp + {p.c()}" if p.is_const() else f"sp + ({p.c()})"
 
 
-def emit_op(o, cache_offset, out, indent, ctx):
-    """Emits one op's block: cache reads, input reads, declarations, the body, output writes, sp adjustment."""
-    p = " " * indent
-    out.append(f"{p}/* {o.name} */")
-    out.append(f"{p}{{")
-    q = " " * (indent + 4)
-    off = cache_offset
+def emit_cache_reads(o, off, out, q, ctx):
+    """The op's cache fields as locals, read from cache offset `off` on; returns the offset after them."""
     for c in o.caches:
         if c.cache == 1:
             out.append(f"{q}uint32_t {c.name} = {ctx['cache32']}({off});")
@@ -443,6 +438,25 @@ def emit_op(o, cache_offset, out, indent, ctx):
             out.append(f"{q}uint64_t {c.name} = {ctx['cache64']}({off});")
         out.append(f"{q}(void){c.name};")
         off += c.cache
+    return off
+
+
+def emit_body(o, out, q):
+    """The op's body, re-indented to `q`."""
+    body = o.body.strip("\n")
+    if body.strip():
+        lines = body.split("\n")
+        strip = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
+        out += [(q + l[strip:]).rstrip() for l in lines]
+
+
+def emit_op(o, cache_offset, out, indent, ctx):
+    """Emits one op's block: cache reads, input reads, declarations, the body, output writes, sp adjustment."""
+    p = " " * indent
+    out.append(f"{p}/* {o.name} */")
+    out.append(f"{p}{{")
+    q = " " * (indent + 4)
+    off = emit_cache_reads(o, cache_offset, out, q, ctx)
     in_pos, out_pos, net = op_layout(o)
     declared = {}
     for item in o.inputs:
@@ -462,12 +476,7 @@ def emit_op(o, cache_offset, out, indent, ctx):
             out.append(f"{q}Value {item.name};")
     if "escapes" in o.flags and ctx["save"]:
         out.append(f"{q}{ctx['save']}")
-    body = o.body.strip("\n")
-    if body.strip():
-        lines = body.split("\n")
-        strip = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
-        for l in lines:
-            out.append((q + l[strip:]).rstrip())
+    emit_body(o, out, q)
     # Output writes (scalar outputs; arrays were written in place by the body). A write that would store an
     # input back into the slot it was read from is left out.
     for item in o.outputs:
@@ -527,12 +536,7 @@ def emit_reg_variant(o, depth, out):
     q = " " * 8
     out.append(f"    /* {o.name}, {depth} in registers */")
     out.append("    {")
-    off = 0
-    for c in o.caches:
-        kind = "uint32_t" if c.cache == 1 else "uint64_t"
-        out.append(f"{q}{kind} {c.name} = CACHE{32 if c.cache == 1 else 64}({off});")
-        out.append(f"{q}(void){c.name};")
-        off += c.cache
+    emit_cache_reads(o, 0, out, q, {"cache32": "CACHE32", "cache64": "CACHE64"})
     n = len(o.inputs)
     values = []  # the inputs' values, bottom first
     for j, item in enumerate(o.inputs):
@@ -546,11 +550,7 @@ def emit_reg_variant(o, depth, out):
     for item in o.outputs:
         if not item.unused and item.name not in names_in:
             out.append(f"{q}Value {item.name};")
-    body = o.body.strip("\n")
-    if body.strip():
-        lines = body.split("\n")
-        strip = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
-        out += [(q + l[strip:]).rstrip() for l in lines]
+    emit_body(o, out, q)
     kept = max(0, depth - n)  # registers below the inputs
     from_memory = max(0, n - depth)
     result = [f"reg{k}" for k in range(kept)]

@@ -106,6 +106,7 @@ inline Executor* tier2_root(Executor* ex) {
     while (ex->parent) ex = ex->parent;
     return ex;
 }
+inline const Executor* tier2_root(const Executor* ex) { return tier2_root(const_cast<Executor*>(ex)); }
 
 // -X jit=... : which tiers run: tier 1 only, traces in the uop interpreter, traces compiled by the backend.
 enum class JitMode : uint8_t { Off, Uops, On };

@@ -124,9 +124,9 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
         f->sp = (result_slot);                                     \
         frame_push(new_frame);                                     \
         Tier2Exit how_ = run_uops(tier2_root(ex), (new_frame));    \
-        krt_self_call_leave();                             \
-        if (how_ != Tier2Exit::Returned) return how_;      \
-        result = *(result_slot);                           \
+        krt_self_call_leave();                                     \
+        if (how_ != Tier2Exit::Returned) return how_;              \
+        result = *(result_slot);                                   \
     } while (0)
 #define RETURN_TO_CALLER(value)                                          \
     do {                                                                 \

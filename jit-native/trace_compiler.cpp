@@ -40,12 +40,7 @@ void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint6
     at(HoleValue::Cache64_2) = u.cache[2] | static_cast<uint64_t>(u.cache[3]) << 32;
     at(HoleValue::Valid) = reinterpret_cast<uint64_t>(&ex.valid);
     at(HoleValue::Warm) = reinterpret_cast<uint64_t>(&ex.warm);
-    // A recursive call runs the function's entry trace: this one, or the root of its chain of side traces.
-    const Executor* root = &ex;
-    while (root->parent) root = root->parent;
-    at(HoleValue::Entry) = root == &ex ? base
-                           : root->machine_code ? reinterpret_cast<uint64_t>(static_cast<NativeTrace*>(root->machine_code)->code)
-                                                : 0;
+    at(HoleValue::Entry) = l.entry ? l.entry : base;
     at(HoleValue::Continue) = base + (p + 1 < l.pieces.size() ? l.hot[p + 1] : l.fell_off);
     at(HoleValue::Top) = base + l.top;
     at(HoleValue::Code) = base + l.hot[p];
@@ -124,9 +119,13 @@ bool TraceCompiler::patch_through_trampoline(const Hole& h, uint8_t* loc, uint64
 NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     const size_t n = ex.uops.size();
     Layout& l = layout_;  // reused: no allocation per trace
-    if (ex.parent && !tier2_root(const_cast<Executor*>(&ex))->machine_code &&
+    // A recursive call (_CALL_SELF_EXACT) runs the function's entry trace: this one (its block, known once placed),
+    // or the root of its chain of side traces, whose machine code must then exist.
+    const Executor* root = tier2_root(&ex);
+    l.entry = root->machine_code ? reinterpret_cast<uint64_t>(static_cast<NativeTrace*>(root->machine_code)->code) : 0;
+    if (root != &ex && !l.entry &&
         std::any_of(ex.uops.begin(), ex.uops.end(), [](const UopInst& u) { return u.op == UOP_CALL_SELF_EXACT; })) {
-        *why = CompileFailure::OutOfRange;  // its recursive calls would run a root trace that has no machine code
+        *why = CompileFailure::OutOfRange;
         return nullptr;
     }
     choose_stencils(ex);

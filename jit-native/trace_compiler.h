@@ -50,6 +50,7 @@ private:
         std::vector<uint32_t> hot, hot_len, cold, data;  // per piece: offsets in the block, the hot code's length
         uint32_t fell_off = 0;
         uint32_t top = 0;  // where _JUMP_TO_TOP continues
+        uint64_t entry = 0;  // the root trace's code, where a side trace's recursive call goes (0: this block's)
     };
     void choose_stencils(const Executor& ex);
     void hole_values(uint64_t* v, const Executor& ex, size_t p, uint64_t base) const;
