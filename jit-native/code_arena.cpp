@@ -77,28 +77,39 @@ bool CodeArena::init(size_t capacity, const void* near, uint64_t reach, bool ano
     if (!base_) return false;
     capacity_ = capacity;
     quarantine_limit_ = std::min(kQuarantineLimit, capacity / 8);
-    populate_to(0);
+    provide(0);
     return true;
 }
 
 CodeArena::~CodeArena() {
+    helper_.stop();
     if (base_) munmap(base_, capacity_);
     if (writable_) munmap(writable_, capacity_);
 }
 
-// Keeps both views populated at least kPopulateAhead bytes above `end`, so that writing and running new code takes
-// no page faults (6-15 us each here, populating a run of pages 1-3 us per page). Each new page is also written once:
-// on this project's machines (virtual machines) the first write to a page the kernel hands out costs ~5 us more,
-// page fault or not (the hypervisor backs it then), and this way a trace's compile does not pay it.
-void CodeArena::populate_to(size_t end) {
-    if (!writable_ || end + kPopulateAhead / 2 <= populated_) return;
-    size_t to = std::min(capacity_, (end + kPopulateAhead + kAlign - 1) / kAlign * kAlign);
-    madvise(writable_ + populated_, to - populated_, MADV_POPULATE_WRITE);
-    madvise(base_ + populated_, to - populated_, MADV_POPULATE_READ);
-    const size_t page = page_size();
-    for (size_t at = (populated_ + page - 1) / page * page; at < to; at += page)
-        reinterpret_cast<volatile uint8_t*>(writable_)[at] = 0;  // above every block: nothing written there yet
-    populated_ = to;
+// Keeps both views populated at least kPopulateAhead / 2 bytes above `end`, so that writing and running new code
+// takes no page faults (6-15 us each here; populating a run of pages 1-3 us per page). Each new page is also written
+// once: on this project's machines (virtual machines) the first write to a page the kernel hands out costs ~5 us
+// more, page fault or not (the hypervisor backs it then). The helper thread does both, whole pages at a time above
+// what it did before: the main thread never writes there until populated_ says the job is done, and waits for the
+// job only when a block would reach past it (a trace larger than the margin, or compiles faster than the helper).
+void CodeArena::provide(size_t end) {
+    if (!writable_) return;
+    if (requested_ < capacity_ && requested_ < end + kPopulateAhead / 2) {
+        const size_t page = page_size(), from = requested_;
+        const size_t to = std::min(capacity_, (end + kPopulateAhead + page - 1) / page * page);
+        requested_ = to;
+        helper_.post([this, from, to] { populate(from, to); });
+    }
+    if (populated_.load(std::memory_order_acquire) < end) helper_.wait_idle();
+}
+
+// On the helper thread: [from, to) is page-aligned and above every block handed out.
+void CodeArena::populate(size_t from, size_t to) {
+    madvise(writable_ + from, to - from, MADV_POPULATE_WRITE);
+    madvise(base_ + from, to - from, MADV_POPULATE_READ);
+    for (size_t at = from; at < to; at += page_size()) reinterpret_cast<volatile uint8_t*>(writable_)[at] = 0;
+    populated_.store(to, std::memory_order_release);
 }
 
 uint8_t* CodeArena::allocate(size_t size) {
@@ -122,7 +133,7 @@ uint8_t* CodeArena::take(size_t size) {
     size_t at = top_;
     top_ += size;
     used_ += size;
-    populate_to(top_);
+    provide(top_);
     return base_ + at;
 }
 

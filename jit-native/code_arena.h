@@ -5,14 +5,18 @@
 // .NET's JIT does it). Freed blocks are reused in batches (see recycle()). Writing costs no system call and no protection change — a protection change
 // (two mprotect() calls) cost 20.7 us per trace on this project's machines, one pwrite() 3.4 us (richards, 249
 // traces) — and a trace may be written while another trace's code on the same page is suspended on the stack (a
-// trace calls Python, which records and compiles another). Pages are populated ahead of use (see populate_to()).
+// trace calls Python, which records and compiles another). Pages are populated ahead of use, on a helper thread
+// (see provide()).
 #pragma once
 
 #include <cstddef>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <utility>
 #include <vector>
+
+#include "helper_thread.h"
 
 namespace krait::jit {
 
@@ -37,15 +41,18 @@ public:
     size_t capacity() const { return capacity_; }
     size_t used() const { return used_; }
     uint64_t recycles() const { return recycles_; }  // how often the quarantine was recycled
+    // The thread that populates the arena ahead of use; the JIT gives it other first-touch work too.
+    HelperThread& helper() { return helper_; }
 
     static constexpr size_t kAlign = 64;           // a cache line: a trace's first instructions start one
-    static constexpr size_t kPopulateAhead = 32 << 10;     // populated ahead of the bump pointer
+    static constexpr size_t kPopulateAhead = 128 << 10;    // populated ahead of the bump pointer
     static constexpr size_t kQuarantineLimit = 1 << 20;  // freed bytes that wait before they are reused (at most
                                                          // an eighth of the arena)
 
 private:
     uint8_t* take(size_t size);
-    void populate_to(size_t end);
+    void provide(size_t end);
+    void populate(size_t from, size_t to);
     void recycle();
     void free_block(size_t at, size_t size);
 
@@ -53,13 +60,15 @@ private:
     uint8_t* writable_ = nullptr;  // the writable view of the same memory (nullptr: anonymous)
     size_t capacity_ = 0;
     size_t top_ = 0;        // bump pointer: everything above is free
-    size_t populated_ = 0;  // bytes from the base populated in both views
+    size_t requested_ = 0;  // bytes from the base asked of the helper thread to populate (main thread only)
+    std::atomic<size_t> populated_{0};  // of those, populated in both views (written by the helper thread)
     size_t used_ = 0;
     std::map<size_t, size_t> free_;  // offset -> size of recycled blocks below top_, coalesced
     std::vector<std::pair<size_t, size_t>> quarantine_;  // freed blocks (offset, size) not recycled yet (see recycle)
     size_t quarantined_bytes_ = 0;
     size_t quarantine_limit_ = 0;
     uint64_t recycles_ = 0;
+    HelperThread helper_;  // stopped before the views are unmapped (~CodeArena)
 };
 
 }  // namespace krait::jit

@@ -29,7 +29,8 @@ enum class CompileFailure { None, ArenaFull, OutOfRange };
 
 class TraceCompiler {
 public:
-    TraceCompiler(const StencilTable& table, CodeArena& arena) : table_(table), arena_(arena) {}
+    // Starts reading the stencil table on the arena's helper thread (see warm_table()).
+    TraceCompiler(const StencilTable& table, CodeArena& arena);
     // Copies and patches ex's uops into the arena. Null with *why set when the arena is full or a hole cannot hold
     // its value (then the uop interpreter runs the trace).
     NativeTrace* compile(const Executor& ex, CompileFailure* why);
