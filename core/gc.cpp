@@ -4,6 +4,7 @@
 // the builtins, permanent objects (traced for their children), and C++ roots (Root / RootVec). Marking uses an
 // explicit stack so that long linked structures cannot overflow the C++ stack.
 #include "gc.h"
+#include "huge_pages.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -166,13 +167,16 @@ void mark_roots() {
 
 // ---- the object pools ----
 // Objects up to kMaxPooled bytes come from size classes of kGrain bytes: a free list per class, refilled by
-// bumping through chunks taken from malloc. The sweep puts dead objects back on their class's list, so the common
-// allocation is a pop and a memset instead of calloc's work (and free's). Chunks are kept for the life of the
-// process. The sanitizer build allocates every object on its own, so that ASan still sees each one.
+// bumping through chunks of huge pages where there are some (huge_pages.h), else from malloc. The sweep puts dead
+// objects back on their class's list, so the common allocation is a pop and a memset instead of calloc's work (and
+// free's). Chunks are kept for the life of the process. The sanitizer build allocates every object on its own, so that ASan still sees each one.
 constexpr size_t kGrain = 16;
 constexpr size_t kMaxPooled = 512;
 constexpr size_t kClasses = kMaxPooled / kGrain;
-constexpr size_t kChunkBytes = 256 * 1024;
+constexpr size_t kChunkBytes = kHugePages ? kHugePage : 256 * 1024;
+// Buffers this large get huge pages of their own (where there are some); smaller ones come from malloc. The
+// sanitizer build takes every buffer from malloc too.
+constexpr size_t kHugeBuffer = 1u << 20;
 
 struct FreeBlock {
     FreeBlock* next;
@@ -195,7 +199,8 @@ void* pool_take(size_t size_class) {
         g_free_lists[size_class] = static_cast<FreeBlock*>(p)->next;
     } else {
         if (static_cast<size_t>(g_bump_end - g_bump) < bytes) {
-            char* chunk = static_cast<char*>(malloc(kChunkBytes));  // the old chunk's tail (< kMaxPooled) is left
+            // The old chunk's tail (< kMaxPooled) is left.
+            char* chunk = static_cast<char*>(kHugePages ? huge_page_alloc(kChunkBytes) : malloc(kChunkBytes));
             if (!chunk) return nullptr;
             g_bump = chunk;
             g_bump_end = chunk + kChunkBytes;
@@ -214,6 +219,7 @@ void pool_give(void* p, size_t size_class) {
 
 inline size_t class_of(size_t bytes) { return (bytes + kGrain - 1) / kGrain; }
 inline bool pooled(size_t bytes) { return kPooling && bytes && bytes <= kMaxPooled; }
+inline bool huge(size_t bytes) { return kPooling && kHugePages && bytes >= kHugeBuffer; }  // ASan sees malloc's
 
 void release(Object* o) {
     if (o->gc_size_class) pool_give(o, o->gc_size_class);
@@ -224,14 +230,17 @@ void release(Object* o) {
 
 void* gc_buffer_alloc(size_t bytes) {
     if (pooled(bytes)) return pool_take(class_of(bytes));
+    if (huge(bytes)) return huge_page_alloc(bytes);
     return malloc(bytes);
 }
 
 void* gc_buffer_realloc(void* p, size_t old_bytes, size_t new_bytes) {
     if (!p) return gc_buffer_alloc(new_bytes);
     bool old_pooled = pooled(old_bytes), new_pooled = pooled(new_bytes);
-    if (!old_pooled && !new_pooled) return realloc(p, new_bytes);
+    bool old_huge = huge(old_bytes), new_huge = huge(new_bytes);
+    if (!old_pooled && !new_pooled && !old_huge && !new_huge) return realloc(p, new_bytes);
     if (old_pooled && new_pooled && class_of(old_bytes) == class_of(new_bytes)) return p;
+    if (old_huge && new_huge && huge_page_round(old_bytes) == huge_page_round(new_bytes)) return p;
     void* q = gc_buffer_alloc(new_bytes);
     if (!q) return nullptr;
     memcpy(q, p, old_bytes < new_bytes ? old_bytes : new_bytes);
@@ -242,6 +251,7 @@ void* gc_buffer_realloc(void* p, size_t old_bytes, size_t new_bytes) {
 void gc_buffer_free(void* p, size_t bytes) {
     if (!p) return;
     if (pooled(bytes)) pool_give(p, class_of(bytes));
+    else if (huge(bytes)) huge_page_free(p, bytes);
     else free(p);
 }
 
