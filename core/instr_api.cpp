@@ -52,6 +52,18 @@ KRT_SAME_FIELD(IterObject, krt_c_iter, index);
 KRT_SAME_FIELD(IterObject, krt_c_iter, end);
 KRT_SAME_FIELD(IterObject, krt_c_iter, step);
 KRT_SAME_FIELD(CodeObject, krt_c_code, argcount);
+KRT_SAME_FIELD(CodeObject, krt_c_code, nlocalsplus);
+KRT_SAME_FIELD(CodeObject, krt_c_code, stacksize);
+KRT_SAME_FIELD(FunctionObject, krt_c_function, globals);
+KRT_SAME_FIELD(Frame, krt_c_frame, prev);
+KRT_SAME_FIELD(Frame, krt_c_frame, func);
+KRT_SAME_FIELD(Frame, krt_c_frame, locals_dict);
+KRT_SAME_FIELD(Frame, krt_c_frame, gen);
+KRT_SAME_FIELD(VM, krt_c_vm, stack_base);
+KRT_SAME_FIELD(VM, krt_c_vm, stack_limit);
+KRT_SAME_FIELD(VM, krt_c_vm, frame);
+KRT_SAME_FIELD(VM, krt_c_vm, depth);
+KRT_SAME_FIELD(VM, krt_c_vm, recursion_limit);
 KRT_SAME_FIELD(FunctionObject, krt_c_function, code);
 KRT_SAME_FIELD(FunctionObject, krt_c_function, version);
 KRT_SAME_FIELD(BoundMethodObject, krt_c_bound_method, func);
@@ -80,6 +92,7 @@ static_assert(KRT_KIND_INSTANCE == (int)Kind::Instance && KRT_KIND_TYPE == (int)
 static_assert(KRT_CMP_LT == (int)CmpOp::LT && KRT_CMP_EQ == (int)CmpOp::EQ && KRT_CMP_GE == (int)CmpOp::GE,
               "comparison operators");
 static_assert(KRT_CMP_TO_BOOL == kCmpToBool, "COMPARE_OP's to-bool bit");
+static_assert(KRT_FRAME_INIT == FRAME_INIT, "frame.h's FRAME_INIT moved: update instr_api.h");
 static_assert(KRT_UNARY_NEG == (int)UnaryOp::Neg && KRT_UNARY_INVERT == (int)UnaryOp::Invert, "unary operators");
 
 
@@ -91,6 +104,7 @@ Value krt_builtin_len;
 Value krt_builtin_isinstance;
 KDict* krt_builtins;
 volatile int krt_eval_breaker_flag;
+krt_c_vm* krt_vm = reinterpret_cast<krt_c_vm*>(&vm);
 
 namespace krait {
 // Called at the end of runtime_init, once the types and builtins exist.

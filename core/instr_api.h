@@ -103,7 +103,7 @@ struct krt_c_iter {
 struct krt_c_code {
     KRT_OBJECT_HEADER;
     void *vectors_[7][3]; /* code, lines, consts, names, localsplus_names, localsplus_kinds, exc_table */
-    uint32_t argcount;
+    uint32_t argcount, posonlyargcount, kwonlyargcount, flags, nlocalsplus, nfree, stacksize;
 };
 struct krt_c_function {
     KRT_OBJECT_HEADER;
@@ -393,7 +393,58 @@ static inline int krt_self_call_enter(void) {
 }
 static inline void krt_self_call_leave(void) { krt_self_calls--; }
 #define KRT_FRAME_ENTRY 1 /* frame.h's FRAME_ENTRY: pushed by C++, its return goes through tier 1's run loop */
+#define KRT_FRAME_INIT 2  /* frame.h's FRAME_INIT: runs __init__ (krt_trace_return checks its result) */
 static inline int krt_frame_is_entry(KFrame *f) { return (f->flags & KRT_FRAME_ENTRY) != 0; }
+/* vm.h's VM, its first fields: the value stack's bounds, the running frame and the recursion depth. */
+struct krt_c_vm {
+    Value *stack_base;
+    Value *stack_limit;
+    KFrame *frame;
+    int depth;
+    int recursion_limit;
+};
+KRT_EXTERN_C struct krt_c_vm *krt_vm; /* &vm */
+/* The recursive call's frame push, inline (krt_frame_exact + krt_frame_push did it in C++, a third of fib's time):
+ * f, the running frame, calls fn, which runs f's own code (_CHECK_FUNCTION_EXACT_ARGS checked its version), with
+ * exactly its nargs positional parameters. The new frame goes right after f's extent and copies f's code fields.
+ * NULL, with a RecursionError raised, at the recursion limit or the end of the value stack. */
+static inline KFrame *krt_push_self_frame(KFrame *f, KFunction *fn, Value *args, uint32_t nargs) {
+    uint32_t extent = f->code->nlocalsplus + f->code->stacksize;
+    KFrame *nf = (KFrame *)((Value *)(f + 1) + extent);
+    if (krt_vm->depth >= krt_vm->recursion_limit || (Value *)(nf + 1) + extent > krt_vm->stack_limit) {
+        nf = krt_frame_exact(fn, args, nargs); /* raises the RecursionError */
+        if (nf) krt_frame_push(nf);
+        return nf;
+    }
+    nf->prev = f;
+    nf->code = f->code;
+    nf->code_base = f->code_base;
+    nf->consts = f->consts;
+    nf->names = f->names;
+    nf->func = fn;
+    nf->globals = fn->globals;
+    nf->locals_dict = VAL_NULL;
+    nf->ip = f->code_base;
+    nf->gen = 0;
+    nf->flags = 0;
+    nf->last_pc = 0;
+    Value *locals = (Value *)(nf + 1);
+    for (uint32_t i = 0; i < nargs; i++) locals[i] = args[i];
+    for (uint32_t i = nargs; i < extent; i++) locals[i] = VAL_NULL;
+    nf->sp = locals + f->code->nlocalsplus;
+    krt_vm->frame = nf;
+    krt_vm->depth++;
+    return nf;
+}
+/* krt_trace_return's common case inline: f did not run __init__. */
+static inline KFrame *krt_trace_return_inline(KFrame *f, Value rv) {
+    if (f->flags & KRT_FRAME_INIT) return krt_trace_return(f, rv);
+    KFrame *caller = f->prev;
+    krt_vm->frame = caller;
+    krt_vm->depth--;
+    *caller->sp++ = rv;
+    return caller;
+}
 KFrame *krt_trace_yield(KFrame *f, Value *sp, Value value);
 Value krt_call(Value callable, Value *args, uint32_t nargs, KTuple *kwnames);
 Value krt_call_kw(Value callable, Value *args, uint32_t nargs, Value kwnames);

@@ -80,6 +80,14 @@ try:
     depth(100000)
 except RecursionError as e:
     print("RecursionError:", e)
+sys.setrecursionlimit(200)   # reached while the JIT nests (the traced call's own frame push raises)
+for attempt in range(3):
+    try:
+        depth(1000)
+    except RecursionError as e:
+        print("RecursionError at limit 200:", e)
+sys.setrecursionlimit(1000)
+print(depth(900))             # and the frames left behind were all popped
 print([boom(6), boom(9)])
 try:
     boom(2)
