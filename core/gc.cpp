@@ -218,6 +218,21 @@ void pool_give(void* p, size_t size_class) {
 }
 
 inline size_t class_of(size_t bytes) { return (bytes + kGrain - 1) / kGrain; }
+
+// Zeroes a pooled block. Most objects are 32-64 bytes: a memset of a known size is a few vector stores, while the
+// compiler's expansion of one of a variable size (`rep stos`) takes ~30 cycles to start — half of gc_alloc's time
+// in fannkuch's profile.
+inline void zero_block(void* p, size_t size_class) {
+    switch (size_class) {
+        case 1: memset(p, 0, 1 * kGrain); break;
+        case 2: memset(p, 0, 2 * kGrain); break;
+        case 3: memset(p, 0, 3 * kGrain); break;
+        case 4: memset(p, 0, 4 * kGrain); break;
+        case 5: memset(p, 0, 5 * kGrain); break;
+        case 6: memset(p, 0, 6 * kGrain); break;
+        default: memset(p, 0, size_class * kGrain); break;
+    }
+}
 inline bool pooled(size_t bytes) { return kPooling && bytes && bytes <= kMaxPooled; }
 inline bool huge(size_t bytes) { return kPooling && kHugePages && bytes >= kHugeBuffer; }  // ASan sees malloc's
 
@@ -261,7 +276,7 @@ Object* gc_alloc(size_t size, TypeObject* type, Kind kind) {
         size_t size_class = class_of(size);
         o = static_cast<Object*>(pool_take(size_class));
         if (!o) return nullptr;
-        memset(static_cast<void*>(o), 0, size_class * kGrain);
+        zero_block(o, size_class);
         o->gc_size_class = static_cast<uint8_t>(size_class);
     } else {
         o = static_cast<Object*>(calloc(1, size));
