@@ -250,6 +250,26 @@ def split_cold(asm):
     return "\n".join(out)
 
 
+CONSTANT_SECTION = re.compile(r"(\s*\.section\s+\.rodata\.cst\d+)(,.*)$")
+
+
+def unique_constant_sections(asm):
+    """Gives each function's constant pool a section of its own (.rodata.cstN.K).
+
+    clang puts the constants of every function of the file into one mergeable section per size (x86-64's
+    .rodata.cst8: 45 stencils' NaN constants, 360 bytes), and a stencil's data is the sections it refers to, so each
+    float stencil carried all 360 bytes into every trace (nbody's side trace: 13 KB of its 21). The pool precedes its
+    function in the assembly: one section per pool keeps each stencil's data to its own constants."""
+    out, count = [], 0
+    for line in asm.split("\n"):
+        m = CONSTANT_SECTION.match(line)
+        if m:
+            line = f"{m.group(1)}.{count}{m.group(2)}"
+            count += 1
+        out.append(line)
+    return "\n".join(out)
+
+
 def tail_jump_at_end(machine, code, hole_offset):
     """Whether the code ends with the jump whose displacement is at hole_offset (x86-64: e9 rel32; AArch64: b)."""
     if machine == EM_X86_64:
@@ -417,7 +437,7 @@ def main(argv):
         print(f"gen_stencils.py: error: the stencil compiler failed: {' '.join(cmd)}", file=sys.stderr)
         return 1
     with open(asm, encoding="utf-8") as f:
-        text = split_cold(f.read())
+        text = unique_constant_sections(split_cold(f.read()))
     with open(asm, "w", encoding="utf-8") as f:
         f.write(text)
     cmd = [a.cc, TARGET_CFLAGS[a.target][0], "-c", asm, "-o", obj]  # the target only: no code generation here
