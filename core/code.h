@@ -85,6 +85,12 @@ struct CodeObject : Object {
     std::vector<StrObject*> localsplus_names;
     std::vector<uint8_t> localsplus_kinds;
     std::vector<ExceptionTableEntry> exc_table;
+    // code.data(), consts.data(), names.data(), which frames copy (Frame::set_code, and instr_api.h's inline frame
+    // set-up, which cannot call std::vector's accessors): set by the compiler once the code object is complete (its
+    // vectors never change after that).
+    uint32_t* code_base = nullptr;
+    Value* consts_base = nullptr;
+    StrObject** names_base = nullptr;
     uint32_t argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
     uint32_t flags = 0;
     uint32_t nlocalsplus = 0;

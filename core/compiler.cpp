@@ -168,6 +168,9 @@ private:
             i = j;
         }
         c->stacksize = static_cast<uint32_t>(u.max_depth + 2);
+        c->code_base = c->code.data();
+        c->consts_base = c->consts.data();
+        c->names_base = c->names.data();
         u_ = u.parent_unit;
         return c;
     }

@@ -40,9 +40,9 @@ struct Frame {
     Value* localsplus() { return reinterpret_cast<Value*>(this + 1); }
     void set_code(CodeObject* c) {
         code = c;
-        code_base = c->code.data();
-        consts = c->consts.data();
-        names = c->names.data();
+        code_base = c->code_base;
+        consts = c->consts_base;
+        names = c->names_base;
     }
     Value* stack_base() { return localsplus() + code->nlocalsplus; }
     Value* end() { return stack_base() + code->stacksize; }

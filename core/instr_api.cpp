@@ -52,6 +52,9 @@ KRT_SAME_FIELD(IterObject, krt_c_iter, index);
 KRT_SAME_FIELD(IterObject, krt_c_iter, end);
 KRT_SAME_FIELD(IterObject, krt_c_iter, step);
 KRT_SAME_FIELD(CodeObject, krt_c_code, argcount);
+KRT_SAME_FIELD(CodeObject, krt_c_code, code_base);
+KRT_SAME_FIELD(CodeObject, krt_c_code, consts_base);
+KRT_SAME_FIELD(CodeObject, krt_c_code, names_base);
 KRT_SAME_FIELD(CodeObject, krt_c_code, nlocalsplus);
 KRT_SAME_FIELD(CodeObject, krt_c_code, stacksize);
 KRT_SAME_FIELD(FunctionObject, krt_c_function, globals);
@@ -408,16 +411,18 @@ KFrame* krt_frame_for_call(KFunction* fn, Value* args, uint32_t nargs, KTuple* k
     return prepare_call(fn, args, nargs, kwnames, result);
 }
 
-KFrame* krt_frame_exact(KFunction* fn, Value* args, uint32_t nargs) { return prepare_exact_call(fn, args, nargs); }
+KFrame* krt_frame_exact_slow(KFunction* fn, Value* args, uint32_t nargs) { return prepare_exact_call(fn, args, nargs); }
+KFrame* krt_frame_exact_call(KFrame* top, KFunction* fn, Value* args, uint32_t nargs) {
+    return krt_frame_setup(top, fn, args, nargs, 0);
+}
 
 void krt_frame_mark_init(KFrame* f) { f->flags |= FRAME_INIT; }
 
-void krt_frame_push(KFrame* f) { frame_push(f); }
 
 int krt_self_calls = 0;
 static_assert(KRT_FRAME_ENTRY == FRAME_ENTRY, "frame.h's FRAME_ENTRY moved: update instr_api.h");
 
-KFrame* krt_trace_return(KFrame* f, Value rv) {
+KFrame* krt_trace_return_slow(KFrame* f, Value rv) {
     bool init = f->flags & FRAME_INIT;
     frame_pop(f);
     Frame* caller = vm.frame;

@@ -117,11 +117,12 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
         return Tier2Exit::Resume;                \
     } while (0)
 // A recursive call runs the function's entry trace (the root of this executor's chain: only entry traces and their
-// side traces hold _CALL_SELF_EXACT) in the new frame (pushed by the body), nested on the C++ stack; anything but a
-// return to this frame leaves this run too.
+// side traces hold _CALL_SELF_EXACT) in the new frame, nested on the C++ stack; anything but a return to this frame
+// leaves this run too.
 #define CALL_SELF(new_frame, result_slot, result)                  \
     do {                                                           \
         f->sp = (result_slot);                                     \
+        frame_push(new_frame);                                     \
         Tier2Exit how_ = run_uops(tier2_root(ex), (new_frame));    \
         krt_self_call_leave();                                     \
         if (how_ != Tier2Exit::Returned) return how_;              \
@@ -129,7 +130,7 @@ Tier2Exit run_uops(Executor* ex, Frame* f) {
     } while (0)
 #define RETURN_TO_CALLER(value)                                          \
     do {                                                                 \
-        if (!krt_trace_return_inline(f, (value))) return Tier2Exit::Error;\
+        if (!krt_trace_return(f, (value))) return Tier2Exit::Error;      \
         return Tier2Exit::Returned;                                      \
     } while (0)
 #define JUMP_TO_TOP()                              \

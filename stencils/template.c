@@ -22,6 +22,8 @@
  * no load, no store. Whenever a trace leaves (deopt, error, return to tier 1) the registers are first written back
  * to the frame (KRAIT_SPILLED_SP), so the frame is exactly what the uop interpreter would leave.
  */
+/* Frame set-up for calls stays out of line in stencils (instr_api.h's krt_frame_exact says why). */
+#define KRT_FRAMES_OUT_OF_LINE 1
 #include "instr_api.h"
 
 #define KRAIT_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -157,13 +159,13 @@ static inline __attribute__((always_inline)) Value *krait_spill(Value *sp, int r
         sp = f->sp;                              \
         CONTINUE();                              \
     } while (0)
-/* A recursive call (_CALL_SELF_EXACT): the trace's own code runs in the frame the body pushed (krt_push_self_frame)
- * as a nested call (not a tail call: this stencil continues when it returns). Anything but a return to this frame
- * leaves this trace too. */
+/* A recursive call (_CALL_SELF_EXACT): the trace's own code runs in the pushed frame as a nested call (not a
+ * tail call: this stencil continues when it returns). Anything but a return to this frame leaves this trace too. */
 #define CALL_SELF(new_frame, result_slot, result)                                                        \
     do {                                                                                                 \
         KFrame *nf_ = (new_frame);                                                                       \
         f->sp = (result_slot);                                                                           \
+        krt_frame_push(nf_);                                                                             \
         Value krait_free;                                                                                \
         uint64_t status_ = ((krait_stencil_fn)HOLE64(_JIT_ENTRY))(nf_, nf_->sp, krait_free, krait_free,   \
                                                                   krait_free);                           \
@@ -173,7 +175,7 @@ static inline __attribute__((always_inline)) Value *krait_spill(Value *sp, int r
     } while (0)
 #define RETURN_TO_CALLER(value)                    \
     do {                                           \
-        if (!krt_trace_return_inline(f, (value))) {\
+        if (!krt_trace_return(f, (value))) {       \
             return KRT_JIT_ERROR;                  \
         }                                          \
         return KRT_JIT_RETURNED;                   \
