@@ -14,6 +14,7 @@
 //   - loads a local without its UnboundLocalError check when it is surely bound (a parameter; stored to or loaded
 //     earlier in the trace): _LOAD_FAST_BOUND and its superinstruction forms, which cannot fail, so that a load whose
 //     value is dropped disappears with the drop (below);
+//   - checks only the version of a called function it found constant (_CHECK_FUNCTION_VERSION_INLINE);
 //   - drops a store of the value the local surely holds already (the same symbol or constant: `x = x`, or a loop
 //     that sets a local to the constant it had at the loop's entry), then the value's load with it.
 // Frame syncs need no pass: a uop stores the frame's ip and sp only when it escapes (SAVE() in its body), so none
@@ -597,6 +598,19 @@ private:
             case UOP_GUARD_NOT_EXHAUSTED_LIST:
             case UOP_GUARD_NOT_EXHAUSTED_TUPLE: return Step::Keep;
 
+            case UOP_CHECK_FUNCTION_EXACT_ARGS: {  // (callable, self_or_null, args[oparg] -- the same)
+                Sym callable = syms_[peek(oparg + 2)], self = syms_[peek(oparg + 1)];
+                if (!callable.is_const || !self.is_const || !val_is_null(self.c) || !is_kind(callable.c, Kind::Function))
+                    return Step::Keep;
+                auto* fn = as<FunctionObject>(callable.c);
+                if (fn->version != u.cache[0] || fn->code->argcount != oparg) return Step::Keep;  // (deopts: keep it)
+                uint32_t version = u.cache[0];
+                u.op = UOP_CHECK_FUNCTION_VERSION_INLINE;
+                u.cache[0] = static_cast<uint32_t>(callable.c.bits);
+                u.cache[1] = static_cast<uint32_t>(callable.c.bits >> 32);
+                u.cache[2] = version;
+                return Step::Keep;
+            }
             // ---- frames ----
             case UOP_PUSH_FRAME_EXACT:
             case UOP_PUSH_FRAME_GENERAL:

@@ -73,6 +73,14 @@ def case_inlined_call():
     check(calls, "no trace follows a call into its callee")
     s = stats([corpus("tier2_deopt_inlined_call")])
     check(s["exits_taken"] > 0, "no deopt out of the inlined calls: %r" % s)
+    # A global function called in a loop is a constant to the optimizer: the trace checks only its version, and
+    # leaves when assigning __code__ changed it (the corpus program checks the results in every tier).
+    optimized, _ = dump(["-X", "trace-threshold=50", corpus("tier2_function_version")])
+    loops = [t for t in loop_traces(optimized) if "_PUSH_FRAME_EXACT" in t]
+    check(loops and all("_CHECK_FUNCTION_VERSION_INLINE" in t and "_CHECK_FUNCTION_EXACT_ARGS" not in t
+                        for t in loops), "calls to a constant function keep the full check: %r" % loops)
+    s = stats(["-X", "trace-threshold=50", corpus("tier2_function_version")])
+    check(s["exits_taken"] > 0, "no exit when the function's version changed: %r" % s)
 
 
 def case_invalidation():
