@@ -168,14 +168,16 @@ Value make_generator(FunctionObject* fn, Frame* f) {
 Frame* frame_reserve(CodeObject* code) {
     Value* place = vm.frame ? vm.frame->end() : vm.stack_base;
     size_t n = sizeof(Frame) / sizeof(Value) + code->nlocalsplus + code->stacksize;
-    if (vm.depth >= vm.recursion_limit || place + n > vm.stack_limit) {
-        raise(T.e_RecursionError, "maximum recursion depth exceeded");
-        return nullptr;
-    }
+    if (vm.depth >= vm.recursion_limit || place + n > vm.stack_limit) return raise_frame_overflow();
     return reinterpret_cast<Frame*>(place);
 }
 
 }  // namespace
+
+Frame* raise_frame_overflow() {
+    raise(T.e_RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+}
 
 Frame* frame_alloc(CodeObject* code) {
     Frame* f = frame_reserve(code);
@@ -247,25 +249,5 @@ void gen_frame_finish(Frame* f) {
     std::swap(vm.handled, g->handled_exc);
 }
 
-Frame* prepare_exact_call(FunctionObject* fn, Value* args, size_t nargs) {
-    CodeObject* code = fn->code;
-    Frame* f = frame_reserve(code);
-    if (!f) return nullptr;
-    size_t extent = code->nlocalsplus + code->stacksize;
-    f->prev = vm.frame;
-    f->set_code(code);
-    f->func = fn;
-    f->globals = fn->globals;
-    f->locals_dict = VAL_NULL;
-    f->ip = code->code.data();
-    f->gen = nullptr;
-    f->flags = 0;
-    f->last_pc = 0;
-    Value* locals = f->localsplus();
-    copy_values(locals, args, nargs);
-    clear_values(locals + nargs, extent - nargs);
-    f->sp = f->stack_base();
-    return f;
-}
 
 }  // namespace krait

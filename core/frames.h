@@ -26,9 +26,9 @@ inline void frame_pop(Frame* f) {
 // function, or with an exception set.
 Frame* prepare_call(FunctionObject* fn, Value* args, size_t nargs, TupleObject* kwnames, Value* gen_out);
 
-// The fast path of prepare_call for a call the specializer proved simple: fn is not a generator, takes exactly
-// nargs positional parameters and nothing else. Null + RecursionError when too deep.
-Frame* prepare_exact_call(FunctionObject* fn, Value* args, size_t nargs);
+// Raises the RecursionError of a frame that would pass the recursion limit or the value stack's end; returns null.
+// (The fast path of prepare_call for exact calls is instr_api.h's krt_frame_exact, which calls this.)
+Frame* raise_frame_overflow();
 
 // ---- generator frames ----
 // A generator runs in a frame on the value stack like any other: resuming copies its saved frame (in the generator

@@ -411,7 +411,7 @@ KFrame* krt_frame_for_call(KFunction* fn, Value* args, uint32_t nargs, KTuple* k
     return prepare_call(fn, args, nargs, kwnames, result);
 }
 
-KFrame* krt_frame_exact_slow(KFunction* fn, Value* args, uint32_t nargs) { return prepare_exact_call(fn, args, nargs); }
+KFrame* krt_frame_overflow(void) { return raise_frame_overflow(); }
 KFrame* krt_frame_exact_call(KFrame* top, KFunction* fn, Value* args, uint32_t nargs) {
     return krt_frame_setup(top, fn, args, nargs, 0);
 }
@@ -422,19 +422,13 @@ void krt_frame_mark_init(KFrame* f) { f->flags |= FRAME_INIT; }
 int krt_self_calls = 0;
 static_assert(KRT_FRAME_ENTRY == FRAME_ENTRY, "frame.h's FRAME_ENTRY moved: update instr_api.h");
 
-KFrame* krt_trace_return_slow(KFrame* f, Value rv) {
-    bool init = f->flags & FRAME_INIT;
+KFrame* krt_trace_return_init(KFrame* f, Value rv) {
     frame_pop(f);
-    Frame* caller = vm.frame;
-    if (init) {
-        if (!val_is_none(rv)) {
-            raise(T.e_TypeError, "__init__() should return None, not '%s'", type_name(rv));
-            return nullptr;
-        }
-        return caller;  // the instance, left in the callee's slot by CALL_ALLOC_AND_ENTER_INIT, is the result
+    if (!val_is_none(rv)) {
+        raise(T.e_TypeError, "__init__() should return None, not '%s'", type_name(rv));
+        return nullptr;
     }
-    *caller->sp++ = rv;
-    return caller;
+    return vm.frame;  // the instance, left in the callee's slot by CALL_ALLOC_AND_ENTER_INIT, is the result
 }
 
 KFrame* krt_trace_yield(KFrame* f, Value* sp, Value value) {

@@ -372,13 +372,13 @@ Value krt_make_function(KDict *globals, Value code, Value defaults, Value kwdefa
 /* A frame (not yet pushed) for calling fn; or NULL with *result set to a new generator, or to VAL_NULL with
  * an exception set. */
 KFrame *krt_frame_for_call(KFunction *fn, Value *args, uint32_t nargs, KTuple *kwnames, Value *result);
-/* frames.cpp's prepare_exact_call: the slow path of krt_frame_exact (below). */
-KFrame *krt_frame_exact_slow(KFunction *fn, Value *args, uint32_t nargs);
+/* frames.cpp's raise_frame_overflow: the RecursionError of krt_frame_exact (below); returns NULL. */
+KFrame *krt_frame_overflow(void);
 void krt_frame_mark_init(KFrame *f); /* the frame runs __init__: its return must be None */
 /* ---- Frames for code that runs traces without the interpreter's C++ (the JIT's stencils) ----
  * krt_frame_push and krt_trace_return are inline, below. krt_trace_yield suspends f, a generator's frame the trace
  * resumed, whose stack pointer is sp, and pushes value on the resumer's stack: returns the resumer. */
-KFrame *krt_trace_return_slow(KFrame *f, Value rv); /* krt_trace_return's general case, in C++ (below) */
+KFrame *krt_trace_return_init(KFrame *f, Value rv); /* krt_trace_return for a frame that ran __init__ (below) */
 /* A trace's recursive call (_CALL_SELF_EXACT) nests the trace's own code on the machine stack: enter counts the
  * nesting and refuses (0) beyond a bound that keeps the machine stack safe (each level holds a machine or C++
  * stack frame of a few hundred bytes at most; Python's default recursion limit) or when a periodic check is due
@@ -405,9 +405,9 @@ struct krt_c_vm {
 KRT_EXTERN_C struct krt_c_vm *krt_vm; /* &vm */
 
 /* A frame (not yet pushed) for fn called with exactly its nargs positional parameters (the specializer checked the
- * shape) from `top`, the running frame: frames.cpp's prepare_exact_call inline, so that a call in tier 1 sets up its
+ * shape) from `top`, the running frame: prepare_call's fast path, inline, so that a call in tier 1 sets up its
  * frame without calling into C++ (fib: 17 % faster). The frame goes right after top's extent. NULL with a
- * RecursionError at the recursion limit or the end of the value stack (the slow path raises it).
+ * RecursionError at the recursion limit or the end of the value stack.
  * `same_code`: fn runs top's own code (a recursive call whose guard checked fn's version), whose fields are at hand
  * in top. */
 static inline KFrame *krt_frame_setup(KFrame *top, KFunction *fn, Value *args, uint32_t nargs, int same_code) {
@@ -416,7 +416,7 @@ static inline KFrame *krt_frame_setup(KFrame *top, KFunction *fn, Value *args, u
     uint32_t extent = same_code ? top_extent : code->nlocalsplus + code->stacksize;
     KFrame *nf = (KFrame *)((Value *)(top + 1) + top_extent);
     if (krt_vm->depth >= krt_vm->recursion_limit || (Value *)(nf + 1) + extent > krt_vm->stack_limit)
-        return krt_frame_exact_slow(fn, args, nargs);
+        return krt_frame_overflow();
     nf->prev = top;
     nf->code = code;
     nf->code_base = same_code ? top->code_base : code->code_base;
@@ -457,7 +457,7 @@ static inline void krt_frame_push(KFrame *f) {
 /* Pops f, a frame the trace pushed, and pushes rv on its caller's stack (f->prev->sp): returns the caller, or NULL
  * with a TypeError when f ran __init__ and rv is not None (raised at the caller's CALL; the C++ slow path). */
 static inline KFrame *krt_trace_return(KFrame *f, Value rv) {
-    if (f->flags & KRT_FRAME_INIT) return krt_trace_return_slow(f, rv);
+    if (f->flags & KRT_FRAME_INIT) return krt_trace_return_init(f, rv);
     KFrame *caller = f->prev;
     krt_vm->frame = caller;
     krt_vm->depth--;

@@ -108,7 +108,8 @@ void CodeArena::provide(size_t end) {
 void CodeArena::populate(size_t from, size_t to) {
     madvise(writable_ + from, to - from, MADV_POPULATE_WRITE);
     madvise(base_ + from, to - from, MADV_POPULATE_READ);
-    for (size_t at = from; at < to; at += page_size()) reinterpret_cast<volatile uint8_t*>(writable_)[at] = 0;
+    const size_t page = page_size();
+    for (size_t at = from; at < to; at += page) reinterpret_cast<volatile uint8_t*>(writable_)[at] = 0;
     populated_.store(to, std::memory_order_release);
 }
 
