@@ -405,7 +405,7 @@ bool tier2_record_step(Frame* f, uint32_t* x) {
         return false;
     }
     if (op == OP_RETURN_VALUE && rec.frames.empty() && !rec.root->gen) {  // a return from the trace's first frame
-        emit(UOP_RETURN_TO_CALLER, 0, at);
+        emit(UOP_RETURN_TO_CALLER, at, at);  // oparg: where an entry frame leaves for tier 1
         finish();
         return false;
     }

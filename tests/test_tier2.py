@@ -180,6 +180,17 @@ def case_function_entry():
     check(any(" g at code unit 2:" in t for t in optimized), "no trace of g from its entry: %r" % optimized)
     check(any("_PUSH_FRAME_EXACT" in t and "_RESUME_CHECK" in t for t in loop_traces(optimized)),
           "the loop trace does not follow the call into g")
+    # A function an operator calls (C++ pushes its frame, and its return leaves tier 1's run loop): its entry trace
+    # leaves for tier 1 at the return, which is no exit (an exit there got hot and was traced again and again).
+    prog = ("class V:\n def __init__(self, x):\n  self.x = x\n def __sub__(self, o):\n  return V(self.x - o.x)\n"
+            "def f(n):\n a = V(0)\n one = V(1)\n for i in range(n):\n  a = a - one\n return a.x\nprint(f(20000))\n")
+    r = run(UOPS + ["-X", "trace-threshold=50", "-c", prog])
+    check(r.returncode == 0 and r.stdout == b"-20000\n", r)
+    optimized, _ = dump(["-X", "trace-threshold=50", "-c", prog])
+    check(any(" __sub__ at code unit 2:" in t and "_RETURN_TO_CALLER" in t for t in optimized),
+          "no entry trace of __sub__ that returns: %r" % optimized)
+    s = stats(["-X", "trace-threshold=50", "-c", prog])
+    check(s["exits_taken"] < 10 and s["side_traces"] == 0, "returns to C++ leave through exits: %r" % s)
     # A function calling itself: its entry trace runs itself for the call (_CALL_SELF_EXACT, nested) and returns
     # to it (_RETURN_TO_CALLER); no trace unrolls the recursion (test_jit.py's `recursion` checks that the calls
     # run nested in machine code).
