@@ -102,6 +102,7 @@ struct CodeObject : Object {
     StrObject* filename = nullptr;
     std::vector<Executor*> executors;  // tier-2 traces entered by this code's ENTER_EXECUTOR instructions (by oparg)
     bool calls_itself = false;         // a trace recording saw it recurse: it gets no entry trace (tier2.h)
+    uint32_t function_version = 0;     // the version of the functions made from it (object.h), 0 until one is
 
     uint32_t total_args() const {
         return argcount + kwonlyargcount + ((flags & CO_VARARGS) ? 1 : 0) + ((flags & CO_VARKEYWORDS) ? 1 : 0);

@@ -42,7 +42,8 @@ Value make_function(DictObject* globals, CodeObject* code, TupleObject* defaults
     auto* fn = gc_new<FunctionObject>(T.t_function, Kind::Function);
     if (!fn) return raise_no_memory();
     fn->code = code;
-    fn->version = next_function_version();
+    if (!code->function_version) code->function_version = next_function_version();
+    fn->version = code->function_version;
     fn->globals = globals;
     fn->defaults = defaults;
     fn->kwdefaults = kwdefaults;

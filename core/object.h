@@ -222,7 +222,13 @@ struct FunctionObject : Object {
     DictObject* dict;        // function attributes, created on demand
     Value doc;
     Value module;
-    uint32_t version;  // unique per function; changes when __defaults__ changes (CALL caches compare it)
+    // What CALL caches and trace guards compare, as CPython 3.13's func_version: shared by the functions one code
+    // object makes (each run of a `def` or `lambda` makes a new one: closures, lambdas passed around), since all a
+    // cache assumes of it comes with the code (argument counts, flags), while defaults and closure cells are read
+    // from the function called (and its globals: a code object runs with one module's globals, Krait having no
+    // exec() or FunctionType). Assigning __code__, __defaults__ or __kwdefaults__ gives the function a
+    // version of its own, so that calls specialized for the old ones miss.
+    uint32_t version;
 };
 
 enum NativeFlags : uint32_t {

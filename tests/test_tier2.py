@@ -81,6 +81,16 @@ def case_inlined_call():
                         for t in loops), "calls to a constant function keep the full check: %r" % loops)
     s = stats(["-X", "trace-threshold=50", corpus("tier2_function_version")])
     check(s["exits_taken"] > 0, "no exit when the function's version changed: %r" % s)
+    # The functions one `lambda` makes share their version: a call site given a new lambda on every round keeps
+    # its specialization (corpus tier2_shared_function_version checks what must still differ between them).
+    prog = ("def only(source, predicate):\n for x in source:\n  if predicate(x):\n   yield x\n"
+            "def run(n):\n t = 0\n for j in range(n):\n  t += sum(only(range(20), lambda v: (v + j) % 3 != 0))\n"
+            " return t\nprint(run(3000))\n")
+    r = run(["-X", "jit=off", "-X", "stats", "-c", prog])
+    check(r.returncode == 0 and r.stdout == b"380000\n", r)
+    spec = dict(line.split()[1:] for line in r.stderr.decode().splitlines() if line.startswith("[stats] spec.CALL."))
+    check(float(spec["spec.CALL.deopts"]) == 0 and float(spec["spec.CALL.hit_rate"]) > 90,
+          "calls of a new lambda each round miss: %r" % spec)
 
 
 def case_invalidation():
