@@ -35,6 +35,13 @@ void touch_table(const StencilTable& t) {
     for (const Stencil& s : t.spill) touch(s);
 }
 
+// Asks for the cache lines of [p, p + size) without waiting for them.
+void prefetch(const void* p, size_t size) {
+    const char* c = static_cast<const char*>(p);
+    for (size_t k = 0; k < size; k += 64) __builtin_prefetch(c + k);
+    if (size) __builtin_prefetch(c + size - 1);
+}
+
 }  // namespace
 
 // The table (~460 KiB of the runtime's image on x86-64) is read once, a byte per page, on the helper thread: a trace
@@ -76,9 +83,16 @@ void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint6
 
 // The stencils of the trace, in order: each uop's memory form, or the register variant the register allocator
 // (core/tier2_regalloc.cpp) chose for it, after the spill it asked for.
+//
+// A compile finds the table out of the caches (traces are compiled rarely, and each uses stencils from all over
+// it): every stencil read is a trip to memory, and reading them one after the other, as the layout and the copy
+// do, would wait for each in turn. So the stencils' records are asked for as they are chosen, and the lines of
+// their code, holes and data as soon as the records arrive (in the layout), all in flight together.
 void TraceCompiler::choose_stencils(const Executor& ex) {
     Layout& l = layout_;
     const size_t n = ex.uops.size();
+    prefetch_parts(table_.head);
+    prefetch_parts(table_.fell_off);
     l.pieces.clear();
     l.first_piece.resize(n);
     for (size_t i = 0; i < n; i++) {
@@ -90,8 +104,18 @@ void TraceCompiler::choose_stencils(const Executor& ex) {
             if (r.spill) l.pieces.push_back({&table_.spill[r.spill], static_cast<uint32_t>(i)});
             if (uop_regs_out[op][r.depth] >= 0) s = &table_.reg_uops[op][r.depth];
         }
+        prefetch(s, sizeof *s);
         l.pieces.push_back({s, static_cast<uint32_t>(i)});
     }
+}
+
+// Asks for everything fill() reads of s (see choose_stencils).
+void TraceCompiler::prefetch_parts(const Stencil& s) {
+    for (const CodePart* part : {&s.hot, &s.cold}) {
+        prefetch(part->code, part->size);
+        prefetch(part->holes, part->nholes * sizeof(Hole));
+    }
+    prefetch(s.data, s.data_size);
 }
 
 // Trampolines live on pages of their own (allocated a page at a time, page-aligned): writing one never touches the
@@ -166,6 +190,7 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
         l.hot[p] = static_cast<uint32_t>(pos);
         l.hot_len[p] = p + 1 < np ? s.body_size : s.hot.size;
         pos += l.hot_len[p];
+        prefetch_parts(s);
     }
     l.fell_off = static_cast<uint32_t>(pos);
     // _JUMP_TO_TOP arrives with every value in the frame: at the loop's first uop itself, after any spill before
