@@ -249,5 +249,4 @@ void gen_frame_finish(Frame* f) {
     std::swap(vm.handled, g->handled_exc);
 }
 
-
 }  // namespace krait

@@ -17,16 +17,20 @@ size_t align_up(size_t n, size_t a) { return (n + a - 1) / a * a; }
 
 constexpr size_t kHoleValues = static_cast<size_t>(HoleValue::Symbol) + 1;
 
+// Calls f(bytes, size) for each run of memory a trace's copy of s reads: its code parts, their holes, its data.
+template <typename F>
+void for_each_part(const Stencil& s, F f) {
+    for (const CodePart* part : {&s.hot, &s.cold}) {
+        f(part->code, part->size);
+        f(part->holes, part->nholes * sizeof(Hole));
+    }
+    f(s.data, s.data_size);
+}
+
 // Reads the pages of every stencil's code, holes and data (the parts, not the span from the first to the last: it
 // may hold unmapped gaps between the image's segments).
 void touch_table(const StencilTable& t) {
-    auto touch = [](const Stencil& s) {
-        for (const CodePart* part : {&s.hot, &s.cold}) {
-            touch_pages(part->code, part->size);
-            touch_pages(part->holes, part->nholes * sizeof(Hole));
-        }
-        touch_pages(s.data, s.data_size);
-    };
+    auto touch = [](const Stencil& s) { for_each_part(s, touch_pages); };
     for (uint32_t op = 0; op < t.nuops; op++) {
         touch(t.uops[op]);
         for (const Stencil& variant : t.reg_uops[op]) touch(variant);
@@ -41,6 +45,9 @@ void prefetch(const void* p, size_t size) {
     for (size_t k = 0; k < size; k += 64) __builtin_prefetch(c + k);
     if (size) __builtin_prefetch(c + size - 1);
 }
+
+// Asks for everything fill() reads of s (see TraceCompiler::choose_stencils).
+void prefetch_parts(const Stencil& s) { for_each_part(s, prefetch); }
 
 }  // namespace
 
@@ -107,15 +114,6 @@ void TraceCompiler::choose_stencils(const Executor& ex) {
         prefetch(s, sizeof *s);
         l.pieces.push_back({s, static_cast<uint32_t>(i)});
     }
-}
-
-// Asks for everything fill() reads of s (see choose_stencils).
-void TraceCompiler::prefetch_parts(const Stencil& s) {
-    for (const CodePart* part : {&s.hot, &s.cold}) {
-        prefetch(part->code, part->size);
-        prefetch(part->holes, part->nholes * sizeof(Hole));
-    }
-    prefetch(s.data, s.data_size);
 }
 
 // Trampolines live on pages of their own (allocated a page at a time, page-aligned): writing one never touches the

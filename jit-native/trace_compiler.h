@@ -54,7 +54,6 @@ private:
         uint64_t entry = 0;  // the root trace's code, where a side trace's recursive call goes (0: this block's)
     };
     void choose_stencils(const Executor& ex);
-    static void prefetch_parts(const Stencil& s);
     void hole_values(uint64_t* v, const Executor& ex, size_t p, uint64_t base) const;
     uint64_t trampoline(uint64_t address);
     bool fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size);
