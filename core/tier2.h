@@ -52,6 +52,9 @@ struct Executor;
 struct UopRegs {
     uint8_t depth = 0;
     uint8_t spill = 0;
+    // Whether it runs its register variant for `depth` (uop_regs_out[op][depth] >= 0), else its memory form: kept
+    // here so that a backend chooses the stencils without reading that table, which a compile finds out of cache.
+    bool variant = false;
 };
 
 // Where a trace can leave. Each exit warms up on its own; when hot, the code it leads to gets a side trace. A side

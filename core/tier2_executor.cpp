@@ -318,7 +318,7 @@ void tier2_dump(FILE* out, const char* title, const Executor* ex) {
         for (uint32_t k = 0; k < uop_cache_size[u.op]; k++) fprintf(out, " c%u=%#x", k, u.cache[k]);
         if (!values[i].empty()) fprintf(out, "  [%s]", values[i].c_str());
         if (!ex->regs.empty() && ex->regs[i].spill) fprintf(out, "  (spill %u)", ex->regs[i].spill);
-        if (!ex->regs.empty() && uop_regs_out[u.op][ex->regs[i].depth] >= 0)
+        if (!ex->regs.empty() && ex->regs[i].variant)
             fprintf(out, "  (regs %u->%d)", ex->regs[i].depth, uop_regs_out[u.op][ex->regs[i].depth]);
         fprintf(out, "\n");
     }

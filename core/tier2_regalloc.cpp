@@ -31,7 +31,8 @@ void tier2_allocate_registers(Executor* ex) {
             depth = 0;
         }
         r.depth = static_cast<uint8_t>(depth);
-        depth = out[depth] < 0 ? 0 : out[depth];
+        r.variant = out[depth] >= 0;
+        depth = r.variant ? out[depth] : 0;
     }
 }
 

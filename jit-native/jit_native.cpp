@@ -80,7 +80,7 @@ void dump_trace(const Executor& ex, const NativeTrace& t) {
         if (!ex.regs.empty()) {  // the register allocator's choice: the spill first, then the variant's depths
             const UopRegs& r = ex.regs[i];
             if (r.spill) fprintf(dump_file, " [spill %u]", r.spill);
-            if (uop_regs_out[u.op][r.depth] >= 0) fprintf(dump_file, " [regs %u->%d]", r.depth, uop_regs_out[u.op][r.depth]);
+            if (r.variant) fprintf(dump_file, " [regs %u->%d]", r.depth, uop_regs_out[u.op][r.depth]);
         }
         fprintf(dump_file, " (+%zu)\n", from);
         bytes(from, to);
@@ -106,7 +106,7 @@ bool compile(Executor* ex) {
     stats.bytes += t->size;
     for (size_t i = 0; i < ex->regs.size(); i++) {
         stats.spills += ex->regs[i].spill != 0;
-        stats.reg_uops += uop_regs_out[ex->uops[i].op][ex->regs[i].depth] >= 0;
+        stats.reg_uops += ex->regs[i].variant;
     }
     stats.ns_per_uop.push_back(ns / static_cast<double>(std::max<size_t>(1, ex->uops.size())));
     stats.us_per_trace.push_back(ns / 1000.0);

@@ -15,28 +15,12 @@ namespace {
 
 size_t align_up(size_t n, size_t a) { return (n + a - 1) / a * a; }
 
-constexpr size_t kHoleValues = static_cast<size_t>(HoleValue::Symbol) + 1;
-
-// Calls f(bytes, size) for each run of memory a trace's copy of s reads: its code parts, their holes, its data.
-template <typename F>
-void for_each_part(const Stencil& s, F f) {
-    for (const CodePart* part : {&s.hot, &s.cold}) {
-        f(part->code, part->size);
-        f(part->holes, part->nholes * sizeof(Hole));
-    }
-    f(s.data, s.data_size);
-}
-
-// Reads the pages of every stencil's code, holes and data (the parts, not the span from the first to the last: it
-// may hold unmapped gaps between the image's segments).
+// Reads the pages of the records and of the index (the arrays, not the span from the first to the last: it may hold
+// unmapped gaps between the image's segments).
 void touch_table(const StencilTable& t) {
-    auto touch = [](const Stencil& s) { for_each_part(s, touch_pages); };
-    for (uint32_t op = 0; op < t.nuops; op++) {
-        touch(t.uops[op]);
-        for (const Stencil& variant : t.reg_uops[op]) touch(variant);
-    }
-    for (const Stencil* s : {&t.entry, &t.head, &t.fell_off}) touch(*s);
-    for (const Stencil& s : t.spill) touch(s);
+    touch_pages(t.records, t.records_size);
+    touch_pages(t.uops, t.nuops * sizeof(Stencil));
+    touch_pages(t.reg_uops, t.nuops * sizeof *t.reg_uops);
 }
 
 // Asks for the cache lines of [p, p + size) without waiting for them.
@@ -46,23 +30,32 @@ void prefetch(const void* p, size_t size) {
     if (size) __builtin_prefetch(c + size - 1);
 }
 
-// Asks for everything fill() reads of s (see TraceCompiler::choose_stencils).
-void prefetch_parts(const Stencil& s) { for_each_part(s, prefetch); }
-
 }  // namespace
 
-// The table (~460 KiB of the runtime's image on x86-64) is read once, a byte per page, on the helper thread: a trace
+// The table (~220 KiB of the runtime's image on x86-64) is read once, a byte per page, on the helper thread: a trace
 // uses stencils from all over it, and on this project's machines the first touch of each page cost the first traces
 // 5-12 us (fib's first trace: 33 us to copy 21 uops, 0.7 us the second time).
-TraceCompiler::TraceCompiler(const StencilTable& table, CodeArena& arena) : table_(table), arena_(arena) {
+TraceCompiler::TraceCompiler(const StencilTable& table, CodeArena& arena)
+    : table_(table), arena_(arena), values_(kFirstSymbol + table.nsymbols) {
+    for (uint32_t k = 0; k < table.nsymbols; k++) values_[kFirstSymbol + k] = reinterpret_cast<uint64_t>(table.symbols[k]);
     arena_.helper().post([&table] { touch_table(table); });
+    // Room for the pieces of most traces, now: growing the layout's arrays during the first compiles cost fib's
+    // first trace ~1 us (six allocations and copies of each array).
+    constexpr size_t kPieces = 256;
+    layout_.pieces.reserve(kPieces);
+    for (std::vector<uint32_t>* v : {&layout_.first_piece, &layout_.hot, &layout_.hot_len, &layout_.cold, &layout_.data})
+        v->reserve(kPieces);
 }
 
-// What every kind of hole of piece p is patched with (template.c lists them): computed once per piece, so that
-// patching a hole is a table lookup.
-void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint64_t base) const {
+// Asks for everything fill() reads of s: its record (see choose_stencils).
+void TraceCompiler::prefetch_record(const Stencil& s) const { prefetch(table_.records + s.record, s.record_size()); }
+
+// What every hole of piece p is patched with, in values_ (template.c lists the per-uop ones; the symbols follow,
+// set once): so that patching a hole is a table lookup.
+void TraceCompiler::hole_values(const Executor& ex, size_t p, uint64_t base) {
     const Layout& l = layout_;
     const UopInst& u = ex.uops[l.pieces[p].uop];
+    uint64_t* v = values_.data();
     auto at = [&](HoleValue k) -> uint64_t& { return v[static_cast<size_t>(k)]; };
     at(HoleValue::Oparg) = u.oparg;
     at(HoleValue::Target) = u.target;
@@ -85,7 +78,6 @@ void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint6
     at(HoleValue::Code) = base + l.hot[p];
     at(HoleValue::Cold) = base + l.cold[p];
     at(HoleValue::Data) = base + l.data[p];
-    at(HoleValue::Symbol) = 0;
 }
 
 // The stencils of the trace, in order: each uop's memory form, or the register variant the register allocator
@@ -93,13 +85,13 @@ void TraceCompiler::hole_values(uint64_t* v, const Executor& ex, size_t p, uint6
 //
 // A compile finds the table out of the caches (traces are compiled rarely, and each uses stencils from all over
 // it): every stencil read is a trip to memory, and reading them one after the other, as the layout and the copy
-// do, would wait for each in turn. So the stencils' records are asked for as they are chosen, and the lines of
-// their code, holes and data as soon as the records arrive (in the layout), all in flight together.
+// do, would wait for each in turn. So the stencils' index entries are asked for as they are chosen, and their
+// records as soon as the entries arrive (in the layout), all in flight together.
 void TraceCompiler::choose_stencils(const Executor& ex) {
     Layout& l = layout_;
     const size_t n = ex.uops.size();
-    prefetch_parts(table_.head);
-    prefetch_parts(table_.fell_off);
+    prefetch_record(table_.head);
+    prefetch_record(table_.fell_off);
     l.pieces.clear();
     l.first_piece.resize(n);
     for (size_t i = 0; i < n; i++) {
@@ -109,7 +101,7 @@ void TraceCompiler::choose_stencils(const Executor& ex) {
         if (!ex.regs.empty()) {
             const UopRegs& r = ex.regs[i];
             if (r.spill) l.pieces.push_back({&table_.spill[r.spill], static_cast<uint32_t>(i)});
-            if (uop_regs_out[op][r.depth] >= 0) s = &table_.reg_uops[op][r.depth];
+            if (r.variant) s = &table_.reg_uops[op][r.depth];
         }
         prefetch(s, sizeof *s);
         l.pieces.push_back({s, static_cast<uint32_t>(i)});
@@ -138,18 +130,18 @@ uint64_t TraceCompiler::trampoline(uint64_t address) {
     return t;
 }
 
-// Patches the holes of one part of a uop's stencil, copied to offset `at` of the block being written at `out` (its
-// first `len` bytes).
-bool TraceCompiler::patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,
-                               const uint64_t* values) {
+// Patches `n` holes (read from `holes`) of a part of a stencil copied to offset `at` of the block being written at
+// `out`, of which its first `len` bytes were copied.
+bool TraceCompiler::patch_part(const uint8_t* holes, uint32_t n, uint8_t* out, uint32_t at, uint32_t len,
+                               uint64_t base) {
     uint8_t* code = out + at;
     const uint64_t pc = base + at;
-    for (const Hole *h = part.holes, *end = part.holes + part.nholes; h != end; ++h) {
-        if (h->offset >= len) continue;  // in the jump to the next uop, which was left out
-        uint64_t value = h->value == HoleValue::Symbol ? reinterpret_cast<uint64_t>(h->symbol)
-                                                       : values[static_cast<size_t>(h->value)];
-        if (!patch_hole(code + h->offset, pc + h->offset, h->kind, value + h->addend) &&
-            !patch_through_trampoline(*h, code + h->offset, pc + h->offset, value))
+    for (const uint8_t *b = holes, *end = holes + n * kHoleBytes; b != end; b += kHoleBytes) {
+        const Hole h = read_hole(b);
+        if (h.offset >= len) continue;  // in the jump to the next uop, which was left out
+        const uint64_t value = values_[h.value];
+        if (!patch_hole(code + h.offset, pc + h.offset, h.kind, value + static_cast<uint64_t>(int64_t{h.addend})) &&
+            !patch_through_trampoline(h, code + h.offset, pc + h.offset, value))
             return false;
     }
     return true;
@@ -158,9 +150,9 @@ bool TraceCompiler::patch_part(const CodePart& part, uint8_t* out, uint32_t at, 
 // A call or jump to a runtime function out of the displacement's reach goes through a trampoline (anything else
 // out of range fails the trace).
 bool TraceCompiler::patch_through_trampoline(const Hole& h, uint8_t* loc, uint64_t pc, uint64_t target) {
-    if (!is_branch(h.kind) || h.value != HoleValue::Symbol) return false;
+    if (!is_branch(h.kind) || h.value < kFirstSymbol) return false;
     uint64_t t = trampoline(target);
-    return t && patch_hole(loc, pc, h.kind, t + h.addend);
+    return t && patch_hole(loc, pc, h.kind, t + static_cast<uint64_t>(int64_t{h.addend}));
 }
 
 NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
@@ -181,23 +173,22 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     l.hot_len.resize(np);
     l.cold.resize(np);
     l.data.resize(np);
-    const Stencil& head = table_.head;
-    size_t pos = head.body_size;
+    size_t pos = table_.head.body_size;
     for (size_t p = 0; p < np; p++) {
         const Stencil& s = *l.pieces[p].stencil;
         l.hot[p] = static_cast<uint32_t>(pos);
-        l.hot_len[p] = p + 1 < np ? s.body_size : s.hot.size;
+        l.hot_len[p] = p + 1 < np ? s.body_size : s.hot_size;
         pos += l.hot_len[p];
-        prefetch_parts(s);
+        prefetch_record(s);
     }
     l.fell_off = static_cast<uint32_t>(pos);
     // _JUMP_TO_TOP arrives with every value in the frame: at the loop's first uop itself, after any spill before
     // it (the allocator leaves no value in a register there).
     l.top = n ? l.hot[l.first_piece[ex.loop_start] + (ex.regs.empty() ? 0 : ex.regs[ex.loop_start].spill != 0)] : 0;
-    pos += table_.fell_off.hot.size;
+    pos += table_.fell_off.hot_size;
     for (size_t p = 0; p < np; p++) {
         l.cold[p] = static_cast<uint32_t>(pos);
-        pos += l.pieces[p].stencil->cold.size;
+        pos += l.pieces[p].stencil->cold_size;
     }
     const size_t code_end = pos;
     for (size_t p = 0; p < np; p++) {
@@ -239,21 +230,24 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
 // patches them; false when a hole cannot hold its value.
 bool TraceCompiler::fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size) {
     const Layout& l = layout_;
-    const Stencil& head = table_.head;
+    const Stencil &head = table_.head, &fell_off = table_.fell_off;
     std::memset(out + code_end, 0, size - code_end);  // the data's alignment padding
-    std::memcpy(out + l.fell_off, table_.fell_off.hot.code, table_.fell_off.hot.size);
-    std::memcpy(out, head.hot.code, head.body_size);
-    uint64_t values[kHoleValues];
-    hole_values(values, ex, 0, base);
-    if (!patch_part(head.hot, out, 0, head.body_size, base, values)) return false;  // the executor's holes
+    std::memcpy(out + l.fell_off, table_.records + fell_off.record, fell_off.hot_size);
+    const uint8_t* record = table_.records + head.record;
+    std::memcpy(out, record, head.body_size);
+    hole_values(ex, 0, base);
+    if (!patch_part(record + head.holes_at(), head.hot_holes, out, 0, head.body_size, base))  // the executor's holes
+        return false;
     for (size_t p = 0; p < l.pieces.size(); p++) {
         const Stencil& s = *l.pieces[p].stencil;
-        std::memcpy(out + l.hot[p], s.hot.code, l.hot_len[p]);
-        if (s.cold.size) std::memcpy(out + l.cold[p], s.cold.code, s.cold.size);
-        if (s.data_size) std::memcpy(out + l.data[p], s.data, s.data_size);
-        hole_values(values, ex, p, base);
-        if (!patch_part(s.hot, out, l.hot[p], l.hot_len[p], base, values) ||
-            !patch_part(s.cold, out, l.cold[p], s.cold.size, base, values))
+        record = table_.records + s.record;
+        std::memcpy(out + l.hot[p], record, l.hot_len[p]);
+        if (s.cold_size) std::memcpy(out + l.cold[p], record + s.cold_at(), s.cold_size);
+        if (s.data_size) std::memcpy(out + l.data[p], record + s.data_at(), s.data_size);
+        hole_values(ex, p, base);
+        const uint8_t* holes = record + s.holes_at();
+        if (!patch_part(holes, s.hot_holes, out, l.hot[p], l.hot_len[p], base) ||
+            !patch_part(holes + s.hot_holes * kHoleBytes, s.cold_holes, out, l.cold[p], s.cold_size, base))
             return false;
     }
     return true;
@@ -265,9 +259,9 @@ void TraceCompiler::release(NativeTrace* trace) {
 }
 
 uint8_t* TraceCompiler::install_fixed(const Stencil& s) {
-    if (s.hot.nholes || s.cold.size) return nullptr;
-    uint8_t* at = arena_.allocate(s.hot.size);
-    if (!at || !arena_.write(at, s.hot.code, s.hot.size)) return nullptr;
+    if (s.hot_holes || s.cold_size || s.data_size) return nullptr;
+    uint8_t* at = arena_.allocate(s.hot_size);
+    if (!at || !arena_.write(at, table_.records + s.record, s.hot_size)) return nullptr;
     return at;
 }
 

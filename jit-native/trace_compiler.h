@@ -54,16 +54,19 @@ private:
         uint64_t entry = 0;  // the root trace's code, where a side trace's recursive call goes (0: this block's)
     };
     void choose_stencils(const Executor& ex);
-    void hole_values(uint64_t* v, const Executor& ex, size_t p, uint64_t base) const;
+    void prefetch_record(const Stencil& s) const;
+    void hole_values(const Executor& ex, size_t p, uint64_t base);
     uint64_t trampoline(uint64_t address);
     bool fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size);
-    bool patch_part(const CodePart& part, uint8_t* out, uint32_t at, uint32_t len, uint64_t base,
-                    const uint64_t* values);
+    bool patch_part(const uint8_t* holes, uint32_t n, uint8_t* out, uint32_t at, uint32_t len, uint64_t base);
     [[gnu::noinline]] bool patch_through_trampoline(const Hole& h, uint8_t* loc, uint64_t pc, uint64_t target);
 
     const StencilTable& table_;
     CodeArena& arena_;
     Layout layout_;
+    // What the holes of the piece being patched are patched with, by Hole::value: the per-uop values (hole_values)
+    // then the runtime symbols' addresses.
+    std::vector<uint64_t> values_;
     std::unordered_map<uint64_t, uint64_t> trampolines_;  // target address -> trampoline address
     uint8_t* trampoline_page_ = nullptr;
     size_t trampoline_used_ = SIZE_MAX;  // bytes of trampoline_page_ in use (none yet: a page is needed)

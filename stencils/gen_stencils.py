@@ -51,6 +51,7 @@ KINDS = {
 # The final instruction that continues into the next uop, which the JIT leaves out: (size, HoleKind).
 TAIL_JUMP = {EM_X86_64: (5, "X86_64_PLT32"), EM_AARCH64: (4, "A64_JUMP26")}
 TARGETS = {"x86_64": (EM_X86_64, "X86_64"), "aarch64": (EM_AARCH64, "AArch64")}
+HOLE_BYTES = 6  # stencil.h's kHoleBytes
 
 # template.c's holes -> HoleValue.
 HOLE_VALUES = {
@@ -59,6 +60,7 @@ HOLE_VALUES = {
     "_JIT_CACHE64_0": "Cache64_0", "_JIT_CACHE64_1": "Cache64_1", "_JIT_CACHE64_2": "Cache64_2",
     "_JIT_EXIT_SLOT": "ExitSlot", "_JIT_VALID": "Valid", "_JIT_WARM": "Warm", "_JIT_ENTRY": "Entry", "_JIT_CONTINUE": "Continue", "_JIT_TOP": "Top",
 }
+FIRST_SYMBOL = 20  # stencil.h's kFirstSymbol: HoleValue's values, then the runtime symbols
 STENCIL_PREFIX = "krait_stencil_"
 ENTRY, HEAD, FELL_OFF = "krait_jit_entry", "krait_stencil_TRACE_HEAD", "krait_stencil_FELL_OFF_TRACE"
 SPILL = "krait_stencil_SPILL_"  # + n: writes the top n value registers back to the frame
@@ -306,47 +308,52 @@ def uop_names(opcode_ids):
 
 
 def c_bytes(b):
-    if not b:
-        return "{0}"
-    rows = [", ".join(f"0x{x:02x}" for x in b[i:i + 16]) for i in range(0, len(b), 16)]
-    return "{\n    " + ",\n    ".join(rows) + ",\n}"
+    return [", ".join(f"0x{x:02x}" for x in b[i:i + 16]) + "," for i in range(0, len(b), 16)]
 
 
-def emit_holes(L, name, holes, symbols):
-    L.append(f"const Hole {name}[] = {{")
-    for off, kind, value, addend, sym in holes:
-        s = f"ksym_{symbols[sym]}" if sym else "nullptr"
-        L.append(f"    {{{off:#x}, HoleKind::{kind}, HoleValue::{value}, {addend}, {s}}},")
-    L.append("};")
+class Records:
+    """The table's records (stencil.h's Stencil): each stencil's hot code, cold code, data and holes, one after the
+    other in one byte array, with the disassembly as comments; and the index entry of each."""
 
+    def __init__(self, dis, symbols):
+        self.dis, self.symbols = dis, symbols  # symbols: name -> its index in the table's symbols
+        self.lines, self.size = [], 0
 
-def emit_stencil(L, ident, st, dis, symbols):
-    L.append(f"// {st.name}: {len(st.code)} bytes of code ({st.body_size} without the jump to the next uop), "
-             f"{len(st.cold)} of cold code, {len(st.data)} of data, {len(st.holes) + len(st.cold_holes)} holes")
-    for line in dis.get(st.name, []):
-        L.append(f"//   {line}")
-    if st.cold:
-        L.append("//   cold:")
-        for line in dis.get(".text.cold." + st.name, []):
-            L.append(f"//   {line}")
-    L.append(f"const uint8_t code_{ident}[] = {c_bytes(st.code)};")
-    if st.cold:
-        L.append(f"const uint8_t cold_{ident}[] = {c_bytes(st.cold)};")
-    if st.data:
-        L.append(f"alignas({st.data_align}) const uint8_t data_{ident}[] = {c_bytes(st.data)};")
-    if st.holes:
-        emit_holes(L, f"holes_{ident}", st.holes, symbols)
-    if st.cold_holes:
-        emit_holes(L, f"cold_holes_{ident}", st.cold_holes, symbols)
-    L.append("")
+    def hole(self, h, where):
+        off, kind, value, addend, sym = h
+        if not (0 <= off < 1 << 16 and -(1 << 15) <= addend < 1 << 15):
+            raise GenError(f"{where}: hole at +{off:#x} with addend {addend} does not fit the table's format")
+        v = f"kFirstSymbol + {self.symbols[sym]} /* {sym} */" if sym else f"uint8_t(HoleValue::{value})"
+        return f"KRAIT_HOLE({off:#x}, {kind}, {v}, {addend}),"
 
-
-def stencil_init(ident, st):
-    def opt(prefix, present):
-        return f"{prefix}_{ident}" if present else "nullptr"
-    return (f"{{{{code_{ident}, {len(st.code)}, {opt('holes', st.holes)}, {len(st.holes)}}}, {st.body_size}, "
-            f"{{{opt('cold', st.cold)}, {len(st.cold)}, {opt('cold_holes', st.cold_holes)}, {len(st.cold_holes)}}}, "
-            f"{opt('data', st.data)}, {len(st.data)}, {st.data_align}}}")
+    def add(self, st):
+        """Appends st's record; returns its index entry (a C++ initializer)."""
+        L = self.lines
+        holes = len(st.holes) + len(st.cold_holes)
+        L.append(f"    // {st.name} (+{self.size:#x}): {len(st.code)} bytes of code ({st.body_size} without the jump "
+                 f"to the next uop), {len(st.cold)} of cold code, {len(st.data)} of data, {holes} holes")
+        for line in self.dis.get(st.name, []):
+            L.append(f"    //   {line}")
+        L += ["    " + row for row in c_bytes(st.code)]
+        if st.cold:
+            L.append("    //   cold:")
+            for line in self.dis.get(".text.cold." + st.name, []):
+                L.append(f"    //   {line}")
+            L += ["    " + row for row in c_bytes(st.cold)]
+        if st.data:
+            L.append("    //   data:")
+            L += ["    " + row for row in c_bytes(st.data)]
+        for part, hs in (("holes", st.holes), ("cold holes", st.cold_holes)):
+            if hs:
+                L.append(f"    //   {part}:")
+                L += ["    " + self.hole(h, st.name) for h in hs]
+        sizes = (len(st.code), st.body_size, len(st.cold), len(st.data))
+        if max(sizes) >= 1 << 16 or max(len(st.holes), len(st.cold_holes), st.data_align) >= 1 << 8:
+            raise GenError(f"{st.name}: too large for the table's format")
+        entry = (f"{{{self.size:#x}, {len(st.code)}, {st.body_size}, {len(st.cold)}, {len(st.data)}, {st.data_align}, "
+                 f"{len(st.holes)}, {len(st.cold_holes)}}}")
+        self.size += len(st.code) + len(st.cold) + len(st.data) + HOLE_BYTES * holes
+        return entry
 
 
 def generate(obj, opcode_ids, target, objdump):
@@ -375,45 +382,53 @@ def generate(obj, opcode_ids, target, objdump):
     head = extract(elf, funcs[HEAD])
     fell_off = extract(elf, funcs[FELL_OFF])
     spills = [extract(elf, funcs[f"{SPILL}{n}"]) for n in range(1, nregs + 1)]
-    symbols = {}
+    symbols = {}  # name -> index, in order of first use
     for st in [s for _, _, s in stencils] + list(variants.values()) + [entry, head, fell_off] + spills:
         for h in st.holes + st.cold_holes:
             if h[4] and h[4] not in symbols:
-                symbols[h[4]] = re.sub(r"\W", "_", h[4])
+                symbols[h[4]] = len(symbols)
+    if len(symbols) > 256 - FIRST_SYMBOL:
+        raise GenError(f"{len(symbols)} runtime symbols: more than a hole's value byte can name")
+    records = Records(dis, symbols)
+    index = {}  # stencil identifier -> its entry
+    for name, _, st in stencils:
+        index[name] = records.add(st)
+    for (name, depth), st in variants.items():
+        index[name, depth] = records.add(st)
+    for n, st in enumerate(spills, 1):
+        index[f"spill_{n}"] = records.add(st)
+    for ident, st in (("entry", entry), ("head", head), ("fell_off", fell_off)):
+        index[ident] = records.add(st)
+    ident = lambda sym: re.sub(r"\W", "_", sym)
     L = [f"// Generated by stencils/gen_stencils.py from stencils/template.c compiled for {target}. Do not edit.",
          '#include "opcode_ids.h"', '#include "stencil.h"', "", "namespace krait::jit {", "namespace {", "",
          "// The runtime symbols the stencils refer to, by their assembler names (no prototypes needed).",
          "extern \"C\" {"]
-    for sym, ident in sorted(symbols.items()):
-        L.append(f'extern const char ksym_{ident}[] __asm__("{sym}");')
-    L += ["}", ""]
-    for name, _, st in stencils:
-        emit_stencil(L, name, st, dis, symbols)
-    for (name, depth), st in variants.items():
-        emit_stencil(L, f"{name}__r{depth}", st, dis, symbols)
-    for n, st in enumerate(spills, 1):
-        emit_stencil(L, f"spill_{n}", st, dis, symbols)
-    emit_stencil(L, "entry", entry, dis, symbols)
-    emit_stencil(L, "head", head, dis, symbols)
-    emit_stencil(L, "fell_off", fell_off, dis, symbols)
-    L.append(f"const Stencil uops_{target}[UOP__COUNT] = {{")
-    for name, num, st in stencils:
-        L.append(f"    {stencil_init(name, st)},  // {num}")
+    for sym in symbols:
+        L.append(f'extern const char ksym_{ident(sym)}[] __asm__("{sym}");')
+    L += ["}", "", f"const void* const symbols_{target}[] = {{"]
+    L += [f"    ksym_{ident(sym)},  // {k}" for sym, k in symbols.items()] or ["    nullptr,"]
+    L += ["};", "", "// Each stencil's record: its hot code, cold code, data and holes (stencil.h).",
+          f"alignas(64) const uint8_t records_{target}[] = {{"]
+    L += records.lines
+    L += ["};", "", f"const Stencil uops_{target}[UOP__COUNT] = {{"]
+    for name, num, _ in stencils:
+        L.append(f"    {index[name]},  // {num} {name}")
     L.append("};")
     L.append(f"const Stencil reg_uops_{target}[UOP__COUNT][KRAIT_VALUE_REGS + 1] = {{  // {{}}: no such variant")
     for name, num, _ in stencils:
-        row = [stencil_init(f"{name}__r{d}", variants[name, d]) if (name, d) in variants else "{}"
-               for d in range(nregs + 1)]
-        L.append(f"    {{{', '.join(row)}}},  // {num}")
+        row = [index.get((name, d), "{}") for d in range(nregs + 1)]
+        L.append(f"    {{{', '.join(row)}}},  // {num} {name}")
     L.append("};")
     L.append("")
     for name, num, _ in stencils:
         L.append(f"static_assert(UOP_{name} == {num});")
+    L.append(f"static_assert(kFirstSymbol == {FIRST_SYMBOL} && kHoleBytes == {HOLE_BYTES});")
+    spill_list = ", ".join(index[f"spill_{n}"] for n in range(1, nregs + 1))
     L += ["", "}  // namespace", "",
-          f"const StencilTable stencils_{target} = {{Target::{target_enum}, uops_{target}, UOP__COUNT, "
-          f"reg_uops_{target}, {stencil_init('entry', entry)}, {stencil_init('head', head)}, "
-          f"{stencil_init('fell_off', fell_off)}, "
-          f"{{{{}}, {', '.join(stencil_init(f'spill_{n}', st) for n, st in enumerate(spills, 1))}}}}};", "",
+          f"const StencilTable stencils_{target} = {{Target::{target_enum}, records_{target}, {records.size}, "
+          f"uops_{target}, UOP__COUNT, reg_uops_{target}, {index['entry']}, {index['head']}, {index['fell_off']}, "
+          f"{{{{}}, {spill_list}}}, symbols_{target}, {len(symbols)}}};", "",
           "}  // namespace krait::jit", ""]
     return "\n".join(L)
 

@@ -33,7 +33,8 @@ enum class HoleKind : uint8_t {
     A64_TSTBR14,        // TBZ / TBNZ: 14-bit word displacement
 };
 
-// What a hole is patched with (template.c's _JIT_* symbols, then the places that are not per-uop).
+// What a hole is patched with (template.c's _JIT_* symbols, then the places that are not per-uop). A hole's value
+// byte is one of these or, from kFirstSymbol on, a runtime symbol: StencilTable::symbols[value - kFirstSymbol].
 enum class HoleValue : uint8_t {
     Oparg,      // the uop's oparg
     Target,     // code unit of its instruction
@@ -50,51 +51,69 @@ enum class HoleValue : uint8_t {
     Code,       // address of this stencil's own hot code (+ addend)
     Cold,       // address of this stencil's cold code (+ addend)
     Data,       // address of this stencil's data (+ addend)
-    Symbol,     // address of a runtime symbol (Hole::symbol)
 };
+constexpr uint8_t kFirstSymbol = static_cast<uint8_t>(HoleValue::Data) + 1;
 
+// A place in a stencil's code to patch: what `kind` of relocation at `offset` (into its hot or cold code), with the
+// `value` (a HoleValue, or a symbol from kFirstSymbol on) plus `addend`. Stored as kHoleBytes little-endian bytes
+// (KRAIT_HOLE), read with read_hole.
 struct Hole {
-    uint32_t offset;  // into the stencil's code
+    uint16_t offset;
     HoleKind kind;
-    HoleValue value;
-    int64_t addend;
-    const void* symbol;  // HoleValue::Symbol only
+    uint8_t value;
+    int16_t addend;
 };
+constexpr uint32_t kHoleBytes = 6;
+#define KRAIT_HOLE(offset, kind, value, addend)                                                                   \
+    uint8_t((offset) & 0xFF), uint8_t((offset) >> 8), uint8_t(HoleKind::kind), uint8_t(value),                      \
+        uint8_t((addend) & 0xFF), uint8_t(((addend) >> 8) & 0xFF)
+inline Hole read_hole(const uint8_t* b) {
+    return {static_cast<uint16_t>(b[0] | b[1] << 8), static_cast<HoleKind>(b[2]), b[3],
+            static_cast<int16_t>(static_cast<uint16_t>(b[4] | b[5] << 8))};
+}
 
-// A run of machine code and the holes in it (offsets into `code`).
-struct CodePart {
-    const uint8_t* code;
-    uint32_t size;
-    const Hole* holes;
-    uint32_t nholes;
-};
-
-// One uop's stencil: its hot code, which runs every time and ends with the jump to the next uop; its cold code (the
-// unlikely paths: deopts, errors), which a trace keeps after all of its hot code; its read-only data.
+// One stencil: a uop's (its memory form or a register variant), or one of the trace's fixed pieces. Its bytes are
+// one record of StencilTable::records, in this order: its hot code, which runs every time and ends with the jump to
+// the next uop; its cold code (the unlikely paths: deopts, errors), which a trace keeps after all of its hot code;
+// its read-only data; then the holes of the hot code and those of the cold code. The sizes are here, in 16 bytes,
+// so that laying out a trace reads one small entry per stencil and each record is read in one piece, by the copy.
 struct Stencil {
-    CodePart hot;
-    // The hot code's size without the final jump to the next uop (the JIT leaves the jump out: the next uop's code
-    // follows); hot.size when the stencil does not end with one.
-    uint32_t body_size;
-    CodePart cold;        // size 0: none
-    const uint8_t* data;  // constants the code refers to, copied after the trace's code
-    uint32_t data_size;
-    uint32_t data_align;
+    uint32_t record;     // offset of its record in StencilTable::records
+    uint16_t hot_size;   // 0: no such stencil (a register variant the uop does not have)
+    uint16_t body_size;  // the hot code without its final jump to the next uop (the JIT leaves the jump out: the
+                         // next uop's code follows); hot_size when it does not end with one
+    uint16_t cold_size;
+    uint16_t data_size;  // constants the code refers to, copied after the trace's code
+    uint8_t data_align;
+    uint8_t hot_holes;   // how many holes the hot code has
+    uint8_t cold_holes;  // and the cold code
+    uint8_t unused = 0;
+    uint32_t cold_at() const { return hot_size; }
+    uint32_t data_at() const { return hot_size + cold_size; }
+    uint32_t holes_at() const { return data_at() + data_size; }
+    uint32_t record_size() const { return holes_at() + kHoleBytes * (hot_holes + cold_holes); }
 };
+static_assert(sizeof(Stencil) == 16);
 
 enum class Target : uint8_t { X86_64, AArch64 };
 
 struct StencilTable {
     Target target;
+    // Every stencil's record (see Stencil): position-independent bytes, no pointers, so the table needs no
+    // relocation when the runtime is loaded and a stencil is one contiguous run of memory.
+    const uint8_t* records;
+    uint32_t records_size;
     const Stencil* uops;  // indexed by Uop (core's opcode_ids.h): each uop's memory form (every value in the frame)
     uint32_t nuops;
     // [uop][depth]: the uop's register variant for `depth` values in the value registers (template.c); a variant
-    // the uop does not have is all zero (hot.code null). core's uop_regs_out says which exist.
+    // the uop does not have has hot_size 0. core's uop_regs_out says which exist.
     const Stencil (*reg_uops)[KRAIT_VALUE_REGS + 1];
     Stencil entry;        // krait_jit_entry: the C-convention shim that enters a trace
     Stencil head;         // the first code of every trace (marks the executor warm)
     Stencil fell_off;     // where a trace's last uop would continue (a trap)
     Stencil spill[KRAIT_VALUE_REGS + 1];  // [n]: writes the top n value registers back to the frame ([0] empty)
+    const void* const* symbols;  // the runtime symbols the holes refer to (value - kFirstSymbol)
+    uint32_t nsymbols;
 };
 
 // The tables the build generated (the ones for the machine the runtime runs on are what the JIT uses; the others

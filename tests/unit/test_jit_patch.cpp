@@ -194,14 +194,18 @@ TEST_CASE("the anonymous code arena (for -X perf) is never writable either", "[j
 }
 
 namespace {
-void check_stencil(const Stencil& s) {
-    CHECK(s.hot.size > 0);
-    CHECK(s.body_size <= s.hot.size);
-    for (const CodePart* part : {&s.hot, &s.cold}) {
-        for (uint32_t h = 0; h < part->nholes; h++) {
-            CHECK(part->holes[h].offset < part->size);
-            CHECK((part->holes[h].value == HoleValue::Symbol) == (part->holes[h].symbol != nullptr));
-        }
+// A stencil's record lies inside the table and each of its holes inside its part's code, naming a value or symbol
+// the table has.
+void check_stencil(const StencilTable& t, const Stencil& s) {
+    CHECK(s.hot_size > 0);
+    CHECK(s.body_size <= s.hot_size);
+    REQUIRE(s.record + s.record_size() <= t.records_size);
+    const uint8_t* holes = t.records + s.record + s.holes_at();
+    for (uint32_t k = 0; k < uint32_t{s.hot_holes} + s.cold_holes; k++) {
+        const Hole h = read_hole(holes + k * kHoleBytes);
+        CHECK(h.offset + 4u <= (k < s.hot_holes ? s.hot_size : s.cold_size));  // the smallest hole is 4 bytes
+        CHECK(h.value < kFirstSymbol + t.nsymbols);
+        if (h.value >= kFirstSymbol) CHECK(t.symbols[h.value - kFirstSymbol] != nullptr);
     }
 }
 }  // namespace
@@ -209,25 +213,26 @@ void check_stencil(const Stencil& s) {
 TEST_CASE("the generated stencil tables cover every uop with consistent holes", "[jit]") {
     for (const StencilTable* t : {&stencils_x86_64, &stencils_aarch64}) {
         REQUIRE(t->nuops == UOP__COUNT);
-        CHECK(t->entry.hot.nholes == 0);  // copied once, as it is
+        CHECK(t->entry.hot_holes + t->entry.cold_holes == 0);  // copied once, as it is
         size_t variants = 0;
         for (uint32_t k = 0; k < t->nuops; k++) {
             INFO("uop " << krait::uop_names[k]);
-            check_stencil(t->uops[k]);
+            check_stencil(*t, t->uops[k]);
             // A register variant exists exactly where core's uop_regs_out says the allocator may choose one.
             for (int depth = 0; depth <= KRAIT_VALUE_REGS; depth++) {
                 INFO("register variant for depth " << depth);
                 const Stencil& v = t->reg_uops[k][depth];
                 if (krait::uop_regs_out[k][depth] < 0) {
-                    CHECK(v.hot.code == nullptr);
+                    CHECK(v.hot_size == 0);
                     continue;
                 }
-                check_stencil(v);
+                check_stencil(*t, v);
                 variants++;
             }
         }
         CHECK(variants >= 4 * 60);  // the arithmetic, guards, loads and stores of the numeric traces have them
-        CHECK(t->spill[0].hot.size == 0);
-        for (int n = 1; n <= KRAIT_VALUE_REGS; n++) check_stencil(t->spill[n]);
+        CHECK(t->spill[0].hot_size == 0);
+        for (int n = 1; n <= KRAIT_VALUE_REGS; n++) check_stencil(*t, t->spill[n]);
+        for (const Stencil* s : {&t->head, &t->fell_off}) check_stencil(*t, *s);
     }
 }

@@ -25,9 +25,14 @@ Executor trace(std::initializer_list<uint16_t> ops, uint32_t loop_start = 0) {
     return ex;
 }
 
+// The depth of each uop, after checking that its variant flag says what the table says of that depth.
 std::vector<int> depths(const Executor& ex) {
     std::vector<int> d;
-    for (const UopRegs& r : ex.regs) d.push_back(r.depth);
+    for (size_t i = 0; i < ex.regs.size(); i++) {
+        const UopRegs& r = ex.regs[i];
+        CHECK(r.variant == (uop_regs_out[ex.uops[i].op][r.depth] >= 0));
+        d.push_back(r.depth);
+    }
     return d;
 }
 
@@ -58,6 +63,8 @@ TEST_CASE("a fourth value spills the deepest register; a uop without variants sp
     // the same before _JUMP_TO_TOP.
     CHECK(depths(ex) == std::vector<int>{0, 1, 2, 3, 0, 0, 0});
     CHECK(spills(ex) == std::vector<int>{0, 0, 0, 0, 3, 0, 1});
+    CHECK_FALSE(ex.regs[4].variant);  // the call's memory form
+    CHECK(ex.regs[5].variant);
     CHECK(uop_regs_out[UOP_LOAD_FAST][3] == 3);
     CHECK(uop_regs_out[UOP_CALL_BUILTIN][0] < 0);
 }

@@ -14,114 +14,106 @@ extern const char ksym_krt_tuple_from_array[] __asm__("krt_tuple_from_array");
 extern const char ksym_krt_unpack[] __asm__("krt_unpack");
 }
 
-// krait_stencil_LOAD: 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   4: movk x8, #0x0, lsl #16
-//   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   8: movk x8, #0x0, lsl #32
-//   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   c: movk x8, #0x0, lsl #48
-//   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   10: add x8, x20, w8, uxtw #3
-//   14: ldr x8, [x8, #0x60]
-//   18: str x8, [x21], #0x8
-//   1c: b 0x1c <krait_stencil_LOAD+0x1c>
-//   000000000000001c: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_LOAD[] = {
-    0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
-    0x88, 0x4e, 0x28, 0x8b, 0x08, 0x31, 0x40, 0xf9, 0xa8, 0x86, 0x00, 0xf8, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_LOAD[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x1c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
+const void* const symbols_aarch64[] = {
+    ksym_krt_binary_op,  // 0
+    ksym_krt_eval_breaker_flag,  // 1
+    ksym_krt_int_box,  // 2
+    ksym_krt_tuple_from_array,  // 3
+    ksym_krt_unpack,  // 4
 };
 
-// krait_stencil_SWAP: 40 bytes of code (36 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   4: ldur x10, [x21, #-0x8]
-//   8: movk x8, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   c: movk x8, #0x0, lsl #32
-//   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   10: movk x8, #0x0, lsl #48
-//   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   14: neg w8, w8
-//   18: ldr x9, [x21, w8, sxtw #3]
-//   1c: str x10, [x21, w8, sxtw #3]
-//   20: stur x9, [x21, #-0x8]
-//   24: b 0x24 <krait_stencil_SWAP+0x24>
-//   0000000000000024: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_SWAP[] = {
+// Each stencil's record: its hot code, cold code, data and holes (stencil.h).
+alignas(64) const uint8_t records_aarch64[] = {
+    // krait_stencil_LOAD (+0x0): 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   4: movk x8, #0x0, lsl #16
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   8: movk x8, #0x0, lsl #32
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   c: movk x8, #0x0, lsl #48
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   10: add x8, x20, w8, uxtw #3
+    //   14: ldr x8, [x8, #0x60]
+    //   18: str x8, [x21], #0x8
+    //   1c: b 0x1c <krait_stencil_LOAD+0x1c>
+    //   000000000000001c: R_AARCH64_JUMP26 _JIT_CONTINUE
+    0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
+    0x88, 0x4e, 0x28, 0x8b, 0x08, 0x31, 0x40, 0xf9, 0xa8, 0x86, 0x00, 0xf8, 0x00, 0x00, 0x00, 0x14,
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x4, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x1c, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_SWAP (+0x3e): 40 bytes of code (36 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   4: ldur x10, [x21, #-0x8]
+    //   8: movk x8, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   c: movk x8, #0x0, lsl #32
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   10: movk x8, #0x0, lsl #48
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   14: neg w8, w8
+    //   18: ldr x9, [x21, w8, sxtw #3]
+    //   1c: str x10, [x21, w8, sxtw #3]
+    //   20: stur x9, [x21, #-0x8]
+    //   24: b 0x24 <krait_stencil_SWAP+0x24>
+    //   0000000000000024: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x08, 0x00, 0x80, 0xd2, 0xaa, 0x82, 0x5f, 0xf8, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2,
     0x08, 0x00, 0xe0, 0xf2, 0xe8, 0x03, 0x08, 0x4b, 0xa9, 0xda, 0x68, 0xf8, 0xaa, 0xda, 0x28, 0xf8,
     0xa9, 0x82, 0x1f, 0xf8, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_SWAP[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x24, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_ADD: 108 bytes of code (104 without the jump to the next uop), 32 of cold code, 0 of data, 15 holes
-//   0: stp x29, x30, [sp, #-0x10]!
-//   4: mov x22, #0x0 // =0
-//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   8: ldr x8, [x20, #0x10]
-//   c: mov x23, #0x0 // =0
-//   000000000000000c: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   10: movk x22, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   14: mov x2, #0x0 // =0
-//   0000000000000014: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   18: mov x19, x21
-//   1c: movk x22, #0x0, lsl #32
-//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   20: movk x23, #0x0, lsl #16
-//   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   24: movk x2, #0x0, lsl #16
-//   0000000000000024: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   28: movk x22, #0x0, lsl #48
-//   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   2c: ldr x1, [x21, #-0x8]!
-//   30: add x8, x8, w22, uxtw #2
-//   34: movk x23, #0x0, lsl #32
-//   0000000000000034: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   38: ldur x0, [x19, #-0x10]
-//   3c: movk x2, #0x0, lsl #32
-//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   40: movk x23, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   44: mov x29, sp
-//   48: movk x2, #0x0, lsl #48
-//   0000000000000048: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   4c: str x8, [x20, #0x40]
-//   50: str x19, [x20, #0x48]
-//   54: str w23, [x20, #0x5c]
-//   58: bl 0x58 <krait_stencil_ADD+0x58>
-//   0000000000000058: R_AARCH64_CALL26 krt_binary_op
-//   5c: cbz x0, 0x5c <krait_stencil_ADD+0x5c>
-//   000000000000005c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD
-//   60: stur x0, [x19, #-0x10]
-//   64: ldp x29, x30, [sp], #0x10
-//   68: b 0x68 <krait_stencil_ADD+0x68>
-//   0000000000000068: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: ldr x8, [x20, #0x10]
-//   4: mov w9, w22
-//   8: mov w0, #0x1 // =1
-//   c: str w23, [x20, #0x5c]
-//   10: add x8, x8, x9, lsl #2
-//   14: stp x8, x19, [x20, #0x40]
-//   18: ldp x29, x30, [sp], #0x10
-//   1c: ret
-const uint8_t code_ADD[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x24, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_ADD (+0x84): 108 bytes of code (104 without the jump to the next uop), 32 of cold code, 0 of data, 15 holes
+    //   0: stp x29, x30, [sp, #-0x10]!
+    //   4: mov x22, #0x0 // =0
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   8: ldr x8, [x20, #0x10]
+    //   c: mov x23, #0x0 // =0
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   10: movk x22, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   14: mov x2, #0x0 // =0
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   18: mov x19, x21
+    //   1c: movk x22, #0x0, lsl #32
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   20: movk x23, #0x0, lsl #16
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   24: movk x2, #0x0, lsl #16
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   28: movk x22, #0x0, lsl #48
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   2c: ldr x1, [x21, #-0x8]!
+    //   30: add x8, x8, w22, uxtw #2
+    //   34: movk x23, #0x0, lsl #32
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   38: ldur x0, [x19, #-0x10]
+    //   3c: movk x2, #0x0, lsl #32
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   40: movk x23, #0x0, lsl #48
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   44: mov x29, sp
+    //   48: movk x2, #0x0, lsl #48
+    //   0000000000000048: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   4c: str x8, [x20, #0x40]
+    //   50: str x19, [x20, #0x48]
+    //   54: str w23, [x20, #0x5c]
+    //   58: bl 0x58 <krait_stencil_ADD+0x58>
+    //   0000000000000058: R_AARCH64_CALL26 krt_binary_op
+    //   5c: cbz x0, 0x5c <krait_stencil_ADD+0x5c>
+    //   000000000000005c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD
+    //   60: stur x0, [x19, #-0x10]
+    //   64: ldp x29, x30, [sp], #0x10
+    //   68: b 0x68 <krait_stencil_ADD+0x68>
+    //   0000000000000068: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xfd, 0x7b, 0xbf, 0xa9, 0x16, 0x00, 0x80, 0xd2, 0x88, 0x0a, 0x40, 0xf9, 0x17, 0x00, 0x80, 0xd2,
     0x16, 0x00, 0xa0, 0xf2, 0x02, 0x00, 0x80, 0xd2, 0xf3, 0x03, 0x15, 0xaa, 0x16, 0x00, 0xc0, 0xf2,
     0x17, 0x00, 0xa0, 0xf2, 0x02, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xe0, 0xf2, 0xa1, 0x8e, 0x5f, 0xf8,
@@ -129,90 +121,91 @@ const uint8_t code_ADD[] = {
     0x17, 0x00, 0xe0, 0xf2, 0xfd, 0x03, 0x00, 0x91, 0x02, 0x00, 0xe0, 0xf2, 0x88, 0x22, 0x00, 0xf9,
     0x93, 0x26, 0x00, 0xf9, 0x97, 0x5e, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0xb4,
     0x60, 0x02, 0x1f, 0xf8, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_ADD[] = {
+    //   cold:
+    //   0: ldr x8, [x20, #0x10]
+    //   4: mov w9, w22
+    //   8: mov w0, #0x1 // =1
+    //   c: str w23, [x20, #0x5c]
+    //   10: add x8, x8, x9, lsl #2
+    //   14: stp x8, x19, [x20, #0x40]
+    //   18: ldp x29, x30, [sp], #0x10
+    //   1c: ret
     0x88, 0x0a, 0x40, 0xf9, 0xe9, 0x03, 0x16, 0x2a, 0x20, 0x00, 0x80, 0x52, 0x97, 0x5e, 0x00, 0xb9,
     0x08, 0x09, 0x09, 0x8b, 0x88, 0x4e, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_ADD[] = {
-    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x48, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x58, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_binary_op},
-    {0x5c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x68, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS: 36 bytes of code (32 without the jump to the next uop), 100 of cold code, 0 of data, 19 holes
-//   0: ldur x8, [x21, #-0x10]
-//   4: mov x9, #-0x4000000000000 // =-1125899906842624
-//   8: cmp x8, x9
-//   c: b.lo 0xc <krait_stencil_GUARD_INTS+0xc>
-//   000000000000000c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
-//   10: ldur x8, [x21, #-0x8]
-//   14: mov x9, #-0x4000000000001 // =-1125899906842625
-//   18: cmp x8, x9
-//   1c: b.ls 0x1c <krait_stencil_GUARD_INTS+0x1c>
-//   000000000000001c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
-//   20: b 0x20 <krait_stencil_GUARD_INTS+0x20>
-//   0000000000000020: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   14: movk x8, #0x0, lsl #32
-//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x10, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: movk x10, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   24: add x8, x9, w8, uxtw #2
-//   28: stp x8, x21, [x20, #0x40]
-//   2c: ldr x0, [x10]
-//   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_INTS+0x4c>
-//   34: mov x8, #0x0 // =0
-//   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   38: movk x8, #0x0, lsl #16
-//   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #32
-//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   44: ldr w8, [x8]
-//   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_INTS+0x60>
-//   4c: mov x0, #0x0 // =0
-//   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   50: movk x0, #0x0, lsl #16
-//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #32
-//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #48
-//   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   5c: ret
-//   60: br x0
-const uint8_t code_GUARD_INTS[] = {
+    //   holes:
+    KRAIT_HOLE(0x4, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x48, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x58, A64_CALL26, kFirstSymbol + 0 /* krt_binary_op */, 0),
+    KRAIT_HOLE(0x5c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x68, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_GUARD_INTS (+0x16a): 36 bytes of code (32 without the jump to the next uop), 100 of cold code, 0 of data, 19 holes
+    //   0: ldur x8, [x21, #-0x10]
+    //   4: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   8: cmp x8, x9
+    //   c: b.lo 0xc <krait_stencil_GUARD_INTS+0xc>
+    //   000000000000000c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
+    //   10: ldur x8, [x21, #-0x8]
+    //   14: mov x9, #-0x4000000000001 // =-1125899906842625
+    //   18: cmp x8, x9
+    //   1c: b.ls 0x1c <krait_stencil_GUARD_INTS+0x1c>
+    //   000000000000001c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS
+    //   20: b 0x20 <krait_stencil_GUARD_INTS+0x20>
+    //   0000000000000020: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xa8, 0x02, 0x5f, 0xf8, 0x89, 0xff, 0xff, 0xd2, 0x1f, 0x01, 0x09, 0xeb, 0x03, 0x00, 0x00, 0x54,
     0xa8, 0x82, 0x5f, 0xf8, 0x89, 0x00, 0xe0, 0x92, 0x1f, 0x01, 0x09, 0xeb, 0x09, 0x00, 0x00, 0x54,
     0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_INTS[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   14: movk x8, #0x0, lsl #32
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   18: movk x10, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: movk x10, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   24: add x8, x9, w8, uxtw #2
+    //   28: stp x8, x21, [x20, #0x40]
+    //   2c: ldr x0, [x10]
+    //   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_INTS+0x4c>
+    //   34: mov x8, #0x0 // =0
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   38: movk x8, #0x0, lsl #16
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #32
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #48
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   44: ldr w8, [x8]
+    //   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_INTS+0x60>
+    //   4c: mov x0, #0x0 // =0
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   50: movk x0, #0x0, lsl #16
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #32
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #48
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   5c: ret
+    //   60: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0x40, 0x01, 0x40, 0xf9,
@@ -220,104 +213,97 @@ const uint8_t cold_GUARD_INTS[] = {
     0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2,
     0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6,
     0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_INTS[] = {
-    {0xc, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x1c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x20, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_INTS[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x38, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x4c, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION: 64 bytes of code (60 without the jump to the next uop), 100 of cold code, 0 of data, 23 holes
-//   0: ldur x8, [x21, #-0x10]
-//   4: mov x9, #-0x1000000000000 // =-281474976710656
-//   8: mov x10, #0x100 // =256
-//   c: movk x10, #0xffff, lsl #48
-//   10: add x9, x8, x9
-//   14: cmp x9, x10
-//   18: b.lo 0x18 <krait_stencil_GUARD_VERSION+0x18>
-//   0000000000000018: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION
-//   1c: ldr x8, [x8]
-//   20: mov x9, #0x0 // =0
-//   0000000000000020: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
-//   24: movk x9, #0x0, lsl #16
-//   0000000000000024: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
-//   28: ldr w8, [x8, #0x50]
-//   2c: movk x9, #0x0, lsl #32
-//   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
-//   30: movk x9, #0x0, lsl #48
-//   0000000000000030: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
-//   34: cmp w8, w9
-//   38: b.ne 0x38 <krait_stencil_GUARD_VERSION+0x38>
-//   0000000000000038: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION
-//   3c: b 0x3c <krait_stencil_GUARD_VERSION+0x3c>
-//   000000000000003c: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   14: movk x8, #0x0, lsl #32
-//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x10, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: movk x10, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   24: add x8, x9, w8, uxtw #2
-//   28: stp x8, x21, [x20, #0x40]
-//   2c: ldr x0, [x10]
-//   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_VERSION+0x4c>
-//   34: mov x8, #0x0 // =0
-//   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   38: movk x8, #0x0, lsl #16
-//   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #32
-//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   44: ldr w8, [x8]
-//   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_VERSION+0x60>
-//   4c: mov x0, #0x0 // =0
-//   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   50: movk x0, #0x0, lsl #16
-//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #32
-//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #48
-//   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   5c: ret
-//   60: br x0
-const uint8_t code_GUARD_VERSION[] = {
+    //   holes:
+    KRAIT_HOLE(0xc, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x1c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x20, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION (+0x264): 64 bytes of code (60 without the jump to the next uop), 100 of cold code, 0 of data, 23 holes
+    //   0: ldur x8, [x21, #-0x10]
+    //   4: mov x9, #-0x1000000000000 // =-281474976710656
+    //   8: mov x10, #0x100 // =256
+    //   c: movk x10, #0xffff, lsl #48
+    //   10: add x9, x8, x9
+    //   14: cmp x9, x10
+    //   18: b.lo 0x18 <krait_stencil_GUARD_VERSION+0x18>
+    //   0000000000000018: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION
+    //   1c: ldr x8, [x8]
+    //   20: mov x9, #0x0 // =0
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
+    //   24: movk x9, #0x0, lsl #16
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
+    //   28: ldr w8, [x8, #0x50]
+    //   2c: movk x9, #0x0, lsl #32
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
+    //   30: movk x9, #0x0, lsl #48
+    //   0000000000000030: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
+    //   34: cmp w8, w9
+    //   38: b.ne 0x38 <krait_stencil_GUARD_VERSION+0x38>
+    //   0000000000000038: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION
+    //   3c: b 0x3c <krait_stencil_GUARD_VERSION+0x3c>
+    //   000000000000003c: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xa8, 0x02, 0x5f, 0xf8, 0xe9, 0xff, 0xff, 0xd2, 0x0a, 0x20, 0x80, 0xd2, 0xea, 0xff, 0xff, 0xf2,
     0x09, 0x01, 0x09, 0x8b, 0x3f, 0x01, 0x0a, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x08, 0x01, 0x40, 0xf9,
     0x09, 0x00, 0x80, 0xd2, 0x09, 0x00, 0xa0, 0xf2, 0x08, 0x51, 0x40, 0xb9, 0x09, 0x00, 0xc0, 0xf2,
     0x09, 0x00, 0xe0, 0xf2, 0x1f, 0x01, 0x09, 0x6b, 0x01, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_VERSION[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   14: movk x8, #0x0, lsl #32
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   18: movk x10, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: movk x10, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   24: add x8, x9, w8, uxtw #2
+    //   28: stp x8, x21, [x20, #0x40]
+    //   2c: ldr x0, [x10]
+    //   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_VERSION+0x4c>
+    //   34: mov x8, #0x0 // =0
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   38: movk x8, #0x0, lsl #16
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #32
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #48
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   44: ldr w8, [x8]
+    //   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_VERSION+0x60>
+    //   4c: mov x0, #0x0 // =0
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   50: movk x0, #0x0, lsl #16
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #32
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #48
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   5c: ret
+    //   60: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0x40, 0x01, 0x40, 0xf9,
@@ -325,278 +311,246 @@ const uint8_t cold_GUARD_VERSION[] = {
     0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2,
     0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6,
     0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_VERSION[] = {
-    {0x18, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache0, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache0, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache0, 0, nullptr},
-    {0x30, HoleKind::A64_MOVW_G3, HoleValue::Cache0, 0, nullptr},
-    {0x38, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x3c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x38, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x4c, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT: 84 bytes of code (80 without the jump to the next uop), 56 of cold code, 0 of data, 12 holes
-//   0: mov x19, x21
-//   4: ldr x8, [x21, #-0x8]!
-//   8: ldur x9, [x21, #-0x8]
-//   c: sbfx x8, x8, #0, #50
-//   10: lsl x9, x9, #14
-//   14: add x0, x8, x9, asr #14
-//   18: mov x8, #-0x2000000000000 // =-562949953421312
-//   1c: mov x9, #-0x4000000000000 // =-1125899906842624
-//   20: add x8, x0, x8
-//   24: cmp x8, x9
-//   28: b.hs 0x48 <krait_stencil_ADD_INT+0x48>
-//   2c: stp x29, x30, [sp, #-0x10]!
-//   30: mov x29, sp
-//   34: bl 0x34 <krait_stencil_ADD_INT+0x34>
-//   0000000000000034: R_AARCH64_CALL26 krt_int_box
-//   38: ldp x29, x30, [sp], #0x10
-//   3c: cbz x0, 0x3c <krait_stencil_ADD_INT+0x3c>
-//   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT
-//   40: stur x0, [x19, #-0x10]
-//   44: b 0x44 <krait_stencil_ADD_INT+0x44>
-//   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   48: orr x0, x0, #0xfffc000000000000
-//   4c: stur x0, [x19, #-0x10]
-//   50: b 0x50 <krait_stencil_ADD_INT+0x50>
-//   0000000000000050: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   14: mov w0, #0x1 // =1
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   1c: movk x10, #0x0, lsl #32
-//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   20: movk x8, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   24: movk x10, #0x0, lsl #48
-//   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   28: add x8, x9, w8, uxtw #2
-//   2c: str w10, [x20, #0x5c]
-//   30: stp x8, x19, [x20, #0x40]
-//   34: ret
-const uint8_t code_ADD_INT[] = {
+    //   holes:
+    KRAIT_HOLE(0x18, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x30, A64_MOVW_G3, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x38, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x3c, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_ADD_INT (+0x392): 84 bytes of code (80 without the jump to the next uop), 56 of cold code, 0 of data, 12 holes
+    //   0: mov x19, x21
+    //   4: ldr x8, [x21, #-0x8]!
+    //   8: ldur x9, [x21, #-0x8]
+    //   c: sbfx x8, x8, #0, #50
+    //   10: lsl x9, x9, #14
+    //   14: add x0, x8, x9, asr #14
+    //   18: mov x8, #-0x2000000000000 // =-562949953421312
+    //   1c: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   20: add x8, x0, x8
+    //   24: cmp x8, x9
+    //   28: b.hs 0x48 <krait_stencil_ADD_INT+0x48>
+    //   2c: stp x29, x30, [sp, #-0x10]!
+    //   30: mov x29, sp
+    //   34: bl 0x34 <krait_stencil_ADD_INT+0x34>
+    //   0000000000000034: R_AARCH64_CALL26 krt_int_box
+    //   38: ldp x29, x30, [sp], #0x10
+    //   3c: cbz x0, 0x3c <krait_stencil_ADD_INT+0x3c>
+    //   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT
+    //   40: stur x0, [x19, #-0x10]
+    //   44: b 0x44 <krait_stencil_ADD_INT+0x44>
+    //   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
+    //   48: orr x0, x0, #0xfffc000000000000
+    //   4c: stur x0, [x19, #-0x10]
+    //   50: b 0x50 <krait_stencil_ADD_INT+0x50>
+    //   0000000000000050: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xf3, 0x03, 0x15, 0xaa, 0xa8, 0x8e, 0x5f, 0xf8, 0xa9, 0x82, 0x5f, 0xf8, 0x08, 0xc5, 0x40, 0x93,
     0x29, 0xc5, 0x72, 0xd3, 0x00, 0x39, 0x89, 0x8b, 0xc8, 0xff, 0xff, 0xd2, 0x89, 0xff, 0xff, 0xd2,
     0x08, 0x00, 0x08, 0x8b, 0x1f, 0x01, 0x09, 0xeb, 0x02, 0x01, 0x00, 0x54, 0xfd, 0x7b, 0xbf, 0xa9,
     0xfd, 0x03, 0x00, 0x91, 0x00, 0x00, 0x00, 0x94, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0xb4,
     0x60, 0x02, 0x1f, 0xf8, 0x00, 0x00, 0x00, 0x14, 0x00, 0x34, 0x4e, 0xb2, 0x60, 0x02, 0x1f, 0xf8,
     0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_ADD_INT[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   14: mov w0, #0x1 // =1
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   1c: movk x10, #0x0, lsl #32
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   20: movk x8, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   24: movk x10, #0x0, lsl #48
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   28: add x8, x9, w8, uxtw #2
+    //   2c: str w10, [x20, #0x5c]
+    //   30: stp x8, x19, [x20, #0x40]
+    //   34: ret
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2,
     0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x8a, 0x5e, 0x00, 0xb9,
     0x88, 0x4e, 0x04, 0xa9, 0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_ADD_INT[] = {
-    {0x34, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_int_box},
-    {0x3c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x50, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_ADD_INT[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_CONSTANT: 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x9, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
-//   4: mov x8, x21
-//   8: sub x21, x21, #0x8
-//   c: movk x9, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
-//   10: movk x9, #0x0, lsl #32
-//   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
-//   14: movk x9, #0x0, lsl #48
-//   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
-//   18: stur x9, [x8, #-0x10]
-//   1c: b 0x1c <krait_stencil_CONSTANT+0x1c>
-//   000000000000001c: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_CONSTANT[] = {
+    //   holes:
+    KRAIT_HOLE(0x34, A64_CALL26, kFirstSymbol + 2 /* krt_int_box */, 0),
+    KRAIT_HOLE(0x3c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x44, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    KRAIT_HOLE(0x50, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_CONSTANT (+0x466): 32 bytes of code (28 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x9, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
+    //   4: mov x8, x21
+    //   8: sub x21, x21, #0x8
+    //   c: movk x9, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
+    //   10: movk x9, #0x0, lsl #32
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
+    //   14: movk x9, #0x0, lsl #48
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
+    //   18: stur x9, [x8, #-0x10]
+    //   1c: b 0x1c <krait_stencil_CONSTANT+0x1c>
+    //   000000000000001c: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x09, 0x00, 0x80, 0xd2, 0xe8, 0x03, 0x15, 0xaa, 0xb5, 0x22, 0x00, 0xd1, 0x09, 0x00, 0xa0, 0xf2,
     0x09, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xe0, 0xf2, 0x09, 0x01, 0x1f, 0xf8, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_CONSTANT[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G3, HoleValue::Cache64_0, 0, nullptr},
-    {0x1c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_BUILD: 72 bytes of code (68 without the jump to the next uop), 60 of cold code, 0 of data, 15 holes
-//   0: stp x29, x30, [sp, #-0x10]!
-//   4: mov x19, #0x0 // =0
-//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   8: mov x29, sp
-//   c: movk x19, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   10: movk x19, #0x0, lsl #32
-//   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   14: movk x19, #0x0, lsl #48
-//   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   18: neg w8, w19
-//   1c: mov w1, w19
-//   20: add x22, x21, w8, sxtw #3
-//   24: mov x0, x22
-//   28: bl 0x28 <krait_stencil_BUILD+0x28>
-//   0000000000000028: R_AARCH64_CALL26 krt_tuple_from_array
-//   2c: cbz x0, 0x2c <krait_stencil_BUILD+0x2c>
-//   000000000000002c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_BUILD
-//   30: mov w8, #0x1 // =1
-//   34: str x0, [x22]
-//   38: sub w8, w8, w19
-//   3c: add x21, x21, w8, sxtw #3
-//   40: ldp x29, x30, [sp], #0x10
-//   44: b 0x44 <krait_stencil_BUILD+0x44>
-//   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   14: mov w0, #0x1 // =1
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   1c: movk x10, #0x0, lsl #32
-//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   20: movk x8, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   24: movk x10, #0x0, lsl #48
-//   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   28: add x8, x9, w8, uxtw #2
-//   2c: str w10, [x20, #0x5c]
-//   30: stp x8, x21, [x20, #0x40]
-//   34: ldp x29, x30, [sp], #0x10
-//   38: ret
-const uint8_t code_BUILD[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G3, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x1c, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_BUILD (+0x4a4): 72 bytes of code (68 without the jump to the next uop), 60 of cold code, 0 of data, 15 holes
+    //   0: stp x29, x30, [sp, #-0x10]!
+    //   4: mov x19, #0x0 // =0
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   8: mov x29, sp
+    //   c: movk x19, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   10: movk x19, #0x0, lsl #32
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   14: movk x19, #0x0, lsl #48
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   18: neg w8, w19
+    //   1c: mov w1, w19
+    //   20: add x22, x21, w8, sxtw #3
+    //   24: mov x0, x22
+    //   28: bl 0x28 <krait_stencil_BUILD+0x28>
+    //   0000000000000028: R_AARCH64_CALL26 krt_tuple_from_array
+    //   2c: cbz x0, 0x2c <krait_stencil_BUILD+0x2c>
+    //   000000000000002c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_BUILD
+    //   30: mov w8, #0x1 // =1
+    //   34: str x0, [x22]
+    //   38: sub w8, w8, w19
+    //   3c: add x21, x21, w8, sxtw #3
+    //   40: ldp x29, x30, [sp], #0x10
+    //   44: b 0x44 <krait_stencil_BUILD+0x44>
+    //   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xfd, 0x7b, 0xbf, 0xa9, 0x13, 0x00, 0x80, 0xd2, 0xfd, 0x03, 0x00, 0x91, 0x13, 0x00, 0xa0, 0xf2,
     0x13, 0x00, 0xc0, 0xf2, 0x13, 0x00, 0xe0, 0xf2, 0xe8, 0x03, 0x13, 0x4b, 0xe1, 0x03, 0x13, 0x2a,
     0xb6, 0xce, 0x28, 0x8b, 0xe0, 0x03, 0x16, 0xaa, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0xb4,
     0x28, 0x00, 0x80, 0x52, 0xc0, 0x02, 0x00, 0xf9, 0x08, 0x01, 0x13, 0x4b, 0xb5, 0xce, 0x28, 0x8b,
     0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_BUILD[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   14: mov w0, #0x1 // =1
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   1c: movk x10, #0x0, lsl #32
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   20: movk x8, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   24: movk x10, #0x0, lsl #48
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   28: add x8, x9, w8, uxtw #2
+    //   2c: str w10, [x20, #0x5c]
+    //   30: stp x8, x21, [x20, #0x40]
+    //   34: ldp x29, x30, [sp], #0x10
+    //   38: ret
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2,
     0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x8a, 0x5e, 0x00, 0xb9,
     0x88, 0x56, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_BUILD[] = {
-    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x28, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_tuple_from_array},
-    {0x2c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_BUILD[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_UNPACK: 112 bytes of code (108 without the jump to the next uop), 32 of cold code, 0 of data, 15 holes
-//   0: stp x29, x30, [sp, #-0x10]!
-//   4: mov x22, #0x0 // =0
-//   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   8: mov x19, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   c: ldr x8, [x20, #0x10]
-//   10: movk x22, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   14: mov x23, #0x0 // =0
-//   0000000000000014: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   18: movk x19, #0x0, lsl #16
-//   0000000000000018: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   1c: movk x22, #0x0, lsl #32
-//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   20: mov x3, x21
-//   24: movk x23, #0x0, lsl #16
-//   0000000000000024: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   28: movk x22, #0x0, lsl #48
-//   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   2c: movk x19, #0x0, lsl #32
-//   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   30: movk x23, #0x0, lsl #32
-//   0000000000000030: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   34: add x8, x8, w22, uxtw #2
-//   38: ldr x0, [x3, #-0x8]!
-//   3c: movk x19, #0x0, lsl #48
-//   000000000000003c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   40: movk x23, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   44: mov w2, #-0x1 // =-1
-//   48: mov w1, w19
-//   4c: mov x29, sp
-//   50: stp x8, x21, [x20, #0x40]
-//   54: str w23, [x20, #0x5c]
-//   58: bl 0x58 <krait_stencil_UNPACK+0x58>
-//   0000000000000058: R_AARCH64_CALL26 krt_unpack
-//   5c: cbz w0, 0x5c <krait_stencil_UNPACK+0x5c>
-//   000000000000005c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_UNPACK
-//   60: sub w8, w19, #0x1
-//   64: add x21, x21, w8, sxtw #3
-//   68: ldp x29, x30, [sp], #0x10
-//   6c: b 0x6c <krait_stencil_UNPACK+0x6c>
-//   000000000000006c: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: ldr x8, [x20, #0x10]
-//   4: mov w9, w22
-//   8: mov w0, #0x1 // =1
-//   c: str w23, [x20, #0x5c]
-//   10: add x8, x8, x9, lsl #2
-//   14: stp x8, x21, [x20, #0x40]
-//   18: ldp x29, x30, [sp], #0x10
-//   1c: ret
-const uint8_t code_UNPACK[] = {
+    //   holes:
+    KRAIT_HOLE(0x4, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x28, A64_CALL26, kFirstSymbol + 3 /* krt_tuple_from_array */, 0),
+    KRAIT_HOLE(0x2c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x44, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_UNPACK (+0x582): 112 bytes of code (108 without the jump to the next uop), 32 of cold code, 0 of data, 15 holes
+    //   0: stp x29, x30, [sp, #-0x10]!
+    //   4: mov x22, #0x0 // =0
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   8: mov x19, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   c: ldr x8, [x20, #0x10]
+    //   10: movk x22, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   14: mov x23, #0x0 // =0
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   18: movk x19, #0x0, lsl #16
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   1c: movk x22, #0x0, lsl #32
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   20: mov x3, x21
+    //   24: movk x23, #0x0, lsl #16
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   28: movk x22, #0x0, lsl #48
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   2c: movk x19, #0x0, lsl #32
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   30: movk x23, #0x0, lsl #32
+    //   0000000000000030: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   34: add x8, x8, w22, uxtw #2
+    //   38: ldr x0, [x3, #-0x8]!
+    //   3c: movk x19, #0x0, lsl #48
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   40: movk x23, #0x0, lsl #48
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   44: mov w2, #-0x1 // =-1
+    //   48: mov w1, w19
+    //   4c: mov x29, sp
+    //   50: stp x8, x21, [x20, #0x40]
+    //   54: str w23, [x20, #0x5c]
+    //   58: bl 0x58 <krait_stencil_UNPACK+0x58>
+    //   0000000000000058: R_AARCH64_CALL26 krt_unpack
+    //   5c: cbz w0, 0x5c <krait_stencil_UNPACK+0x5c>
+    //   000000000000005c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_UNPACK
+    //   60: sub w8, w19, #0x1
+    //   64: add x21, x21, w8, sxtw #3
+    //   68: ldp x29, x30, [sp], #0x10
+    //   6c: b 0x6c <krait_stencil_UNPACK+0x6c>
+    //   000000000000006c: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xfd, 0x7b, 0xbf, 0xa9, 0x16, 0x00, 0x80, 0xd2, 0x13, 0x00, 0x80, 0xd2, 0x88, 0x0a, 0x40, 0xf9,
     0x16, 0x00, 0xa0, 0xf2, 0x17, 0x00, 0x80, 0xd2, 0x13, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xc0, 0xf2,
     0xe3, 0x03, 0x15, 0xaa, 0x17, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xe0, 0xf2, 0x13, 0x00, 0xc0, 0xf2,
@@ -604,197 +558,182 @@ const uint8_t code_UNPACK[] = {
     0x17, 0x00, 0xe0, 0xf2, 0x02, 0x00, 0x80, 0x12, 0xe1, 0x03, 0x13, 0x2a, 0xfd, 0x03, 0x00, 0x91,
     0x88, 0x56, 0x04, 0xa9, 0x97, 0x5e, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0x34,
     0x68, 0x06, 0x00, 0x51, 0xb5, 0xce, 0x28, 0x8b, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_UNPACK[] = {
+    //   cold:
+    //   0: ldr x8, [x20, #0x10]
+    //   4: mov w9, w22
+    //   8: mov w0, #0x1 // =1
+    //   c: str w23, [x20, #0x5c]
+    //   10: add x8, x8, x9, lsl #2
+    //   14: stp x8, x21, [x20, #0x40]
+    //   18: ldp x29, x30, [sp], #0x10
+    //   1c: ret
     0x88, 0x0a, 0x40, 0xf9, 0xe9, 0x03, 0x16, 0x2a, 0x20, 0x00, 0x80, 0x52, 0x97, 0x5e, 0x00, 0xb9,
     0x08, 0x09, 0x09, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_UNPACK[] = {
-    {0x4, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0x30, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x3c, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x58, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_unpack},
-    {0x5c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x6c, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_LOAD__r0: 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   4: movk x8, #0x0, lsl #16
-//   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   8: movk x8, #0x0, lsl #32
-//   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   c: movk x8, #0x0, lsl #48
-//   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   10: add x8, x20, w8, uxtw #3
-//   14: ldr x22, [x8, #0x60]
-//   18: b 0x18 <krait_stencil_LOAD__r0+0x18>
-//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_LOAD__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x4, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x30, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x58, A64_CALL26, kFirstSymbol + 4 /* krt_unpack */, 0),
+    KRAIT_HOLE(0x5c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x6c, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_LOAD__r0 (+0x66c): 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   4: movk x8, #0x0, lsl #16
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   8: movk x8, #0x0, lsl #32
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   c: movk x8, #0x0, lsl #48
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   10: add x8, x20, w8, uxtw #3
+    //   14: ldr x22, [x8, #0x60]
+    //   18: b 0x18 <krait_stencil_LOAD__r0+0x18>
+    //   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x88, 0x4e, 0x28, 0x8b, 0x16, 0x31, 0x40, 0xf9, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_LOAD__r0[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_LOAD__r1: 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   4: movk x8, #0x0, lsl #16
-//   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   8: movk x8, #0x0, lsl #32
-//   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   c: movk x8, #0x0, lsl #48
-//   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   10: add x8, x20, w8, uxtw #3
-//   14: ldr x23, [x8, #0x60]
-//   18: b 0x18 <krait_stencil_LOAD__r1+0x18>
-//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_LOAD__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x4, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x18, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_LOAD__r1 (+0x6a6): 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   4: movk x8, #0x0, lsl #16
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   8: movk x8, #0x0, lsl #32
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   c: movk x8, #0x0, lsl #48
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   10: add x8, x20, w8, uxtw #3
+    //   14: ldr x23, [x8, #0x60]
+    //   18: b 0x18 <krait_stencil_LOAD__r1+0x18>
+    //   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x88, 0x4e, 0x28, 0x8b, 0x17, 0x31, 0x40, 0xf9, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_LOAD__r1[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_LOAD__r2: 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   4: movk x8, #0x0, lsl #16
-//   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   8: movk x8, #0x0, lsl #32
-//   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   c: movk x8, #0x0, lsl #48
-//   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   10: add x8, x20, w8, uxtw #3
-//   14: ldr x24, [x8, #0x60]
-//   18: b 0x18 <krait_stencil_LOAD__r2+0x18>
-//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_LOAD__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x4, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x18, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_LOAD__r2 (+0x6e0): 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   4: movk x8, #0x0, lsl #16
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   8: movk x8, #0x0, lsl #32
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   c: movk x8, #0x0, lsl #48
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   10: add x8, x20, w8, uxtw #3
+    //   14: ldr x24, [x8, #0x60]
+    //   18: b 0x18 <krait_stencil_LOAD__r2+0x18>
+    //   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x88, 0x4e, 0x28, 0x8b, 0x18, 0x31, 0x40, 0xf9, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_LOAD__r2[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_LOAD__r3: 44 bytes of code (40 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x9, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
-//   4: mov x8, x24
-//   8: movk x9, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
-//   c: movk x9, #0x0, lsl #32
-//   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
-//   10: movk x9, #0x0, lsl #48
-//   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
-//   14: add x9, x20, w9, uxtw #3
-//   18: ldr x24, [x9, #0x60]
-//   1c: str x22, [x21], #0x8
-//   20: mov x22, x23
-//   24: mov x23, x8
-//   28: b 0x28 <krait_stencil_LOAD__r3+0x28>
-//   0000000000000028: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_LOAD__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x4, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x18, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_LOAD__r3 (+0x71a): 44 bytes of code (40 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x9, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_OPARG
+    //   4: mov x8, x24
+    //   8: movk x9, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_OPARG
+    //   c: movk x9, #0x0, lsl #32
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_OPARG
+    //   10: movk x9, #0x0, lsl #48
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_OPARG
+    //   14: add x9, x20, w9, uxtw #3
+    //   18: ldr x24, [x9, #0x60]
+    //   1c: str x22, [x21], #0x8
+    //   20: mov x22, x23
+    //   24: mov x23, x8
+    //   28: b 0x28 <krait_stencil_LOAD__r3+0x28>
+    //   0000000000000028: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x09, 0x00, 0x80, 0xd2, 0xe8, 0x03, 0x18, 0xaa, 0x09, 0x00, 0xa0, 0xf2, 0x09, 0x00, 0xc0, 0xf2,
     0x09, 0x00, 0xe0, 0xf2, 0x89, 0x4e, 0x29, 0x8b, 0x38, 0x31, 0x40, 0xf9, 0xb6, 0x86, 0x00, 0xf8,
     0xf6, 0x03, 0x17, 0xaa, 0xf7, 0x03, 0x08, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_LOAD__r3[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Oparg, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Oparg, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G2_NC, HoleValue::Oparg, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G3, HoleValue::Oparg, 0, nullptr},
-    {0x28, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r0: 44 bytes of code (40 without the jump to the next uop), 100 of cold code, 0 of data, 19 holes
-//   0: mov x8, x21
-//   4: mov x9, #-0x4000000000000 // =-1125899906842624
-//   8: ldr x22, [x8, #-0x10]!
-//   c: cmp x22, x9
-//   10: b.lo 0x10 <krait_stencil_GUARD_INTS__r0+0x10>
-//   0000000000000010: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r0
-//   14: ldr x23, [x8, #0x8]
-//   18: mov x9, #-0x4000000000001 // =-1125899906842625
-//   1c: cmp x23, x9
-//   20: b.ls 0x20 <krait_stencil_GUARD_INTS__r0+0x20>
-//   0000000000000020: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r0
-//   24: mov x21, x8
-//   28: b 0x28 <krait_stencil_GUARD_INTS__r0+0x28>
-//   0000000000000028: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   14: movk x8, #0x0, lsl #32
-//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x10, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: movk x10, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   24: add x8, x9, w8, uxtw #2
-//   28: stp x8, x21, [x20, #0x40]
-//   2c: ldr x0, [x10]
-//   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_INTS__r0+0x4c>
-//   34: mov x8, #0x0 // =0
-//   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   38: movk x8, #0x0, lsl #16
-//   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #32
-//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   44: ldr w8, [x8]
-//   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_INTS__r0+0x60>
-//   4c: mov x0, #0x0 // =0
-//   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   50: movk x0, #0x0, lsl #16
-//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #32
-//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #48
-//   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   5c: ret
-//   60: br x0
-const uint8_t code_GUARD_INTS__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G2_NC, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G3, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x28, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_GUARD_INTS__r0 (+0x764): 44 bytes of code (40 without the jump to the next uop), 100 of cold code, 0 of data, 19 holes
+    //   0: mov x8, x21
+    //   4: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   8: ldr x22, [x8, #-0x10]!
+    //   c: cmp x22, x9
+    //   10: b.lo 0x10 <krait_stencil_GUARD_INTS__r0+0x10>
+    //   0000000000000010: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r0
+    //   14: ldr x23, [x8, #0x8]
+    //   18: mov x9, #-0x4000000000001 // =-1125899906842625
+    //   1c: cmp x23, x9
+    //   20: b.ls 0x20 <krait_stencil_GUARD_INTS__r0+0x20>
+    //   0000000000000020: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r0
+    //   24: mov x21, x8
+    //   28: b 0x28 <krait_stencil_GUARD_INTS__r0+0x28>
+    //   0000000000000028: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0x03, 0x15, 0xaa, 0x89, 0xff, 0xff, 0xd2, 0x16, 0x0d, 0x5f, 0xf8, 0xdf, 0x02, 0x09, 0xeb,
     0x03, 0x00, 0x00, 0x54, 0x17, 0x05, 0x40, 0xf9, 0x89, 0x00, 0xe0, 0x92, 0xff, 0x02, 0x09, 0xeb,
     0x09, 0x00, 0x00, 0x54, 0xf5, 0x03, 0x08, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_INTS__r0[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   14: movk x8, #0x0, lsl #32
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   18: movk x10, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: movk x10, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   24: add x8, x9, w8, uxtw #2
+    //   28: stp x8, x21, [x20, #0x40]
+    //   2c: ldr x0, [x10]
+    //   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_INTS__r0+0x4c>
+    //   34: mov x8, #0x0 // =0
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   38: movk x8, #0x0, lsl #16
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #32
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #48
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   44: ldr w8, [x8]
+    //   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_INTS__r0+0x60>
+    //   4c: mov x0, #0x0 // =0
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   50: movk x0, #0x0, lsl #16
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #32
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #48
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   5c: ret
+    //   60: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0x40, 0x01, 0x40, 0xf9,
@@ -802,95 +741,88 @@ const uint8_t cold_GUARD_INTS__r0[] = {
     0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2,
     0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6,
     0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_INTS__r0[] = {
-    {0x10, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x20, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x28, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r0[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x38, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x4c, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r1: 44 bytes of code (40 without the jump to the next uop), 104 of cold code, 0 of data, 19 holes
-//   0: mov x8, x21
-//   4: mov x23, x22
-//   8: mov x9, #-0x4000000000000 // =-1125899906842624
-//   c: ldr x22, [x8, #-0x8]!
-//   10: cmp x22, x9
-//   14: b.lo 0x14 <krait_stencil_GUARD_INTS__r1+0x14>
-//   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r1
-//   18: mov x9, #-0x4000000000001 // =-1125899906842625
-//   1c: cmp x23, x9
-//   20: b.ls 0x20 <krait_stencil_GUARD_INTS__r1+0x20>
-//   0000000000000020: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r1
-//   24: mov x21, x8
-//   28: b 0x28 <krait_stencil_GUARD_INTS__r1+0x28>
-//   0000000000000028: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   14: movk x8, #0x0, lsl #32
-//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x10, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: str x23, [x21], #0x8
-//   24: add x8, x9, w8, uxtw #2
-//   28: movk x10, #0x0, lsl #48
-//   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   2c: stp x8, x21, [x20, #0x40]
-//   30: ldr x0, [x10]
-//   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_INTS__r1+0x50>
-//   38: mov x8, #0x0 // =0
-//   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #16
-//   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #32
-//   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   44: movk x8, #0x0, lsl #48
-//   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   48: ldr w8, [x8]
-//   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_INTS__r1+0x64>
-//   50: mov x0, #0x0 // =0
-//   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #16
-//   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   5c: movk x0, #0x0, lsl #48
-//   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   60: ret
-//   64: br x0
-const uint8_t code_GUARD_INTS__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x10, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x20, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x28, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_INTS__r1 (+0x866): 44 bytes of code (40 without the jump to the next uop), 104 of cold code, 0 of data, 19 holes
+    //   0: mov x8, x21
+    //   4: mov x23, x22
+    //   8: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   c: ldr x22, [x8, #-0x8]!
+    //   10: cmp x22, x9
+    //   14: b.lo 0x14 <krait_stencil_GUARD_INTS__r1+0x14>
+    //   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r1
+    //   18: mov x9, #-0x4000000000001 // =-1125899906842625
+    //   1c: cmp x23, x9
+    //   20: b.ls 0x20 <krait_stencil_GUARD_INTS__r1+0x20>
+    //   0000000000000020: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r1
+    //   24: mov x21, x8
+    //   28: b 0x28 <krait_stencil_GUARD_INTS__r1+0x28>
+    //   0000000000000028: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0x03, 0x15, 0xaa, 0xf7, 0x03, 0x16, 0xaa, 0x89, 0xff, 0xff, 0xd2, 0x16, 0x8d, 0x5f, 0xf8,
     0xdf, 0x02, 0x09, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x89, 0x00, 0xe0, 0x92, 0xff, 0x02, 0x09, 0xeb,
     0x09, 0x00, 0x00, 0x54, 0xf5, 0x03, 0x08, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_INTS__r1[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   14: movk x8, #0x0, lsl #32
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   18: movk x10, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: str x23, [x21], #0x8
+    //   24: add x8, x9, w8, uxtw #2
+    //   28: movk x10, #0x0, lsl #48
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   2c: stp x8, x21, [x20, #0x40]
+    //   30: ldr x0, [x10]
+    //   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_INTS__r1+0x50>
+    //   38: mov x8, #0x0 // =0
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #16
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #32
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   44: movk x8, #0x0, lsl #48
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   48: ldr w8, [x8]
+    //   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_INTS__r1+0x64>
+    //   50: mov x0, #0x0 // =0
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #16
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #32
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   5c: movk x0, #0x0, lsl #48
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   60: ret
+    //   64: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0xb7, 0x86, 0x00, 0xf8, 0x28, 0x49, 0x28, 0x8b, 0x0a, 0x00, 0xe0, 0xf2, 0x88, 0x56, 0x04, 0xa9,
@@ -898,90 +830,83 @@ const uint8_t cold_GUARD_INTS__r1[] = {
     0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34,
     0x00, 0x00, 0x80, 0xd2, 0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2,
     0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_INTS__r1[] = {
-    {0x14, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x20, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x28, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r1[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x38, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x44, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x50, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r2: 28 bytes of code (24 without the jump to the next uop), 104 of cold code, 0 of data, 19 holes
-//   0: mov x8, #-0x4000000000000 // =-1125899906842624
-//   4: cmp x22, x8
-//   8: b.lo 0x8 <krait_stencil_GUARD_INTS__r2+0x8>
-//   0000000000000008: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r2
-//   c: mov x8, #-0x4000000000001 // =-1125899906842625
-//   10: cmp x23, x8
-//   14: b.ls 0x14 <krait_stencil_GUARD_INTS__r2+0x14>
-//   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r2
-//   18: b 0x18 <krait_stencil_GUARD_INTS__r2+0x18>
-//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: movk x8, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   c: stp x22, x23, [x21], #0x10
-//   10: movk x8, #0x0, lsl #32
-//   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   14: movk x8, #0x0, lsl #48
-//   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   18: add x8, x9, w8, uxtw #2
-//   1c: mov x9, #0x0 // =0
-//   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   20: movk x9, #0x0, lsl #16
-//   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   24: movk x9, #0x0, lsl #32
-//   0000000000000024: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   28: stp x8, x21, [x20, #0x40]
-//   2c: movk x9, #0x0, lsl #48
-//   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   30: ldr x0, [x9]
-//   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_INTS__r2+0x50>
-//   38: mov x8, #0x0 // =0
-//   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #16
-//   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #32
-//   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   44: movk x8, #0x0, lsl #48
-//   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   48: ldr w8, [x8]
-//   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_INTS__r2+0x64>
-//   50: mov x0, #0x0 // =0
-//   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #16
-//   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   5c: movk x0, #0x0, lsl #48
-//   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   60: ret
-//   64: br x0
-const uint8_t code_GUARD_INTS__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x14, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x20, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x28, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_INTS__r2 (+0x96c): 28 bytes of code (24 without the jump to the next uop), 104 of cold code, 0 of data, 19 holes
+    //   0: mov x8, #-0x4000000000000 // =-1125899906842624
+    //   4: cmp x22, x8
+    //   8: b.lo 0x8 <krait_stencil_GUARD_INTS__r2+0x8>
+    //   0000000000000008: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r2
+    //   c: mov x8, #-0x4000000000001 // =-1125899906842625
+    //   10: cmp x23, x8
+    //   14: b.ls 0x14 <krait_stencil_GUARD_INTS__r2+0x14>
+    //   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r2
+    //   18: b 0x18 <krait_stencil_GUARD_INTS__r2+0x18>
+    //   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x88, 0xff, 0xff, 0xd2, 0xdf, 0x02, 0x08, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x88, 0x00, 0xe0, 0x92,
     0xff, 0x02, 0x08, 0xeb, 0x09, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_INTS__r2[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: movk x8, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   c: stp x22, x23, [x21], #0x10
+    //   10: movk x8, #0x0, lsl #32
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   14: movk x8, #0x0, lsl #48
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   18: add x8, x9, w8, uxtw #2
+    //   1c: mov x9, #0x0 // =0
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   20: movk x9, #0x0, lsl #16
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   24: movk x9, #0x0, lsl #32
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   28: stp x8, x21, [x20, #0x40]
+    //   2c: movk x9, #0x0, lsl #48
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   30: ldr x0, [x9]
+    //   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_INTS__r2+0x50>
+    //   38: mov x8, #0x0 // =0
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #16
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #32
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   44: movk x8, #0x0, lsl #48
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   48: ldr w8, [x8]
+    //   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_INTS__r2+0x64>
+    //   50: mov x0, #0x0 // =0
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #16
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #32
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   5c: movk x0, #0x0, lsl #48
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   60: ret
+    //   64: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x08, 0x00, 0xa0, 0xf2, 0xb6, 0x5e, 0x81, 0xa8,
     0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x09, 0x00, 0x80, 0xd2,
     0x09, 0x00, 0xa0, 0xf2, 0x09, 0x00, 0xc0, 0xf2, 0x88, 0x56, 0x04, 0xa9, 0x09, 0x00, 0xe0, 0xf2,
@@ -989,92 +914,85 @@ const uint8_t cold_GUARD_INTS__r2[] = {
     0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34,
     0x00, 0x00, 0x80, 0xd2, 0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2,
     0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_INTS__r2[] = {
-    {0x8, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x14, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r2[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x38, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x44, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x50, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r3: 28 bytes of code (24 without the jump to the next uop), 112 of cold code, 0 of data, 19 holes
-//   0: mov x8, #-0x4000000000000 // =-1125899906842624
-//   4: cmp x23, x8
-//   8: b.lo 0x8 <krait_stencil_GUARD_INTS__r3+0x8>
-//   0000000000000008: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r3
-//   c: mov x8, #-0x4000000000001 // =-1125899906842625
-//   10: cmp x24, x8
-//   14: b.ls 0x14 <krait_stencil_GUARD_INTS__r3+0x14>
-//   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r3
-//   18: b 0x18 <krait_stencil_GUARD_INTS__r3+0x18>
-//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: stp x22, x23, [x21]
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: str x24, [x21, #0x10]
-//   14: add x21, x21, #0x18
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: add x8, x9, w8, uxtw #2
-//   24: mov x9, #0x0 // =0
-//   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   28: movk x9, #0x0, lsl #16
-//   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   2c: movk x9, #0x0, lsl #32
-//   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   30: stp x8, x21, [x20, #0x40]
-//   34: movk x9, #0x0, lsl #48
-//   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   38: ldr x0, [x9]
-//   3c: cbz x0, 0x58 <.text.cold.krait_stencil_GUARD_INTS__r3+0x58>
-//   40: mov x8, #0x0 // =0
-//   0000000000000040: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   44: movk x8, #0x0, lsl #16
-//   0000000000000044: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   48: movk x8, #0x0, lsl #32
-//   0000000000000048: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   4c: movk x8, #0x0, lsl #48
-//   000000000000004c: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   50: ldr w8, [x8]
-//   54: cbz w8, 0x6c <.text.cold.krait_stencil_GUARD_INTS__r3+0x6c>
-//   58: mov x0, #0x0 // =0
-//   0000000000000058: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   5c: movk x0, #0x0, lsl #16
-//   000000000000005c: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   60: movk x0, #0x0, lsl #32
-//   0000000000000060: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   64: movk x0, #0x0, lsl #48
-//   0000000000000064: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   68: ret
-//   6c: br x0
-const uint8_t code_GUARD_INTS__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x8, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x14, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x18, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_INTS__r3 (+0xa62): 28 bytes of code (24 without the jump to the next uop), 112 of cold code, 0 of data, 19 holes
+    //   0: mov x8, #-0x4000000000000 // =-1125899906842624
+    //   4: cmp x23, x8
+    //   8: b.lo 0x8 <krait_stencil_GUARD_INTS__r3+0x8>
+    //   0000000000000008: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r3
+    //   c: mov x8, #-0x4000000000001 // =-1125899906842625
+    //   10: cmp x24, x8
+    //   14: b.ls 0x14 <krait_stencil_GUARD_INTS__r3+0x14>
+    //   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_INTS__r3
+    //   18: b 0x18 <krait_stencil_GUARD_INTS__r3+0x18>
+    //   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x88, 0xff, 0xff, 0xd2, 0xff, 0x02, 0x08, 0xeb, 0x03, 0x00, 0x00, 0x54, 0x88, 0x00, 0xe0, 0x92,
     0x1f, 0x03, 0x08, 0xeb, 0x09, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_INTS__r3[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: stp x22, x23, [x21]
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: str x24, [x21, #0x10]
+    //   14: add x21, x21, #0x18
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: add x8, x9, w8, uxtw #2
+    //   24: mov x9, #0x0 // =0
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   28: movk x9, #0x0, lsl #16
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   2c: movk x9, #0x0, lsl #32
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   30: stp x8, x21, [x20, #0x40]
+    //   34: movk x9, #0x0, lsl #48
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   38: ldr x0, [x9]
+    //   3c: cbz x0, 0x58 <.text.cold.krait_stencil_GUARD_INTS__r3+0x58>
+    //   40: mov x8, #0x0 // =0
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   44: movk x8, #0x0, lsl #16
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   48: movk x8, #0x0, lsl #32
+    //   0000000000000048: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   4c: movk x8, #0x0, lsl #48
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   50: ldr w8, [x8]
+    //   54: cbz w8, 0x6c <.text.cold.krait_stencil_GUARD_INTS__r3+0x6c>
+    //   58: mov x0, #0x0 // =0
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   5c: movk x0, #0x0, lsl #16
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   60: movk x0, #0x0, lsl #32
+    //   0000000000000060: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   64: movk x0, #0x0, lsl #48
+    //   0000000000000064: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   68: ret
+    //   6c: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0xb6, 0x5e, 0x00, 0xa9, 0x08, 0x00, 0xa0, 0xf2,
     0xb8, 0x0a, 0x00, 0xf9, 0xb5, 0x62, 0x00, 0x91, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x28, 0x49, 0x28, 0x8b, 0x09, 0x00, 0x80, 0xd2, 0x09, 0x00, 0xa0, 0xf2, 0x09, 0x00, 0xc0, 0xf2,
@@ -1082,108 +1000,101 @@ const uint8_t cold_GUARD_INTS__r3[] = {
     0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2, 0x00, 0x00, 0xa0, 0xf2,
     0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_INTS__r3[] = {
-    {0x8, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x14, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r3[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x40, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x44, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x48, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x4c, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x58, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x60, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x64, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r0: 76 bytes of code (72 without the jump to the next uop), 100 of cold code, 0 of data, 23 holes
-//   0: mov x8, x21
-//   4: mov x9, #-0x1000000000000 // =-281474976710656
-//   8: mov x10, #0x100 // =256
-//   c: ldr x22, [x8, #-0x10]!
-//   10: movk x10, #0xffff, lsl #48
-//   14: add x9, x22, x9
-//   18: cmp x9, x10
-//   1c: b.lo 0x1c <krait_stencil_GUARD_VERSION__r0+0x1c>
-//   000000000000001c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r0
-//   20: ldr x9, [x22]
-//   24: mov x10, #0x0 // =0
-//   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
-//   28: movk x10, #0x0, lsl #16
-//   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
-//   2c: ldr w9, [x9, #0x50]
-//   30: movk x10, #0x0, lsl #32
-//   0000000000000030: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
-//   34: movk x10, #0x0, lsl #48
-//   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
-//   38: cmp w9, w10
-//   3c: b.ne 0x3c <krait_stencil_GUARD_VERSION__r0+0x3c>
-//   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r0
-//   40: ldr x23, [x8, #0x8]
-//   44: mov x21, x8
-//   48: b 0x48 <krait_stencil_GUARD_VERSION__r0+0x48>
-//   0000000000000048: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   14: movk x8, #0x0, lsl #32
-//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x10, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: movk x10, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   24: add x8, x9, w8, uxtw #2
-//   28: stp x8, x21, [x20, #0x40]
-//   2c: ldr x0, [x10]
-//   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_VERSION__r0+0x4c>
-//   34: mov x8, #0x0 // =0
-//   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   38: movk x8, #0x0, lsl #16
-//   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #32
-//   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #48
-//   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   44: ldr w8, [x8]
-//   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x60>
-//   4c: mov x0, #0x0 // =0
-//   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   50: movk x0, #0x0, lsl #16
-//   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #32
-//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #48
-//   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   5c: ret
-//   60: br x0
-const uint8_t code_GUARD_VERSION__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x8, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x14, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x18, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x48, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x60, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x64, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r0 (+0xb60): 76 bytes of code (72 without the jump to the next uop), 100 of cold code, 0 of data, 23 holes
+    //   0: mov x8, x21
+    //   4: mov x9, #-0x1000000000000 // =-281474976710656
+    //   8: mov x10, #0x100 // =256
+    //   c: ldr x22, [x8, #-0x10]!
+    //   10: movk x10, #0xffff, lsl #48
+    //   14: add x9, x22, x9
+    //   18: cmp x9, x10
+    //   1c: b.lo 0x1c <krait_stencil_GUARD_VERSION__r0+0x1c>
+    //   000000000000001c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r0
+    //   20: ldr x9, [x22]
+    //   24: mov x10, #0x0 // =0
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
+    //   28: movk x10, #0x0, lsl #16
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
+    //   2c: ldr w9, [x9, #0x50]
+    //   30: movk x10, #0x0, lsl #32
+    //   0000000000000030: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
+    //   34: movk x10, #0x0, lsl #48
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
+    //   38: cmp w9, w10
+    //   3c: b.ne 0x3c <krait_stencil_GUARD_VERSION__r0+0x3c>
+    //   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r0
+    //   40: ldr x23, [x8, #0x8]
+    //   44: mov x21, x8
+    //   48: b 0x48 <krait_stencil_GUARD_VERSION__r0+0x48>
+    //   0000000000000048: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0x03, 0x15, 0xaa, 0xe9, 0xff, 0xff, 0xd2, 0x0a, 0x20, 0x80, 0xd2, 0x16, 0x0d, 0x5f, 0xf8,
     0xea, 0xff, 0xff, 0xf2, 0xc9, 0x02, 0x09, 0x8b, 0x3f, 0x01, 0x0a, 0xeb, 0x03, 0x00, 0x00, 0x54,
     0xc9, 0x02, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x0a, 0x00, 0xa0, 0xf2, 0x29, 0x51, 0x40, 0xb9,
     0x0a, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x3f, 0x01, 0x0a, 0x6b, 0x01, 0x00, 0x00, 0x54,
     0x17, 0x05, 0x40, 0xf9, 0xf5, 0x03, 0x08, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_VERSION__r0[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   14: movk x8, #0x0, lsl #32
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   18: movk x10, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: movk x10, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   24: add x8, x9, w8, uxtw #2
+    //   28: stp x8, x21, [x20, #0x40]
+    //   2c: ldr x0, [x10]
+    //   30: cbz x0, 0x4c <.text.cold.krait_stencil_GUARD_VERSION__r0+0x4c>
+    //   34: mov x8, #0x0 // =0
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   38: movk x8, #0x0, lsl #16
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #32
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #48
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   44: ldr w8, [x8]
+    //   48: cbz w8, 0x60 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x60>
+    //   4c: mov x0, #0x0 // =0
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   50: movk x0, #0x0, lsl #16
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #32
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #48
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   5c: ret
+    //   60: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x88, 0x56, 0x04, 0xa9, 0x40, 0x01, 0x40, 0xf9,
@@ -1191,113 +1102,106 @@ const uint8_t cold_GUARD_VERSION__r0[] = {
     0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2,
     0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6,
     0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_VERSION__r0[] = {
-    {0x1c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache0, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache0, 0, nullptr},
-    {0x30, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache0, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G3, HoleValue::Cache0, 0, nullptr},
-    {0x3c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x48, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r0[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x38, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x4c, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x50, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r1: 76 bytes of code (72 without the jump to the next uop), 104 of cold code, 0 of data, 23 holes
-//   0: mov x8, x21
-//   4: mov x23, x22
-//   8: mov x9, #-0x1000000000000 // =-281474976710656
-//   c: ldr x22, [x8, #-0x8]!
-//   10: mov x10, #0x100 // =256
-//   14: movk x10, #0xffff, lsl #48
-//   18: add x9, x22, x9
-//   1c: cmp x9, x10
-//   20: b.lo 0x20 <krait_stencil_GUARD_VERSION__r1+0x20>
-//   0000000000000020: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r1
-//   24: ldr x9, [x22]
-//   28: mov x10, #0x0 // =0
-//   0000000000000028: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
-//   2c: movk x10, #0x0, lsl #16
-//   000000000000002c: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
-//   30: ldr w9, [x9, #0x50]
-//   34: movk x10, #0x0, lsl #32
-//   0000000000000034: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
-//   38: movk x10, #0x0, lsl #48
-//   0000000000000038: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
-//   3c: cmp w9, w10
-//   40: b.ne 0x40 <krait_stencil_GUARD_VERSION__r1+0x40>
-//   0000000000000040: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r1
-//   44: mov x21, x8
-//   48: b 0x48 <krait_stencil_GUARD_VERSION__r1+0x48>
-//   0000000000000048: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   14: movk x8, #0x0, lsl #32
-//   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   18: movk x10, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: str x23, [x21], #0x8
-//   24: add x8, x9, w8, uxtw #2
-//   28: movk x10, #0x0, lsl #48
-//   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   2c: stp x8, x21, [x20, #0x40]
-//   30: ldr x0, [x10]
-//   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_VERSION__r1+0x50>
-//   38: mov x8, #0x0 // =0
-//   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #16
-//   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #32
-//   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   44: movk x8, #0x0, lsl #48
-//   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   48: ldr w8, [x8]
-//   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_VERSION__r1+0x64>
-//   50: mov x0, #0x0 // =0
-//   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #16
-//   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   5c: movk x0, #0x0, lsl #48
-//   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   60: ret
-//   64: br x0
-const uint8_t code_GUARD_VERSION__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x1c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x30, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G3, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x3c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x48, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r1 (+0xc9a): 76 bytes of code (72 without the jump to the next uop), 104 of cold code, 0 of data, 23 holes
+    //   0: mov x8, x21
+    //   4: mov x23, x22
+    //   8: mov x9, #-0x1000000000000 // =-281474976710656
+    //   c: ldr x22, [x8, #-0x8]!
+    //   10: mov x10, #0x100 // =256
+    //   14: movk x10, #0xffff, lsl #48
+    //   18: add x9, x22, x9
+    //   1c: cmp x9, x10
+    //   20: b.lo 0x20 <krait_stencil_GUARD_VERSION__r1+0x20>
+    //   0000000000000020: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r1
+    //   24: ldr x9, [x22]
+    //   28: mov x10, #0x0 // =0
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
+    //   2c: movk x10, #0x0, lsl #16
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
+    //   30: ldr w9, [x9, #0x50]
+    //   34: movk x10, #0x0, lsl #32
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
+    //   38: movk x10, #0x0, lsl #48
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
+    //   3c: cmp w9, w10
+    //   40: b.ne 0x40 <krait_stencil_GUARD_VERSION__r1+0x40>
+    //   0000000000000040: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r1
+    //   44: mov x21, x8
+    //   48: b 0x48 <krait_stencil_GUARD_VERSION__r1+0x48>
+    //   0000000000000048: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0x03, 0x15, 0xaa, 0xf7, 0x03, 0x16, 0xaa, 0xe9, 0xff, 0xff, 0xd2, 0x16, 0x8d, 0x5f, 0xf8,
     0x0a, 0x20, 0x80, 0xd2, 0xea, 0xff, 0xff, 0xf2, 0xc9, 0x02, 0x09, 0x8b, 0x3f, 0x01, 0x0a, 0xeb,
     0x03, 0x00, 0x00, 0x54, 0xc9, 0x02, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x0a, 0x00, 0xa0, 0xf2,
     0x29, 0x51, 0x40, 0xb9, 0x0a, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x3f, 0x01, 0x0a, 0x6b,
     0x01, 0x00, 0x00, 0x54, 0xf5, 0x03, 0x08, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_VERSION__r1[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   14: movk x8, #0x0, lsl #32
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   18: movk x10, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: str x23, [x21], #0x8
+    //   24: add x8, x9, w8, uxtw #2
+    //   28: movk x10, #0x0, lsl #48
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   2c: stp x8, x21, [x20, #0x40]
+    //   30: ldr x0, [x10]
+    //   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_VERSION__r1+0x50>
+    //   38: mov x8, #0x0 // =0
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #16
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #32
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   44: movk x8, #0x0, lsl #48
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   48: ldr w8, [x8]
+    //   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_VERSION__r1+0x64>
+    //   50: mov x0, #0x0 // =0
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #16
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #32
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   5c: movk x0, #0x0, lsl #48
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   60: ret
+    //   64: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0xb7, 0x86, 0x00, 0xf8, 0x28, 0x49, 0x28, 0x8b, 0x0a, 0x00, 0xe0, 0xf2, 0x88, 0x56, 0x04, 0xa9,
@@ -1305,108 +1209,101 @@ const uint8_t cold_GUARD_VERSION__r1[] = {
     0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34,
     0x00, 0x00, 0x80, 0xd2, 0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2,
     0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_VERSION__r1[] = {
-    {0x20, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache0, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache0, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache0, 0, nullptr},
-    {0x38, HoleKind::A64_MOVW_G3, HoleValue::Cache0, 0, nullptr},
-    {0x40, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x48, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r1[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x38, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x44, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x50, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r2: 60 bytes of code (56 without the jump to the next uop), 104 of cold code, 0 of data, 23 holes
-//   0: mov x8, #-0x1000000000000 // =-281474976710656
-//   4: mov x9, #0x100 // =256
-//   8: add x8, x22, x8
-//   c: movk x9, #0xffff, lsl #48
-//   10: cmp x8, x9
-//   14: b.lo 0x14 <krait_stencil_GUARD_VERSION__r2+0x14>
-//   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r2
-//   18: ldr x8, [x22]
-//   1c: mov x9, #0x0 // =0
-//   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
-//   20: movk x9, #0x0, lsl #16
-//   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
-//   24: ldr w8, [x8, #0x50]
-//   28: movk x9, #0x0, lsl #32
-//   0000000000000028: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
-//   2c: movk x9, #0x0, lsl #48
-//   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
-//   30: cmp w8, w9
-//   34: b.ne 0x34 <krait_stencil_GUARD_VERSION__r2+0x34>
-//   0000000000000034: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r2
-//   38: b 0x38 <krait_stencil_GUARD_VERSION__r2+0x38>
-//   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: movk x8, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   c: stp x22, x23, [x21], #0x10
-//   10: movk x8, #0x0, lsl #32
-//   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   14: movk x8, #0x0, lsl #48
-//   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   18: add x8, x9, w8, uxtw #2
-//   1c: mov x9, #0x0 // =0
-//   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   20: movk x9, #0x0, lsl #16
-//   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   24: movk x9, #0x0, lsl #32
-//   0000000000000024: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   28: stp x8, x21, [x20, #0x40]
-//   2c: movk x9, #0x0, lsl #48
-//   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   30: ldr x0, [x9]
-//   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_VERSION__r2+0x50>
-//   38: mov x8, #0x0 // =0
-//   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   3c: movk x8, #0x0, lsl #16
-//   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   40: movk x8, #0x0, lsl #32
-//   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   44: movk x8, #0x0, lsl #48
-//   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   48: ldr w8, [x8]
-//   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_VERSION__r2+0x64>
-//   50: mov x0, #0x0 // =0
-//   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   54: movk x0, #0x0, lsl #16
-//   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   58: movk x0, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   5c: movk x0, #0x0, lsl #48
-//   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   60: ret
-//   64: br x0
-const uint8_t code_GUARD_VERSION__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x20, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G3, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x40, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x48, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r2 (+0xdd8): 60 bytes of code (56 without the jump to the next uop), 104 of cold code, 0 of data, 23 holes
+    //   0: mov x8, #-0x1000000000000 // =-281474976710656
+    //   4: mov x9, #0x100 // =256
+    //   8: add x8, x22, x8
+    //   c: movk x9, #0xffff, lsl #48
+    //   10: cmp x8, x9
+    //   14: b.lo 0x14 <krait_stencil_GUARD_VERSION__r2+0x14>
+    //   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r2
+    //   18: ldr x8, [x22]
+    //   1c: mov x9, #0x0 // =0
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
+    //   20: movk x9, #0x0, lsl #16
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
+    //   24: ldr w8, [x8, #0x50]
+    //   28: movk x9, #0x0, lsl #32
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
+    //   2c: movk x9, #0x0, lsl #48
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
+    //   30: cmp w8, w9
+    //   34: b.ne 0x34 <krait_stencil_GUARD_VERSION__r2+0x34>
+    //   0000000000000034: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r2
+    //   38: b 0x38 <krait_stencil_GUARD_VERSION__r2+0x38>
+    //   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0xff, 0xff, 0xd2, 0x09, 0x20, 0x80, 0xd2, 0xc8, 0x02, 0x08, 0x8b, 0xe9, 0xff, 0xff, 0xf2,
     0x1f, 0x01, 0x09, 0xeb, 0x03, 0x00, 0x00, 0x54, 0xc8, 0x02, 0x40, 0xf9, 0x09, 0x00, 0x80, 0xd2,
     0x09, 0x00, 0xa0, 0xf2, 0x08, 0x51, 0x40, 0xb9, 0x09, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xe0, 0xf2,
     0x1f, 0x01, 0x09, 0x6b, 0x01, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_VERSION__r2[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: movk x8, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   c: stp x22, x23, [x21], #0x10
+    //   10: movk x8, #0x0, lsl #32
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   14: movk x8, #0x0, lsl #48
+    //   0000000000000014: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   18: add x8, x9, w8, uxtw #2
+    //   1c: mov x9, #0x0 // =0
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   20: movk x9, #0x0, lsl #16
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   24: movk x9, #0x0, lsl #32
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   28: stp x8, x21, [x20, #0x40]
+    //   2c: movk x9, #0x0, lsl #48
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   30: ldr x0, [x9]
+    //   34: cbz x0, 0x50 <.text.cold.krait_stencil_GUARD_VERSION__r2+0x50>
+    //   38: mov x8, #0x0 // =0
+    //   0000000000000038: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   3c: movk x8, #0x0, lsl #16
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   40: movk x8, #0x0, lsl #32
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   44: movk x8, #0x0, lsl #48
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   48: ldr w8, [x8]
+    //   4c: cbz w8, 0x64 <.text.cold.krait_stencil_GUARD_VERSION__r2+0x64>
+    //   50: mov x0, #0x0 // =0
+    //   0000000000000050: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   54: movk x0, #0x0, lsl #16
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   58: movk x0, #0x0, lsl #32
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   5c: movk x0, #0x0, lsl #48
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   60: ret
+    //   64: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x08, 0x00, 0xa0, 0xf2, 0xb6, 0x5e, 0x81, 0xa8,
     0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x09, 0x00, 0x80, 0xd2,
     0x09, 0x00, 0xa0, 0xf2, 0x09, 0x00, 0xc0, 0xf2, 0x88, 0x56, 0x04, 0xa9, 0x09, 0x00, 0xe0, 0xf2,
@@ -1414,110 +1311,103 @@ const uint8_t cold_GUARD_VERSION__r2[] = {
     0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2, 0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34,
     0x00, 0x00, 0x80, 0xd2, 0x00, 0x00, 0xa0, 0xf2, 0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2,
     0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_VERSION__r2[] = {
-    {0x14, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache0, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache0, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache0, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G3, HoleValue::Cache0, 0, nullptr},
-    {0x34, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x38, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r2[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x14, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x38, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x3c, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x40, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x44, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x50, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r3: 60 bytes of code (56 without the jump to the next uop), 112 of cold code, 0 of data, 23 holes
-//   0: mov x8, #-0x1000000000000 // =-281474976710656
-//   4: mov x9, #0x100 // =256
-//   8: add x8, x23, x8
-//   c: movk x9, #0xffff, lsl #48
-//   10: cmp x8, x9
-//   14: b.lo 0x14 <krait_stencil_GUARD_VERSION__r3+0x14>
-//   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r3
-//   18: ldr x8, [x23]
-//   1c: mov x9, #0x0 // =0
-//   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
-//   20: movk x9, #0x0, lsl #16
-//   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
-//   24: ldr w8, [x8, #0x50]
-//   28: movk x9, #0x0, lsl #32
-//   0000000000000028: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
-//   2c: movk x9, #0x0, lsl #48
-//   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
-//   30: cmp w8, w9
-//   34: b.ne 0x34 <krait_stencil_GUARD_VERSION__r3+0x34>
-//   0000000000000034: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r3
-//   38: b 0x38 <krait_stencil_GUARD_VERSION__r3+0x38>
-//   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   4: ldr x9, [x20, #0x10]
-//   8: stp x22, x23, [x21]
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   10: str x24, [x21, #0x10]
-//   14: add x21, x21, #0x18
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   20: add x8, x9, w8, uxtw #2
-//   24: mov x9, #0x0 // =0
-//   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
-//   28: movk x9, #0x0, lsl #16
-//   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
-//   2c: movk x9, #0x0, lsl #32
-//   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
-//   30: stp x8, x21, [x20, #0x40]
-//   34: movk x9, #0x0, lsl #48
-//   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
-//   38: ldr x0, [x9]
-//   3c: cbz x0, 0x58 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x58>
-//   40: mov x8, #0x0 // =0
-//   0000000000000040: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
-//   44: movk x8, #0x0, lsl #16
-//   0000000000000044: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
-//   48: movk x8, #0x0, lsl #32
-//   0000000000000048: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
-//   4c: movk x8, #0x0, lsl #48
-//   000000000000004c: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
-//   50: ldr w8, [x8]
-//   54: cbz w8, 0x6c <.text.cold.krait_stencil_GUARD_VERSION__r3+0x6c>
-//   58: mov x0, #0x0 // =0
-//   0000000000000058: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
-//   5c: movk x0, #0x0, lsl #16
-//   000000000000005c: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
-//   60: movk x0, #0x0, lsl #32
-//   0000000000000060: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
-//   64: movk x0, #0x0, lsl #48
-//   0000000000000064: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
-//   68: ret
-//   6c: br x0
-const uint8_t code_GUARD_VERSION__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x14, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G3, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x34, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x38, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x14, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x38, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x50, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r3 (+0xf06): 60 bytes of code (56 without the jump to the next uop), 112 of cold code, 0 of data, 23 holes
+    //   0: mov x8, #-0x1000000000000 // =-281474976710656
+    //   4: mov x9, #0x100 // =256
+    //   8: add x8, x23, x8
+    //   c: movk x9, #0xffff, lsl #48
+    //   10: cmp x8, x9
+    //   14: b.lo 0x14 <krait_stencil_GUARD_VERSION__r3+0x14>
+    //   0000000000000014: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r3
+    //   18: ldr x8, [x23]
+    //   1c: mov x9, #0x0 // =0
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE0
+    //   20: movk x9, #0x0, lsl #16
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE0
+    //   24: ldr w8, [x8, #0x50]
+    //   28: movk x9, #0x0, lsl #32
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE0
+    //   2c: movk x9, #0x0, lsl #48
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE0
+    //   30: cmp w8, w9
+    //   34: b.ne 0x34 <krait_stencil_GUARD_VERSION__r3+0x34>
+    //   0000000000000034: R_AARCH64_CONDBR19 .text.cold.krait_stencil_GUARD_VERSION__r3
+    //   38: b 0x38 <krait_stencil_GUARD_VERSION__r3+0x38>
+    //   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0xff, 0xff, 0xd2, 0x09, 0x20, 0x80, 0xd2, 0xe8, 0x02, 0x08, 0x8b, 0xe9, 0xff, 0xff, 0xf2,
     0x1f, 0x01, 0x09, 0xeb, 0x03, 0x00, 0x00, 0x54, 0xe8, 0x02, 0x40, 0xf9, 0x09, 0x00, 0x80, 0xd2,
     0x09, 0x00, 0xa0, 0xf2, 0x08, 0x51, 0x40, 0xb9, 0x09, 0x00, 0xc0, 0xf2, 0x09, 0x00, 0xe0, 0xf2,
     0x1f, 0x01, 0x09, 0x6b, 0x01, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_GUARD_VERSION__r3[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   4: ldr x9, [x20, #0x10]
+    //   8: stp x22, x23, [x21]
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   10: str x24, [x21, #0x10]
+    //   14: add x21, x21, #0x18
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   20: add x8, x9, w8, uxtw #2
+    //   24: mov x9, #0x0 // =0
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT_SLOT
+    //   28: movk x9, #0x0, lsl #16
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT_SLOT
+    //   2c: movk x9, #0x0, lsl #32
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT_SLOT
+    //   30: stp x8, x21, [x20, #0x40]
+    //   34: movk x9, #0x0, lsl #48
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT_SLOT
+    //   38: ldr x0, [x9]
+    //   3c: cbz x0, 0x58 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x58>
+    //   40: mov x8, #0x0 // =0
+    //   0000000000000040: R_AARCH64_MOVW_UABS_G0_NC krt_eval_breaker_flag
+    //   44: movk x8, #0x0, lsl #16
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G1_NC krt_eval_breaker_flag
+    //   48: movk x8, #0x0, lsl #32
+    //   0000000000000048: R_AARCH64_MOVW_UABS_G2_NC krt_eval_breaker_flag
+    //   4c: movk x8, #0x0, lsl #48
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G3 krt_eval_breaker_flag
+    //   50: ldr w8, [x8]
+    //   54: cbz w8, 0x6c <.text.cold.krait_stencil_GUARD_VERSION__r3+0x6c>
+    //   58: mov x0, #0x0 // =0
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G0_NC _JIT_EXIT
+    //   5c: movk x0, #0x0, lsl #16
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G1_NC _JIT_EXIT
+    //   60: movk x0, #0x0, lsl #32
+    //   0000000000000060: R_AARCH64_MOVW_UABS_G2_NC _JIT_EXIT
+    //   64: movk x0, #0x0, lsl #48
+    //   0000000000000064: R_AARCH64_MOVW_UABS_G3 _JIT_EXIT
+    //   68: ret
+    //   6c: br x0
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0xb6, 0x5e, 0x00, 0xa9, 0x08, 0x00, 0xa0, 0xf2,
     0xb8, 0x0a, 0x00, 0xf9, 0xb5, 0x62, 0x00, 0x91, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x28, 0x49, 0x28, 0x8b, 0x09, 0x00, 0x80, 0xd2, 0x09, 0x00, 0xa0, 0xf2, 0x09, 0x00, 0xc0, 0xf2,
@@ -1525,161 +1415,149 @@ const uint8_t cold_GUARD_VERSION__r3[] = {
     0x08, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x08, 0x01, 0x40, 0xb9, 0xc8, 0x00, 0x00, 0x34, 0x00, 0x00, 0x80, 0xd2, 0x00, 0x00, 0xa0, 0xf2,
     0x00, 0x00, 0xc0, 0xf2, 0x00, 0x00, 0xe0, 0xf2, 0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x00, 0x1f, 0xd6,
-};
-const Hole holes_GUARD_VERSION__r3[] = {
-    {0x14, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache0, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache0, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache0, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G3, HoleValue::Cache0, 0, nullptr},
-    {0x34, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x38, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r3[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G0_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G1_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G2_NC, HoleValue::ExitSlot, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G3, HoleValue::ExitSlot, 0, nullptr},
-    {0x40, HoleKind::A64_MOVW_G0_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x44, HoleKind::A64_MOVW_G1_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x48, HoleKind::A64_MOVW_G2_NC, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x4c, HoleKind::A64_MOVW_G3, HoleValue::Symbol, 0, ksym_krt_eval_breaker_flag},
-    {0x58, HoleKind::A64_MOVW_G0_NC, HoleValue::Exit, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G1_NC, HoleValue::Exit, 0, nullptr},
-    {0x60, HoleKind::A64_MOVW_G2_NC, HoleValue::Exit, 0, nullptr},
-    {0x64, HoleKind::A64_MOVW_G3, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r0: 84 bytes of code (80 without the jump to the next uop), 56 of cold code, 0 of data, 12 holes
-//   0: mov x19, x21
-//   4: ldp x8, x9, [x19, #-0x10]!
-//   8: lsl x8, x8, #14
-//   c: sbfx x9, x9, #0, #50
-//   10: add x0, x9, x8, asr #14
-//   14: mov x8, #-0x2000000000000 // =-562949953421312
-//   18: mov x9, #-0x4000000000000 // =-1125899906842624
-//   1c: add x8, x0, x8
-//   20: cmp x8, x9
-//   24: b.hs 0x48 <krait_stencil_ADD_INT__r0+0x48>
-//   28: stp x29, x30, [sp, #-0x10]!
-//   2c: mov x29, sp
-//   30: bl 0x30 <krait_stencil_ADD_INT__r0+0x30>
-//   0000000000000030: R_AARCH64_CALL26 krt_int_box
-//   34: mov x22, x0
-//   38: ldp x29, x30, [sp], #0x10
-//   3c: cbz x0, 0x3c <krait_stencil_ADD_INT__r0+0x3c>
-//   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT__r0
-//   40: mov x21, x19
-//   44: b 0x44 <krait_stencil_ADD_INT__r0+0x44>
-//   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   48: orr x22, x0, #0xfffc000000000000
-//   4c: mov x21, x19
-//   50: b 0x50 <krait_stencil_ADD_INT__r0+0x50>
-//   0000000000000050: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   14: mov w0, #0x1 // =1
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   1c: movk x10, #0x0, lsl #32
-//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   20: movk x8, #0x0, lsl #48
-//   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   24: movk x10, #0x0, lsl #48
-//   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   28: add x8, x9, w8, uxtw #2
-//   2c: str w10, [x20, #0x5c]
-//   30: stp x8, x21, [x20, #0x40]
-//   34: ret
-const uint8_t code_ADD_INT__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x14, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G3, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x34, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x38, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G0_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G1_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G2_NC, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G3, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x40, A64_MOVW_G0_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G1_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x48, A64_MOVW_G2_NC, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G3, kFirstSymbol + 1 /* krt_eval_breaker_flag */, 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G0_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G1_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x60, A64_MOVW_G2_NC, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x64, A64_MOVW_G3, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_ADD_INT__r0 (+0x103c): 84 bytes of code (80 without the jump to the next uop), 56 of cold code, 0 of data, 12 holes
+    //   0: mov x19, x21
+    //   4: ldp x8, x9, [x19, #-0x10]!
+    //   8: lsl x8, x8, #14
+    //   c: sbfx x9, x9, #0, #50
+    //   10: add x0, x9, x8, asr #14
+    //   14: mov x8, #-0x2000000000000 // =-562949953421312
+    //   18: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   1c: add x8, x0, x8
+    //   20: cmp x8, x9
+    //   24: b.hs 0x48 <krait_stencil_ADD_INT__r0+0x48>
+    //   28: stp x29, x30, [sp, #-0x10]!
+    //   2c: mov x29, sp
+    //   30: bl 0x30 <krait_stencil_ADD_INT__r0+0x30>
+    //   0000000000000030: R_AARCH64_CALL26 krt_int_box
+    //   34: mov x22, x0
+    //   38: ldp x29, x30, [sp], #0x10
+    //   3c: cbz x0, 0x3c <krait_stencil_ADD_INT__r0+0x3c>
+    //   000000000000003c: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT__r0
+    //   40: mov x21, x19
+    //   44: b 0x44 <krait_stencil_ADD_INT__r0+0x44>
+    //   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
+    //   48: orr x22, x0, #0xfffc000000000000
+    //   4c: mov x21, x19
+    //   50: b 0x50 <krait_stencil_ADD_INT__r0+0x50>
+    //   0000000000000050: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xf3, 0x03, 0x15, 0xaa, 0x68, 0x26, 0xff, 0xa9, 0x08, 0xc5, 0x72, 0xd3, 0x29, 0xc5, 0x40, 0x93,
     0x20, 0x39, 0x88, 0x8b, 0xc8, 0xff, 0xff, 0xd2, 0x89, 0xff, 0xff, 0xd2, 0x08, 0x00, 0x08, 0x8b,
     0x1f, 0x01, 0x09, 0xeb, 0x22, 0x01, 0x00, 0x54, 0xfd, 0x7b, 0xbf, 0xa9, 0xfd, 0x03, 0x00, 0x91,
     0x00, 0x00, 0x00, 0x94, 0xf6, 0x03, 0x00, 0xaa, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0xb4,
     0xf5, 0x03, 0x13, 0xaa, 0x00, 0x00, 0x00, 0x14, 0x16, 0x34, 0x4e, 0xb2, 0xf5, 0x03, 0x13, 0xaa,
     0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_ADD_INT__r0[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   14: mov w0, #0x1 // =1
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   1c: movk x10, #0x0, lsl #32
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   20: movk x8, #0x0, lsl #48
+    //   0000000000000020: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   24: movk x10, #0x0, lsl #48
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   28: add x8, x9, w8, uxtw #2
+    //   2c: str w10, [x20, #0x5c]
+    //   30: stp x8, x21, [x20, #0x40]
+    //   34: ret
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2,
     0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0x8a, 0x5e, 0x00, 0xb9,
     0x88, 0x56, 0x04, 0xa9, 0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_ADD_INT__r0[] = {
-    {0x30, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_int_box},
-    {0x3c, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x50, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_ADD_INT__r0[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x20, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r1: 136 bytes of code (132 without the jump to the next uop), 0 of cold code, 0 of data, 10 holes
-//   0: mov x19, x21
-//   4: lsl x9, x22, #14
-//   8: ldr x8, [x19, #-0x8]!
-//   c: sbfx x8, x8, #0, #50
-//   10: add x0, x8, x9, asr #14
-//   14: mov x8, #-0x2000000000000 // =-562949953421312
-//   18: mov x9, #-0x4000000000000 // =-1125899906842624
-//   1c: add x8, x0, x8
-//   20: cmp x8, x9
-//   24: b.hs 0x78 <krait_stencil_ADD_INT__r1+0x78>
-//   28: stp x29, x30, [sp, #-0x10]!
-//   2c: mov x29, sp
-//   30: bl 0x30 <krait_stencil_ADD_INT__r1+0x30>
-//   0000000000000030: R_AARCH64_CALL26 krt_int_box
-//   34: ldp x29, x30, [sp], #0x10
-//   38: cbnz x0, 0x7c <krait_stencil_ADD_INT__r1+0x7c>
-//   3c: mov x8, #0x0 // =0
-//   000000000000003c: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   40: ldr x9, [x20, #0x10]
-//   44: mov x10, #0x0 // =0
-//   0000000000000044: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   48: movk x8, #0x0, lsl #16
-//   0000000000000048: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   4c: movk x10, #0x0, lsl #16
-//   000000000000004c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   50: mov w0, #0x1 // =1
-//   54: movk x8, #0x0, lsl #32
-//   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   58: movk x10, #0x0, lsl #32
-//   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   5c: movk x8, #0x0, lsl #48
-//   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   60: movk x10, #0x0, lsl #48
-//   0000000000000060: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   64: add x8, x9, w8, uxtw #2
-//   68: str x22, [x21], #0x8
-//   6c: str w10, [x20, #0x5c]
-//   70: stp x8, x21, [x20, #0x40]
-//   74: ret
-//   78: orr x0, x0, #0xfffc000000000000
-//   7c: mov x21, x19
-//   80: mov x22, x0
-//   84: b 0x84 <krait_stencil_ADD_INT__r1+0x84>
-//   0000000000000084: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_ADD_INT__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x30, A64_CALL26, kFirstSymbol + 2 /* krt_int_box */, 0),
+    KRAIT_HOLE(0x3c, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x44, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    KRAIT_HOLE(0x50, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x20, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_ADD_INT__r1 (+0x1110): 136 bytes of code (132 without the jump to the next uop), 0 of cold code, 0 of data, 10 holes
+    //   0: mov x19, x21
+    //   4: lsl x9, x22, #14
+    //   8: ldr x8, [x19, #-0x8]!
+    //   c: sbfx x8, x8, #0, #50
+    //   10: add x0, x8, x9, asr #14
+    //   14: mov x8, #-0x2000000000000 // =-562949953421312
+    //   18: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   1c: add x8, x0, x8
+    //   20: cmp x8, x9
+    //   24: b.hs 0x78 <krait_stencil_ADD_INT__r1+0x78>
+    //   28: stp x29, x30, [sp, #-0x10]!
+    //   2c: mov x29, sp
+    //   30: bl 0x30 <krait_stencil_ADD_INT__r1+0x30>
+    //   0000000000000030: R_AARCH64_CALL26 krt_int_box
+    //   34: ldp x29, x30, [sp], #0x10
+    //   38: cbnz x0, 0x7c <krait_stencil_ADD_INT__r1+0x7c>
+    //   3c: mov x8, #0x0 // =0
+    //   000000000000003c: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   40: ldr x9, [x20, #0x10]
+    //   44: mov x10, #0x0 // =0
+    //   0000000000000044: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   48: movk x8, #0x0, lsl #16
+    //   0000000000000048: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   4c: movk x10, #0x0, lsl #16
+    //   000000000000004c: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   50: mov w0, #0x1 // =1
+    //   54: movk x8, #0x0, lsl #32
+    //   0000000000000054: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   58: movk x10, #0x0, lsl #32
+    //   0000000000000058: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   5c: movk x8, #0x0, lsl #48
+    //   000000000000005c: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   60: movk x10, #0x0, lsl #48
+    //   0000000000000060: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   64: add x8, x9, w8, uxtw #2
+    //   68: str x22, [x21], #0x8
+    //   6c: str w10, [x20, #0x5c]
+    //   70: stp x8, x21, [x20, #0x40]
+    //   74: ret
+    //   78: orr x0, x0, #0xfffc000000000000
+    //   7c: mov x21, x19
+    //   80: mov x22, x0
+    //   84: b 0x84 <krait_stencil_ADD_INT__r1+0x84>
+    //   0000000000000084: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xf3, 0x03, 0x15, 0xaa, 0xc9, 0xc6, 0x72, 0xd3, 0x68, 0x8e, 0x5f, 0xf8, 0x08, 0xc5, 0x40, 0x93,
     0x00, 0x39, 0x89, 0x8b, 0xc8, 0xff, 0xff, 0xd2, 0x89, 0xff, 0xff, 0xd2, 0x08, 0x00, 0x08, 0x8b,
     0x1f, 0x01, 0x09, 0xeb, 0xa2, 0x02, 0x00, 0x54, 0xfd, 0x7b, 0xbf, 0xa9, 0xfd, 0x03, 0x00, 0x91,
@@ -1689,339 +1567,293 @@ const uint8_t code_ADD_INT__r1[] = {
     0x0a, 0x00, 0xe0, 0xf2, 0x28, 0x49, 0x28, 0x8b, 0xb6, 0x86, 0x00, 0xf8, 0x8a, 0x5e, 0x00, 0xb9,
     0x88, 0x56, 0x04, 0xa9, 0xc0, 0x03, 0x5f, 0xd6, 0x00, 0x34, 0x4e, 0xb2, 0xf5, 0x03, 0x13, 0xaa,
     0xf6, 0x03, 0x00, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_ADD_INT__r1[] = {
-    {0x30, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_int_box},
-    {0x3c, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x44, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x48, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x4c, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x54, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x58, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x5c, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x60, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-    {0x84, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r2: 72 bytes of code (68 without the jump to the next uop), 64 of cold code, 0 of data, 12 holes
-//   0: lsl x8, x22, #14
-//   4: sbfx x9, x23, #0, #50
-//   8: add x0, x9, x8, asr #14
-//   c: mov x8, #-0x2000000000000 // =-562949953421312
-//   10: mov x9, #-0x4000000000000 // =-1125899906842624
-//   14: add x8, x0, x8
-//   18: cmp x8, x9
-//   1c: b.hs 0x3c <krait_stencil_ADD_INT__r2+0x3c>
-//   20: stp x29, x30, [sp, #-0x10]!
-//   24: mov x29, sp
-//   28: bl 0x28 <krait_stencil_ADD_INT__r2+0x28>
-//   0000000000000028: R_AARCH64_CALL26 krt_int_box
-//   2c: ldp x29, x30, [sp], #0x10
-//   30: cbz x0, 0x30 <krait_stencil_ADD_INT__r2+0x30>
-//   0000000000000030: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT__r2
-//   34: mov x22, x0
-//   38: b 0x38 <krait_stencil_ADD_INT__r2+0x38>
-//   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   3c: orr x0, x0, #0xfffc000000000000
-//   40: mov x22, x0
-//   44: b 0x44 <krait_stencil_ADD_INT__r2+0x44>
-//   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   4: ldr x9, [x20, #0x10]
-//   8: add x10, x21, #0x10
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   10: mov w0, #0x1 // =1
-//   14: stp x22, x23, [x21]
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   1c: movk x8, #0x0, lsl #48
-//   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   20: add x8, x9, w8, uxtw #2
-//   24: mov x9, #0x0 // =0
-//   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   28: movk x9, #0x0, lsl #16
-//   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   2c: movk x9, #0x0, lsl #32
-//   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   30: stp x8, x10, [x20, #0x40]
-//   34: movk x9, #0x0, lsl #48
-//   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   38: str w9, [x20, #0x5c]
-//   3c: ret
-const uint8_t code_ADD_INT__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x30, A64_CALL26, kFirstSymbol + 2 /* krt_int_box */, 0),
+    KRAIT_HOLE(0x3c, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x44, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x48, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x4c, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x54, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x58, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x5c, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x60, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x84, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_ADD_INT__r2 (+0x11d4): 72 bytes of code (68 without the jump to the next uop), 64 of cold code, 0 of data, 12 holes
+    //   0: lsl x8, x22, #14
+    //   4: sbfx x9, x23, #0, #50
+    //   8: add x0, x9, x8, asr #14
+    //   c: mov x8, #-0x2000000000000 // =-562949953421312
+    //   10: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   14: add x8, x0, x8
+    //   18: cmp x8, x9
+    //   1c: b.hs 0x3c <krait_stencil_ADD_INT__r2+0x3c>
+    //   20: stp x29, x30, [sp, #-0x10]!
+    //   24: mov x29, sp
+    //   28: bl 0x28 <krait_stencil_ADD_INT__r2+0x28>
+    //   0000000000000028: R_AARCH64_CALL26 krt_int_box
+    //   2c: ldp x29, x30, [sp], #0x10
+    //   30: cbz x0, 0x30 <krait_stencil_ADD_INT__r2+0x30>
+    //   0000000000000030: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT__r2
+    //   34: mov x22, x0
+    //   38: b 0x38 <krait_stencil_ADD_INT__r2+0x38>
+    //   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
+    //   3c: orr x0, x0, #0xfffc000000000000
+    //   40: mov x22, x0
+    //   44: b 0x44 <krait_stencil_ADD_INT__r2+0x44>
+    //   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xc8, 0xc6, 0x72, 0xd3, 0xe9, 0xc6, 0x40, 0x93, 0x20, 0x39, 0x88, 0x8b, 0xc8, 0xff, 0xff, 0xd2,
     0x89, 0xff, 0xff, 0xd2, 0x08, 0x00, 0x08, 0x8b, 0x1f, 0x01, 0x09, 0xeb, 0x02, 0x01, 0x00, 0x54,
     0xfd, 0x7b, 0xbf, 0xa9, 0xfd, 0x03, 0x00, 0x91, 0x00, 0x00, 0x00, 0x94, 0xfd, 0x7b, 0xc1, 0xa8,
     0x00, 0x00, 0x00, 0xb4, 0xf6, 0x03, 0x00, 0xaa, 0x00, 0x00, 0x00, 0x14, 0x00, 0x34, 0x4e, 0xb2,
     0xf6, 0x03, 0x00, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_ADD_INT__r2[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   4: ldr x9, [x20, #0x10]
+    //   8: add x10, x21, #0x10
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   10: mov w0, #0x1 // =1
+    //   14: stp x22, x23, [x21]
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   1c: movk x8, #0x0, lsl #48
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   20: add x8, x9, w8, uxtw #2
+    //   24: mov x9, #0x0 // =0
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   28: movk x9, #0x0, lsl #16
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   2c: movk x9, #0x0, lsl #32
+    //   000000000000002c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   30: stp x8, x10, [x20, #0x40]
+    //   34: movk x9, #0x0, lsl #48
+    //   0000000000000034: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   38: str w9, [x20, #0x5c]
+    //   3c: ret
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0xaa, 0x42, 0x00, 0x91, 0x08, 0x00, 0xa0, 0xf2,
     0x20, 0x00, 0x80, 0x52, 0xb6, 0x5e, 0x00, 0xa9, 0x08, 0x00, 0xc0, 0xf2, 0x08, 0x00, 0xe0, 0xf2,
     0x28, 0x49, 0x28, 0x8b, 0x09, 0x00, 0x80, 0xd2, 0x09, 0x00, 0xa0, 0xf2, 0x09, 0x00, 0xc0, 0xf2,
     0x88, 0x2a, 0x04, 0xa9, 0x09, 0x00, 0xe0, 0xf2, 0x89, 0x5e, 0x00, 0xb9, 0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_ADD_INT__r2[] = {
-    {0x28, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_int_box},
-    {0x30, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x38, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_ADD_INT__r2[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x2c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x34, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r3: 72 bytes of code (68 without the jump to the next uop), 68 of cold code, 0 of data, 12 holes
-//   0: lsl x8, x23, #14
-//   4: sbfx x9, x24, #0, #50
-//   8: add x0, x9, x8, asr #14
-//   c: mov x8, #-0x2000000000000 // =-562949953421312
-//   10: mov x9, #-0x4000000000000 // =-1125899906842624
-//   14: add x8, x0, x8
-//   18: cmp x8, x9
-//   1c: b.hs 0x3c <krait_stencil_ADD_INT__r3+0x3c>
-//   20: stp x29, x30, [sp, #-0x10]!
-//   24: mov x29, sp
-//   28: bl 0x28 <krait_stencil_ADD_INT__r3+0x28>
-//   0000000000000028: R_AARCH64_CALL26 krt_int_box
-//   2c: ldp x29, x30, [sp], #0x10
-//   30: cbz x0, 0x30 <krait_stencil_ADD_INT__r3+0x30>
-//   0000000000000030: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT__r3
-//   34: mov x23, x0
-//   38: b 0x38 <krait_stencil_ADD_INT__r3+0x38>
-//   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   3c: orr x0, x0, #0xfffc000000000000
-//   40: mov x23, x0
-//   44: b 0x44 <krait_stencil_ADD_INT__r3+0x44>
-//   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
-//   cold:
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
-//   4: ldr x9, [x20, #0x10]
-//   8: mov x10, #0x0 // =0
-//   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
-//   c: movk x8, #0x0, lsl #16
-//   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
-//   10: movk x10, #0x0, lsl #16
-//   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
-//   14: mov w0, #0x1 // =1
-//   18: movk x8, #0x0, lsl #32
-//   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
-//   1c: movk x10, #0x0, lsl #32
-//   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
-//   20: stp x22, x23, [x21]
-//   24: movk x8, #0x0, lsl #48
-//   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
-//   28: movk x10, #0x0, lsl #48
-//   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
-//   2c: str x24, [x21, #0x10]
-//   30: add x8, x9, w8, uxtw #2
-//   34: add x9, x21, #0x18
-//   38: str w10, [x20, #0x5c]
-//   3c: stp x8, x9, [x20, #0x40]
-//   40: ret
-const uint8_t code_ADD_INT__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x28, A64_CALL26, kFirstSymbol + 2 /* krt_int_box */, 0),
+    KRAIT_HOLE(0x30, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x38, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    KRAIT_HOLE(0x44, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2c, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x34, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_ADD_INT__r3 (+0x12a4): 72 bytes of code (68 without the jump to the next uop), 68 of cold code, 0 of data, 12 holes
+    //   0: lsl x8, x23, #14
+    //   4: sbfx x9, x24, #0, #50
+    //   8: add x0, x9, x8, asr #14
+    //   c: mov x8, #-0x2000000000000 // =-562949953421312
+    //   10: mov x9, #-0x4000000000000 // =-1125899906842624
+    //   14: add x8, x0, x8
+    //   18: cmp x8, x9
+    //   1c: b.hs 0x3c <krait_stencil_ADD_INT__r3+0x3c>
+    //   20: stp x29, x30, [sp, #-0x10]!
+    //   24: mov x29, sp
+    //   28: bl 0x28 <krait_stencil_ADD_INT__r3+0x28>
+    //   0000000000000028: R_AARCH64_CALL26 krt_int_box
+    //   2c: ldp x29, x30, [sp], #0x10
+    //   30: cbz x0, 0x30 <krait_stencil_ADD_INT__r3+0x30>
+    //   0000000000000030: R_AARCH64_CONDBR19 .text.cold.krait_stencil_ADD_INT__r3
+    //   34: mov x23, x0
+    //   38: b 0x38 <krait_stencil_ADD_INT__r3+0x38>
+    //   0000000000000038: R_AARCH64_JUMP26 _JIT_CONTINUE
+    //   3c: orr x0, x0, #0xfffc000000000000
+    //   40: mov x23, x0
+    //   44: b 0x44 <krait_stencil_ADD_INT__r3+0x44>
+    //   0000000000000044: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0xc6, 0x72, 0xd3, 0x09, 0xc7, 0x40, 0x93, 0x20, 0x39, 0x88, 0x8b, 0xc8, 0xff, 0xff, 0xd2,
     0x89, 0xff, 0xff, 0xd2, 0x08, 0x00, 0x08, 0x8b, 0x1f, 0x01, 0x09, 0xeb, 0x02, 0x01, 0x00, 0x54,
     0xfd, 0x7b, 0xbf, 0xa9, 0xfd, 0x03, 0x00, 0x91, 0x00, 0x00, 0x00, 0x94, 0xfd, 0x7b, 0xc1, 0xa8,
     0x00, 0x00, 0x00, 0xb4, 0xf7, 0x03, 0x00, 0xaa, 0x00, 0x00, 0x00, 0x14, 0x00, 0x34, 0x4e, 0xb2,
     0xf7, 0x03, 0x00, 0xaa, 0x00, 0x00, 0x00, 0x14,
-};
-const uint8_t cold_ADD_INT__r3[] = {
+    //   cold:
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_NEXT
+    //   4: ldr x9, [x20, #0x10]
+    //   8: mov x10, #0x0 // =0
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G0_NC _JIT_TARGET
+    //   c: movk x8, #0x0, lsl #16
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G1_NC _JIT_NEXT
+    //   10: movk x10, #0x0, lsl #16
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G1_NC _JIT_TARGET
+    //   14: mov w0, #0x1 // =1
+    //   18: movk x8, #0x0, lsl #32
+    //   0000000000000018: R_AARCH64_MOVW_UABS_G2_NC _JIT_NEXT
+    //   1c: movk x10, #0x0, lsl #32
+    //   000000000000001c: R_AARCH64_MOVW_UABS_G2_NC _JIT_TARGET
+    //   20: stp x22, x23, [x21]
+    //   24: movk x8, #0x0, lsl #48
+    //   0000000000000024: R_AARCH64_MOVW_UABS_G3 _JIT_NEXT
+    //   28: movk x10, #0x0, lsl #48
+    //   0000000000000028: R_AARCH64_MOVW_UABS_G3 _JIT_TARGET
+    //   2c: str x24, [x21, #0x10]
+    //   30: add x8, x9, w8, uxtw #2
+    //   34: add x9, x21, #0x18
+    //   38: str w10, [x20, #0x5c]
+    //   3c: stp x8, x9, [x20, #0x40]
+    //   40: ret
     0x08, 0x00, 0x80, 0xd2, 0x89, 0x0a, 0x40, 0xf9, 0x0a, 0x00, 0x80, 0xd2, 0x08, 0x00, 0xa0, 0xf2,
     0x0a, 0x00, 0xa0, 0xf2, 0x20, 0x00, 0x80, 0x52, 0x08, 0x00, 0xc0, 0xf2, 0x0a, 0x00, 0xc0, 0xf2,
     0xb6, 0x5e, 0x00, 0xa9, 0x08, 0x00, 0xe0, 0xf2, 0x0a, 0x00, 0xe0, 0xf2, 0xb8, 0x0a, 0x00, 0xf9,
     0x28, 0x49, 0x28, 0x8b, 0xa9, 0x62, 0x00, 0x91, 0x8a, 0x5e, 0x00, 0xb9, 0x88, 0x26, 0x04, 0xa9,
     0xc0, 0x03, 0x5f, 0xd6,
-};
-const Hole holes_ADD_INT__r3[] = {
-    {0x28, HoleKind::A64_CALL26, HoleValue::Symbol, 0, ksym_krt_int_box},
-    {0x30, HoleKind::A64_CONDBR19, HoleValue::Cold, 0, nullptr},
-    {0x38, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-    {0x44, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-const Hole cold_holes_ADD_INT__r3[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Next, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G0_NC, HoleValue::Target, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G1_NC, HoleValue::Next, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G1_NC, HoleValue::Target, 0, nullptr},
-    {0x18, HoleKind::A64_MOVW_G2_NC, HoleValue::Next, 0, nullptr},
-    {0x1c, HoleKind::A64_MOVW_G2_NC, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::A64_MOVW_G3, HoleValue::Next, 0, nullptr},
-    {0x28, HoleKind::A64_MOVW_G3, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_CONSTANT__r0: 24 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x22, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
-//   4: sub x21, x21, #0x10
-//   8: movk x22, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
-//   c: movk x22, #0x0, lsl #32
-//   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
-//   10: movk x22, #0x0, lsl #48
-//   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
-//   14: b 0x14 <krait_stencil_CONSTANT__r0+0x14>
-//   0000000000000014: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_CONSTANT__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x28, A64_CALL26, kFirstSymbol + 2 /* krt_int_box */, 0),
+    KRAIT_HOLE(0x30, A64_CONDBR19, uint8_t(HoleValue::Cold), 0),
+    KRAIT_HOLE(0x38, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    KRAIT_HOLE(0x44, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    //   cold holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G0_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G1_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G1_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x18, A64_MOVW_G2_NC, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1c, A64_MOVW_G2_NC, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x24, A64_MOVW_G3, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x28, A64_MOVW_G3, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_CONSTANT__r0 (+0x1378): 24 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x22, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
+    //   4: sub x21, x21, #0x10
+    //   8: movk x22, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
+    //   c: movk x22, #0x0, lsl #32
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
+    //   10: movk x22, #0x0, lsl #48
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
+    //   14: b 0x14 <krait_stencil_CONSTANT__r0+0x14>
+    //   0000000000000014: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x16, 0x00, 0x80, 0xd2, 0xb5, 0x42, 0x00, 0xd1, 0x16, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xc0, 0xf2,
     0x16, 0x00, 0xe0, 0xf2, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_CONSTANT__r0[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G3, HoleValue::Cache64_0, 0, nullptr},
-    {0x14, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_CONSTANT__r1: 24 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x22, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
-//   4: sub x21, x21, #0x8
-//   8: movk x22, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
-//   c: movk x22, #0x0, lsl #32
-//   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
-//   10: movk x22, #0x0, lsl #48
-//   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
-//   14: b 0x14 <krait_stencil_CONSTANT__r1+0x14>
-//   0000000000000014: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_CONSTANT__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G3, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x14, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_CONSTANT__r1 (+0x13ae): 24 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x22, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
+    //   4: sub x21, x21, #0x8
+    //   8: movk x22, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
+    //   c: movk x22, #0x0, lsl #32
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
+    //   10: movk x22, #0x0, lsl #48
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
+    //   14: b 0x14 <krait_stencil_CONSTANT__r1+0x14>
+    //   0000000000000014: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x16, 0x00, 0x80, 0xd2, 0xb5, 0x22, 0x00, 0xd1, 0x16, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xc0, 0xf2,
     0x16, 0x00, 0xe0, 0xf2, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_CONSTANT__r1[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G3, HoleValue::Cache64_0, 0, nullptr},
-    {0x14, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_CONSTANT__r2: 20 bytes of code (16 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x22, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
-//   4: movk x22, #0x0, lsl #16
-//   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
-//   8: movk x22, #0x0, lsl #32
-//   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
-//   c: movk x22, #0x0, lsl #48
-//   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
-//   10: b 0x10 <krait_stencil_CONSTANT__r2+0x10>
-//   0000000000000010: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_CONSTANT__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G3, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x14, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_CONSTANT__r2 (+0x13e4): 20 bytes of code (16 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x22, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
+    //   4: movk x22, #0x0, lsl #16
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
+    //   8: movk x22, #0x0, lsl #32
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
+    //   c: movk x22, #0x0, lsl #48
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
+    //   10: b 0x10 <krait_stencil_CONSTANT__r2+0x10>
+    //   0000000000000010: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x16, 0x00, 0x80, 0xd2, 0x16, 0x00, 0xa0, 0xf2, 0x16, 0x00, 0xc0, 0xf2, 0x16, 0x00, 0xe0, 0xf2,
     0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_CONSTANT__r2[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G3, HoleValue::Cache64_0, 0, nullptr},
-    {0x10, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_CONSTANT__r3: 20 bytes of code (16 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x23, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
-//   4: movk x23, #0x0, lsl #16
-//   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
-//   8: movk x23, #0x0, lsl #32
-//   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
-//   c: movk x23, #0x0, lsl #48
-//   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
-//   10: b 0x10 <krait_stencil_CONSTANT__r3+0x10>
-//   0000000000000010: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_CONSTANT__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x4, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G3, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x10, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_CONSTANT__r3 (+0x1416): 20 bytes of code (16 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x23, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_CACHE64_0
+    //   4: movk x23, #0x0, lsl #16
+    //   0000000000000004: R_AARCH64_MOVW_UABS_G1_NC _JIT_CACHE64_0
+    //   8: movk x23, #0x0, lsl #32
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G2_NC _JIT_CACHE64_0
+    //   c: movk x23, #0x0, lsl #48
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G3 _JIT_CACHE64_0
+    //   10: b 0x10 <krait_stencil_CONSTANT__r3+0x10>
+    //   0000000000000010: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x17, 0x00, 0x80, 0xd2, 0x17, 0x00, 0xa0, 0xf2, 0x17, 0x00, 0xc0, 0xf2, 0x17, 0x00, 0xe0, 0xf2,
     0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_CONSTANT__r3[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x4, HoleKind::A64_MOVW_G1_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G2_NC, HoleValue::Cache64_0, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G3, HoleValue::Cache64_0, 0, nullptr},
-    {0x10, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_SPILL_1: 8 bytes of code (4 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
-//   0: str x22, [x21], #0x8
-//   4: b 0x4 <krait_stencil_SPILL_1+0x4>
-//   0000000000000004: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_spill_1[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x4, A64_MOVW_G1_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G2_NC, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G3, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x10, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_SPILL_1 (+0x1448): 8 bytes of code (4 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
+    //   0: str x22, [x21], #0x8
+    //   4: b 0x4 <krait_stencil_SPILL_1+0x4>
+    //   0000000000000004: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xb6, 0x86, 0x00, 0xf8, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_spill_1[] = {
-    {0x4, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_SPILL_2: 16 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
-//   0: mov x8, x21
-//   4: add x21, x21, #0x10
-//   8: stp x22, x23, [x8]
-//   c: b 0xc <krait_stencil_SPILL_2+0xc>
-//   000000000000000c: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_spill_2[] = {
+    //   holes:
+    KRAIT_HOLE(0x4, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_SPILL_2 (+0x1456): 16 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
+    //   0: mov x8, x21
+    //   4: add x21, x21, #0x10
+    //   8: stp x22, x23, [x8]
+    //   c: b 0xc <krait_stencil_SPILL_2+0xc>
+    //   000000000000000c: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0x03, 0x15, 0xaa, 0xb5, 0x42, 0x00, 0x91, 0x16, 0x5d, 0x00, 0xa9, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_spill_2[] = {
-    {0xc, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_SPILL_3: 16 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
-//   0: mov x8, x21
-//   4: stp x22, x23, [x21], #0x18
-//   8: str x24, [x8, #0x10]
-//   c: b 0xc <krait_stencil_SPILL_3+0xc>
-//   000000000000000c: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_spill_3[] = {
+    //   holes:
+    KRAIT_HOLE(0xc, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_SPILL_3 (+0x146c): 16 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
+    //   0: mov x8, x21
+    //   4: stp x22, x23, [x21], #0x18
+    //   8: str x24, [x8, #0x10]
+    //   c: b 0xc <krait_stencil_SPILL_3+0xc>
+    //   000000000000000c: R_AARCH64_JUMP26 _JIT_CONTINUE
     0xe8, 0x03, 0x15, 0xaa, 0xb6, 0xde, 0x81, 0xa8, 0x18, 0x09, 0x00, 0xf9, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_spill_3[] = {
-    {0xc, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_jit_entry: 112 bytes of code (112 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
-//   0: stp d15, d14, [sp, #-0xa0]!
-//   4: stp x24, x23, [sp, #0x70]
-//   8: mov x23, xzr
-//   c: mov x24, xzr
-//   10: stp x22, x21, [sp, #0x80]
-//   14: mov x21, x1
-//   18: mov x22, xzr
-//   1c: stp x20, x19, [sp, #0x90]
-//   20: mov x20, x0
-//   24: stp d13, d12, [sp, #0x10]
-//   28: stp d11, d10, [sp, #0x20]
-//   2c: stp d9, d8, [sp, #0x30]
-//   30: stp x29, x30, [sp, #0x40]
-//   34: add x29, sp, #0x40
-//   38: stp x28, x27, [sp, #0x50]
-//   3c: stp x26, x25, [sp, #0x60]
-//   40: blr x2
-//   44: ldp x20, x19, [sp, #0x90]
-//   48: ldp x22, x21, [sp, #0x80]
-//   4c: ldp x24, x23, [sp, #0x70]
-//   50: ldp x26, x25, [sp, #0x60]
-//   54: ldp x28, x27, [sp, #0x50]
-//   58: ldp x29, x30, [sp, #0x40]
-//   5c: ldp d9, d8, [sp, #0x30]
-//   60: ldp d11, d10, [sp, #0x20]
-//   64: ldp d13, d12, [sp, #0x10]
-//   68: ldp d15, d14, [sp], #0xa0
-//   6c: ret
-const uint8_t code_entry[] = {
+    //   holes:
+    KRAIT_HOLE(0xc, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_jit_entry (+0x1482): 112 bytes of code (112 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
+    //   0: stp d15, d14, [sp, #-0xa0]!
+    //   4: stp x24, x23, [sp, #0x70]
+    //   8: mov x23, xzr
+    //   c: mov x24, xzr
+    //   10: stp x22, x21, [sp, #0x80]
+    //   14: mov x21, x1
+    //   18: mov x22, xzr
+    //   1c: stp x20, x19, [sp, #0x90]
+    //   20: mov x20, x0
+    //   24: stp d13, d12, [sp, #0x10]
+    //   28: stp d11, d10, [sp, #0x20]
+    //   2c: stp d9, d8, [sp, #0x30]
+    //   30: stp x29, x30, [sp, #0x40]
+    //   34: add x29, sp, #0x40
+    //   38: stp x28, x27, [sp, #0x50]
+    //   3c: stp x26, x25, [sp, #0x60]
+    //   40: blr x2
+    //   44: ldp x20, x19, [sp, #0x90]
+    //   48: ldp x22, x21, [sp, #0x80]
+    //   4c: ldp x24, x23, [sp, #0x70]
+    //   50: ldp x26, x25, [sp, #0x60]
+    //   54: ldp x28, x27, [sp, #0x50]
+    //   58: ldp x29, x30, [sp, #0x40]
+    //   5c: ldp d9, d8, [sp, #0x30]
+    //   60: ldp d11, d10, [sp, #0x20]
+    //   64: ldp d13, d12, [sp, #0x10]
+    //   68: ldp d15, d14, [sp], #0xa0
+    //   6c: ret
     0xef, 0x3b, 0xb6, 0x6d, 0xf8, 0x5f, 0x07, 0xa9, 0xf7, 0x03, 0x1f, 0xaa, 0xf8, 0x03, 0x1f, 0xaa,
     0xf6, 0x57, 0x08, 0xa9, 0xf5, 0x03, 0x01, 0xaa, 0xf6, 0x03, 0x1f, 0xaa, 0xf4, 0x4f, 0x09, 0xa9,
     0xf4, 0x03, 0x00, 0xaa, 0xed, 0x33, 0x01, 0x6d, 0xeb, 0x2b, 0x02, 0x6d, 0xe9, 0x23, 0x03, 0x6d,
@@ -2029,60 +1861,53 @@ const uint8_t code_entry[] = {
     0x40, 0x00, 0x3f, 0xd6, 0xf4, 0x4f, 0x49, 0xa9, 0xf6, 0x57, 0x48, 0xa9, 0xf8, 0x5f, 0x47, 0xa9,
     0xfa, 0x67, 0x46, 0xa9, 0xfc, 0x6f, 0x45, 0xa9, 0xfd, 0x7b, 0x44, 0xa9, 0xe9, 0x23, 0x43, 0x6d,
     0xeb, 0x2b, 0x42, 0x6d, 0xed, 0x33, 0x41, 0x6d, 0xef, 0x3b, 0xca, 0x6c, 0xc0, 0x03, 0x5f, 0xd6,
-};
-
-// krait_stencil_TRACE_HEAD: 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
-//   0: mov x8, #0x0 // =0
-//   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_WARM
-//   4: mov w9, #0x1 // =1
-//   8: movk x8, #0x0, lsl #16
-//   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_WARM
-//   c: movk x8, #0x0, lsl #32
-//   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_WARM
-//   10: movk x8, #0x0, lsl #48
-//   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_WARM
-//   14: strb w9, [x8]
-//   18: b 0x18 <krait_stencil_TRACE_HEAD+0x18>
-//   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
-const uint8_t code_head[] = {
+    // krait_stencil_TRACE_HEAD (+0x14f2): 28 bytes of code (24 without the jump to the next uop), 0 of cold code, 0 of data, 5 holes
+    //   0: mov x8, #0x0 // =0
+    //   0000000000000000: R_AARCH64_MOVW_UABS_G0_NC _JIT_WARM
+    //   4: mov w9, #0x1 // =1
+    //   8: movk x8, #0x0, lsl #16
+    //   0000000000000008: R_AARCH64_MOVW_UABS_G1_NC _JIT_WARM
+    //   c: movk x8, #0x0, lsl #32
+    //   000000000000000c: R_AARCH64_MOVW_UABS_G2_NC _JIT_WARM
+    //   10: movk x8, #0x0, lsl #48
+    //   0000000000000010: R_AARCH64_MOVW_UABS_G3 _JIT_WARM
+    //   14: strb w9, [x8]
+    //   18: b 0x18 <krait_stencil_TRACE_HEAD+0x18>
+    //   0000000000000018: R_AARCH64_JUMP26 _JIT_CONTINUE
     0x08, 0x00, 0x80, 0xd2, 0x29, 0x00, 0x80, 0x52, 0x08, 0x00, 0xa0, 0xf2, 0x08, 0x00, 0xc0, 0xf2,
     0x08, 0x00, 0xe0, 0xf2, 0x09, 0x01, 0x00, 0x39, 0x00, 0x00, 0x00, 0x14,
-};
-const Hole holes_head[] = {
-    {0x0, HoleKind::A64_MOVW_G0_NC, HoleValue::Warm, 0, nullptr},
-    {0x8, HoleKind::A64_MOVW_G1_NC, HoleValue::Warm, 0, nullptr},
-    {0xc, HoleKind::A64_MOVW_G2_NC, HoleValue::Warm, 0, nullptr},
-    {0x10, HoleKind::A64_MOVW_G3, HoleValue::Warm, 0, nullptr},
-    {0x18, HoleKind::A64_JUMP26, HoleValue::Continue, 0, nullptr},
-};
-
-// krait_stencil_FELL_OFF_TRACE: 4 bytes of code (4 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
-//   0: brk #0x1
-const uint8_t code_fell_off[] = {
+    //   holes:
+    KRAIT_HOLE(0x0, A64_MOVW_G0_NC, uint8_t(HoleValue::Warm), 0),
+    KRAIT_HOLE(0x8, A64_MOVW_G1_NC, uint8_t(HoleValue::Warm), 0),
+    KRAIT_HOLE(0xc, A64_MOVW_G2_NC, uint8_t(HoleValue::Warm), 0),
+    KRAIT_HOLE(0x10, A64_MOVW_G3, uint8_t(HoleValue::Warm), 0),
+    KRAIT_HOLE(0x18, A64_JUMP26, uint8_t(HoleValue::Continue), 0),
+    // krait_stencil_FELL_OFF_TRACE (+0x152c): 4 bytes of code (4 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
+    //   0: brk #0x1
     0x20, 0x00, 0x20, 0xd4,
 };
 
 const Stencil uops_aarch64[UOP__COUNT] = {
-    {{code_LOAD, 32, holes_LOAD, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
-    {{code_SWAP, 40, holes_SWAP, 5}, 36, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
-    {{code_ADD, 108, holes_ADD, 15}, 104, {cold_ADD, 32, nullptr, 0}, nullptr, 0, 1},  // 2
-    {{code_GUARD_INTS, 36, holes_GUARD_INTS, 3}, 32, {cold_GUARD_INTS, 100, cold_holes_GUARD_INTS, 16}, nullptr, 0, 1},  // 3
-    {{code_GUARD_VERSION, 64, holes_GUARD_VERSION, 7}, 60, {cold_GUARD_VERSION, 100, cold_holes_GUARD_VERSION, 16}, nullptr, 0, 1},  // 4
-    {{code_ADD_INT, 84, holes_ADD_INT, 4}, 80, {cold_ADD_INT, 56, cold_holes_ADD_INT, 8}, nullptr, 0, 1},  // 5
-    {{code_CONSTANT, 32, holes_CONSTANT, 5}, 28, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
-    {{code_BUILD, 72, holes_BUILD, 7}, 68, {cold_BUILD, 60, cold_holes_BUILD, 8}, nullptr, 0, 1},  // 7
-    {{code_UNPACK, 112, holes_UNPACK, 15}, 108, {cold_UNPACK, 32, nullptr, 0}, nullptr, 0, 1},  // 8
+    {0x0, 32, 28, 0, 0, 1, 5, 0},  // 0 LOAD
+    {0x3e, 40, 36, 0, 0, 1, 5, 0},  // 1 SWAP
+    {0x84, 108, 104, 32, 0, 1, 15, 0},  // 2 ADD
+    {0x16a, 36, 32, 100, 0, 1, 3, 16},  // 3 GUARD_INTS
+    {0x264, 64, 60, 100, 0, 1, 7, 16},  // 4 GUARD_VERSION
+    {0x392, 84, 80, 56, 0, 1, 4, 8},  // 5 ADD_INT
+    {0x466, 32, 28, 0, 0, 1, 5, 0},  // 6 CONSTANT
+    {0x4a4, 72, 68, 60, 0, 1, 7, 8},  // 7 BUILD
+    {0x582, 112, 108, 32, 0, 1, 15, 0},  // 8 UNPACK
 };
 const Stencil reg_uops_aarch64[UOP__COUNT][KRAIT_VALUE_REGS + 1] = {  // {}: no such variant
-    {{{code_LOAD__r0, 28, holes_LOAD__r0, 5}, 24, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_LOAD__r1, 28, holes_LOAD__r1, 5}, 24, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_LOAD__r2, 28, holes_LOAD__r2, 5}, 24, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_LOAD__r3, 44, holes_LOAD__r3, 5}, 40, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}},  // 0
-    {{}, {}, {}, {}},  // 1
-    {{}, {}, {}, {}},  // 2
-    {{{code_GUARD_INTS__r0, 44, holes_GUARD_INTS__r0, 3}, 40, {cold_GUARD_INTS__r0, 100, cold_holes_GUARD_INTS__r0, 16}, nullptr, 0, 1}, {{code_GUARD_INTS__r1, 44, holes_GUARD_INTS__r1, 3}, 40, {cold_GUARD_INTS__r1, 104, cold_holes_GUARD_INTS__r1, 16}, nullptr, 0, 1}, {{code_GUARD_INTS__r2, 28, holes_GUARD_INTS__r2, 3}, 24, {cold_GUARD_INTS__r2, 104, cold_holes_GUARD_INTS__r2, 16}, nullptr, 0, 1}, {{code_GUARD_INTS__r3, 28, holes_GUARD_INTS__r3, 3}, 24, {cold_GUARD_INTS__r3, 112, cold_holes_GUARD_INTS__r3, 16}, nullptr, 0, 1}},  // 3
-    {{{code_GUARD_VERSION__r0, 76, holes_GUARD_VERSION__r0, 7}, 72, {cold_GUARD_VERSION__r0, 100, cold_holes_GUARD_VERSION__r0, 16}, nullptr, 0, 1}, {{code_GUARD_VERSION__r1, 76, holes_GUARD_VERSION__r1, 7}, 72, {cold_GUARD_VERSION__r1, 104, cold_holes_GUARD_VERSION__r1, 16}, nullptr, 0, 1}, {{code_GUARD_VERSION__r2, 60, holes_GUARD_VERSION__r2, 7}, 56, {cold_GUARD_VERSION__r2, 104, cold_holes_GUARD_VERSION__r2, 16}, nullptr, 0, 1}, {{code_GUARD_VERSION__r3, 60, holes_GUARD_VERSION__r3, 7}, 56, {cold_GUARD_VERSION__r3, 112, cold_holes_GUARD_VERSION__r3, 16}, nullptr, 0, 1}},  // 4
-    {{{code_ADD_INT__r0, 84, holes_ADD_INT__r0, 4}, 80, {cold_ADD_INT__r0, 56, cold_holes_ADD_INT__r0, 8}, nullptr, 0, 1}, {{code_ADD_INT__r1, 136, holes_ADD_INT__r1, 10}, 132, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_ADD_INT__r2, 72, holes_ADD_INT__r2, 4}, 68, {cold_ADD_INT__r2, 64, cold_holes_ADD_INT__r2, 8}, nullptr, 0, 1}, {{code_ADD_INT__r3, 72, holes_ADD_INT__r3, 4}, 68, {cold_ADD_INT__r3, 68, cold_holes_ADD_INT__r3, 8}, nullptr, 0, 1}},  // 5
-    {{{code_CONSTANT__r0, 24, holes_CONSTANT__r0, 5}, 20, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_CONSTANT__r1, 24, holes_CONSTANT__r1, 5}, 20, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_CONSTANT__r2, 20, holes_CONSTANT__r2, 5}, 16, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_CONSTANT__r3, 20, holes_CONSTANT__r3, 5}, 16, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}},  // 6
-    {{}, {}, {}, {}},  // 7
-    {{}, {}, {}, {}},  // 8
+    {{0x66c, 28, 24, 0, 0, 1, 5, 0}, {0x6a6, 28, 24, 0, 0, 1, 5, 0}, {0x6e0, 28, 24, 0, 0, 1, 5, 0}, {0x71a, 44, 40, 0, 0, 1, 5, 0}},  // 0 LOAD
+    {{}, {}, {}, {}},  // 1 SWAP
+    {{}, {}, {}, {}},  // 2 ADD
+    {{0x764, 44, 40, 100, 0, 1, 3, 16}, {0x866, 44, 40, 104, 0, 1, 3, 16}, {0x96c, 28, 24, 104, 0, 1, 3, 16}, {0xa62, 28, 24, 112, 0, 1, 3, 16}},  // 3 GUARD_INTS
+    {{0xb60, 76, 72, 100, 0, 1, 7, 16}, {0xc9a, 76, 72, 104, 0, 1, 7, 16}, {0xdd8, 60, 56, 104, 0, 1, 7, 16}, {0xf06, 60, 56, 112, 0, 1, 7, 16}},  // 4 GUARD_VERSION
+    {{0x103c, 84, 80, 56, 0, 1, 4, 8}, {0x1110, 136, 132, 0, 0, 1, 10, 0}, {0x11d4, 72, 68, 64, 0, 1, 4, 8}, {0x12a4, 72, 68, 68, 0, 1, 4, 8}},  // 5 ADD_INT
+    {{0x1378, 24, 20, 0, 0, 1, 5, 0}, {0x13ae, 24, 20, 0, 0, 1, 5, 0}, {0x13e4, 20, 16, 0, 0, 1, 5, 0}, {0x1416, 20, 16, 0, 0, 1, 5, 0}},  // 6 CONSTANT
+    {{}, {}, {}, {}},  // 7 BUILD
+    {{}, {}, {}, {}},  // 8 UNPACK
 };
 
 static_assert(UOP_LOAD == 0);
@@ -2094,9 +1919,10 @@ static_assert(UOP_ADD_INT == 5);
 static_assert(UOP_CONSTANT == 6);
 static_assert(UOP_BUILD == 7);
 static_assert(UOP_UNPACK == 8);
+static_assert(kFirstSymbol == 20 && kHoleBytes == 6);
 
 }  // namespace
 
-const StencilTable stencils_aarch64 = {Target::AArch64, uops_aarch64, UOP__COUNT, reg_uops_aarch64, {{code_entry, 112, nullptr, 0}, 112, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_head, 28, holes_head, 5}, 24, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 4, nullptr, 0}, 4, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{}, {{code_spill_1, 8, holes_spill_1, 1}, 4, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_spill_2, 16, holes_spill_2, 1}, 12, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_spill_3, 16, holes_spill_3, 1}, 12, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}}};
+const StencilTable stencils_aarch64 = {Target::AArch64, records_aarch64, 5424, uops_aarch64, UOP__COUNT, reg_uops_aarch64, {0x1482, 112, 112, 0, 0, 1, 0, 0}, {0x14f2, 28, 24, 0, 0, 1, 5, 0}, {0x152c, 4, 4, 0, 0, 1, 0, 0}, {{}, {0x1448, 8, 4, 0, 0, 1, 1, 0}, {0x1456, 16, 12, 0, 0, 1, 1, 0}, {0x146c, 16, 12, 0, 0, 1, 1, 0}}, symbols_aarch64, 5};
 
 }  // namespace krait::jit

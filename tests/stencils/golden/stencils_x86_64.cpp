@@ -14,262 +14,242 @@ extern const char ksym_krt_tuple_from_array[] __asm__("krt_tuple_from_array");
 extern const char ksym_krt_unpack[] __asm__("krt_unpack");
 }
 
-// krait_stencil_LOAD: 25 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_OPARG
-//   5: movl %eax, %eax
-//   7: movq 0x60(%r12,%rax,8), %rax
-//   c: movq %rax, (%r13)
-//   10: addq $0x8, %r13
-//   14: jmp 0x19 <krait_stencil_LOAD+0x19>
-//   0000000000000015: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_LOAD[] = {
+const void* const symbols_x86_64[] = {
+    ksym_krt_binary_op,  // 0
+    ksym_krt_eval_breaker_flag,  // 1
+    ksym_krt_int_box,  // 2
+    ksym_krt_tuple_from_array,  // 3
+    ksym_krt_unpack,  // 4
+};
+
+// Each stencil's record: its hot code, cold code, data and holes (stencil.h).
+alignas(64) const uint8_t records_x86_64[] = {
+    // krait_stencil_LOAD (+0x0): 25 bytes of code (20 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_OPARG
+    //   5: movl %eax, %eax
+    //   7: movq 0x60(%r12,%rax,8), %rax
+    //   c: movq %rax, (%r13)
+    //   10: addq $0x8, %r13
+    //   14: jmp 0x19 <krait_stencil_LOAD+0x19>
+    //   0000000000000015: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x49, 0x8b, 0x44, 0xc4, 0x60, 0x49, 0x89, 0x45, 0x00,
     0x49, 0x83, 0xc5, 0x08, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_LOAD[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x15, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_SWAP: 32 bytes of code (27 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_OPARG
-//   5: negl %eax
-//   7: cltq
-//   9: movq (%r13,%rax,8), %rcx
-//   e: movq -0x8(%r13), %rdx
-//   12: movq %rdx, (%r13,%rax,8)
-//   17: movq %rcx, -0x8(%r13)
-//   1b: jmp 0x20 <krait_stencil_SWAP+0x20>
-//   000000000000001c: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_SWAP[] = {
+    //   holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x15, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_SWAP (+0x25): 32 bytes of code (27 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_OPARG
+    //   5: negl %eax
+    //   7: cltq
+    //   9: movq (%r13,%rax,8), %rcx
+    //   e: movq -0x8(%r13), %rdx
+    //   12: movq %rdx, (%r13,%rax,8)
+    //   17: movq %rcx, -0x8(%r13)
+    //   1b: jmp 0x20 <krait_stencil_SWAP+0x20>
+    //   000000000000001c: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0xb8, 0x00, 0x00, 0x00, 0x00, 0xf7, 0xd8, 0x48, 0x98, 0x49, 0x8b, 0x4c, 0xc5, 0x00, 0x49, 0x8b,
     0x55, 0xf8, 0x49, 0x89, 0x54, 0xc5, 0x00, 0x49, 0x89, 0x4d, 0xf8, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_SWAP[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x1c, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_ADD: 81 bytes of code (76 without the jump to the next uop), 32 of cold code, 0 of data, 7 holes
-//   0: pushq %rax
-//   1: movq -0x10(%r13), %rdi
-//   5: movq -0x8(%r13), %rsi
-//   9: movl $0x0, %eax
-//   000000000000000a: R_X86_64_32 _JIT_NEXT
-//   e: movl %eax, %ebx
-//   10: shlq $0x2, %rbx
-//   14: movq 0x10(%r12), %rax
-//   19: addq %rbx, %rax
-//   1c: movq %rax, 0x40(%r12)
-//   21: movq %r13, 0x48(%r12)
-//   26: movl $0x0, %eax
-//   0000000000000027: R_X86_64_32 _JIT_TARGET
-//   2b: movl %eax, 0x5c(%r12)
-//   30: movl $0x0, %edx
-//   0000000000000031: R_X86_64_32 _JIT_OPARG
-//   35: callq 0x3a <krait_stencil_ADD+0x3a>
-//   0000000000000036: R_X86_64_PLT32 krt_binary_op-0x4
-//   3a: testq %rax, %rax
-//   3d: je 0x43 <krait_stencil_ADD+0x43>
-//   000000000000003f: R_X86_64_PLT32 .text.cold.krait_stencil_ADD-0x4
-//   43: movq %rax, -0x10(%r13)
-//   47: addq $-0x8, %r13
-//   4b: popq %rax
-//   4c: jmp 0x51 <krait_stencil_ADD+0x51>
-//   000000000000004d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: addq 0x10(%r12), %rbx
-//   5: movq %rbx, 0x40(%r12)
-//   a: movq %r13, 0x48(%r12)
-//   f: movl $0x0, %eax
-//   0000000000000010: R_X86_64_32 _JIT_TARGET
-//   14: movl %eax, 0x5c(%r12)
-//   19: movl $0x1, %eax
-//   1e: popq %rcx
-//   1f: retq
-const uint8_t code_ADD[] = {
+    //   holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x1c, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_ADD (+0x51): 81 bytes of code (76 without the jump to the next uop), 32 of cold code, 0 of data, 7 holes
+    //   0: pushq %rax
+    //   1: movq -0x10(%r13), %rdi
+    //   5: movq -0x8(%r13), %rsi
+    //   9: movl $0x0, %eax
+    //   000000000000000a: R_X86_64_32 _JIT_NEXT
+    //   e: movl %eax, %ebx
+    //   10: shlq $0x2, %rbx
+    //   14: movq 0x10(%r12), %rax
+    //   19: addq %rbx, %rax
+    //   1c: movq %rax, 0x40(%r12)
+    //   21: movq %r13, 0x48(%r12)
+    //   26: movl $0x0, %eax
+    //   0000000000000027: R_X86_64_32 _JIT_TARGET
+    //   2b: movl %eax, 0x5c(%r12)
+    //   30: movl $0x0, %edx
+    //   0000000000000031: R_X86_64_32 _JIT_OPARG
+    //   35: callq 0x3a <krait_stencil_ADD+0x3a>
+    //   0000000000000036: R_X86_64_PLT32 krt_binary_op-0x4
+    //   3a: testq %rax, %rax
+    //   3d: je 0x43 <krait_stencil_ADD+0x43>
+    //   000000000000003f: R_X86_64_PLT32 .text.cold.krait_stencil_ADD-0x4
+    //   43: movq %rax, -0x10(%r13)
+    //   47: addq $-0x8, %r13
+    //   4b: popq %rax
+    //   4c: jmp 0x51 <krait_stencil_ADD+0x51>
+    //   000000000000004d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x50, 0x49, 0x8b, 0x7d, 0xf0, 0x49, 0x8b, 0x75, 0xf8, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc3,
     0x48, 0xc1, 0xe3, 0x02, 0x49, 0x8b, 0x44, 0x24, 0x10, 0x48, 0x01, 0xd8, 0x49, 0x89, 0x44, 0x24,
     0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c,
     0xba, 0x00, 0x00, 0x00, 0x00, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x48, 0x85, 0xc0, 0x0f, 0x84, 0x00,
     0x00, 0x00, 0x00, 0x49, 0x89, 0x45, 0xf0, 0x49, 0x83, 0xc5, 0xf8, 0x58, 0xe9, 0x00, 0x00, 0x00,
     0x00,
-};
-const uint8_t cold_ADD[] = {
+    //   cold:
+    //   0: addq 0x10(%r12), %rbx
+    //   5: movq %rbx, 0x40(%r12)
+    //   a: movq %r13, 0x48(%r12)
+    //   f: movl $0x0, %eax
+    //   0000000000000010: R_X86_64_32 _JIT_TARGET
+    //   14: movl %eax, 0x5c(%r12)
+    //   19: movl $0x1, %eax
+    //   1e: popq %rcx
+    //   1f: retq
     0x49, 0x03, 0x5c, 0x24, 0x10, 0x49, 0x89, 0x5c, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8,
     0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
-};
-const Hole holes_ADD[] = {
-    {0xa, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x27, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x31, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x36, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_binary_op},
-    {0x3f, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x4d, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_ADD[] = {
-    {0x10, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS: 44 bytes of code (39 without the jump to the next uop), 66 of cold code, 0 of data, 7 holes
-//   0: movq -0x10(%r13), %rax
-//   4: shrq $0x32, %rax
-//   8: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   d: jb 0x13 <krait_stencil_GUARD_INTS+0x13>
-//   000000000000000f: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS-0x4
-//   13: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   1d: cmpq %rax, -0x8(%r13)
-//   21: jb 0x27 <krait_stencil_GUARD_INTS+0x27>
-//   0000000000000023: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS-0x4
-//   27: jmp 0x2c <krait_stencil_GUARD_INTS+0x2c>
-//   0000000000000028: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_TARGET
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r13, 0x48(%r12)
-//   1a: movabsq $0x0, %rax
-//   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
-//   24: movq (%rax), %rax
-//   27: testq %rax, %rax
-//   2a: je 0x35 <.text.cold.krait_stencil_GUARD_INTS+0x35>
-//   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_INTS+0x33>
-//   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   33: je 0x40 <.text.cold.krait_stencil_GUARD_INTS+0x40>
-//   35: movabsq $0x0, %rax
-//   0000000000000037: R_X86_64_64 _JIT_EXIT
-//   3f: retq
-//   40: jmpq *%rax
-const uint8_t code_GUARD_INTS[] = {
+    //   holes:
+    KRAIT_HOLE(0xa, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x27, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x31, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x36, X86_64_PLT32, kFirstSymbol + 0 /* krt_binary_op */, -4),
+    KRAIT_HOLE(0x3f, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x4d, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x10, X86_64_32, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_GUARD_INTS (+0xec): 44 bytes of code (39 without the jump to the next uop), 66 of cold code, 0 of data, 7 holes
+    //   0: movq -0x10(%r13), %rax
+    //   4: shrq $0x32, %rax
+    //   8: cmpl $0x3fff, %eax # imm = 0x3FFF
+    //   d: jb 0x13 <krait_stencil_GUARD_INTS+0x13>
+    //   000000000000000f: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS-0x4
+    //   13: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+    //   1d: cmpq %rax, -0x8(%r13)
+    //   21: jb 0x27 <krait_stencil_GUARD_INTS+0x27>
+    //   0000000000000023: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS-0x4
+    //   27: jmp 0x2c <krait_stencil_GUARD_INTS+0x2c>
+    //   0000000000000028: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x8b, 0x45, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00, 0x0f, 0x82, 0x00,
     0x00, 0x00, 0x00, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x49, 0x39, 0x45,
     0xf8, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_INTS[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_TARGET
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r13, 0x48(%r12)
+    //   1a: movabsq $0x0, %rax
+    //   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
+    //   24: movq (%rax), %rax
+    //   27: testq %rax, %rax
+    //   2a: je 0x35 <.text.cold.krait_stencil_GUARD_INTS+0x35>
+    //   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_INTS+0x33>
+    //   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   33: je 0x40 <.text.cold.krait_stencil_GUARD_INTS+0x40>
+    //   35: movabsq $0x0, %rax
+    //   0000000000000037: R_X86_64_64 _JIT_EXIT
+    //   3f: retq
+    //   40: jmpq *%rax
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
     0xff, 0xe0,
-};
-const Hole holes_GUARD_INTS[] = {
-    {0xf, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x23, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x28, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_INTS[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x2e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x37, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION: 56 bytes of code (51 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
-//   0: movq -0x10(%r13), %rax
-//   4: movabsq $-0x1000000000000, %rcx # imm = 0xFFFF000000000000
-//   e: leaq (%rax,%rcx), %rdx
-//   12: orq $0x100, %rcx # imm = 0x100
-//   19: cmpq %rcx, %rdx
-//   1c: jb 0x22 <krait_stencil_GUARD_VERSION+0x22>
-//   000000000000001e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION-0x4
-//   22: movq (%rax), %rax
-//   25: movl $0x0, %ecx
-//   0000000000000026: R_X86_64_32 _JIT_CACHE0
-//   2a: cmpl %ecx, 0x50(%rax)
-//   2d: jne 0x33 <krait_stencil_GUARD_VERSION+0x33>
-//   000000000000002f: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION-0x4
-//   33: jmp 0x38 <krait_stencil_GUARD_VERSION+0x38>
-//   0000000000000034: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_TARGET
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r13, 0x48(%r12)
-//   1a: movabsq $0x0, %rax
-//   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
-//   24: movq (%rax), %rax
-//   27: testq %rax, %rax
-//   2a: je 0x35 <.text.cold.krait_stencil_GUARD_VERSION+0x35>
-//   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_VERSION+0x33>
-//   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   33: je 0x40 <.text.cold.krait_stencil_GUARD_VERSION+0x40>
-//   35: movabsq $0x0, %rax
-//   0000000000000037: R_X86_64_64 _JIT_EXIT
-//   3f: retq
-//   40: jmpq *%rax
-const uint8_t code_GUARD_VERSION[] = {
+    //   holes:
+    KRAIT_HOLE(0xf, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x23, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x28, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION (+0x184): 56 bytes of code (51 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
+    //   0: movq -0x10(%r13), %rax
+    //   4: movabsq $-0x1000000000000, %rcx # imm = 0xFFFF000000000000
+    //   e: leaq (%rax,%rcx), %rdx
+    //   12: orq $0x100, %rcx # imm = 0x100
+    //   19: cmpq %rcx, %rdx
+    //   1c: jb 0x22 <krait_stencil_GUARD_VERSION+0x22>
+    //   000000000000001e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION-0x4
+    //   22: movq (%rax), %rax
+    //   25: movl $0x0, %ecx
+    //   0000000000000026: R_X86_64_32 _JIT_CACHE0
+    //   2a: cmpl %ecx, 0x50(%rax)
+    //   2d: jne 0x33 <krait_stencil_GUARD_VERSION+0x33>
+    //   000000000000002f: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION-0x4
+    //   33: jmp 0x38 <krait_stencil_GUARD_VERSION+0x38>
+    //   0000000000000034: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x8b, 0x45, 0xf0, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x48, 0x8d,
     0x14, 0x08, 0x48, 0x81, 0xc9, 0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xca, 0x0f, 0x82, 0x00, 0x00,
     0x00, 0x00, 0x48, 0x8b, 0x00, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x85, 0x00,
     0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_VERSION[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_TARGET
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r13, 0x48(%r12)
+    //   1a: movabsq $0x0, %rax
+    //   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
+    //   24: movq (%rax), %rax
+    //   27: testq %rax, %rax
+    //   2a: je 0x35 <.text.cold.krait_stencil_GUARD_VERSION+0x35>
+    //   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_VERSION+0x33>
+    //   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   33: je 0x40 <.text.cold.krait_stencil_GUARD_VERSION+0x40>
+    //   35: movabsq $0x0, %rax
+    //   0000000000000037: R_X86_64_64 _JIT_EXIT
+    //   3f: retq
+    //   40: jmpq *%rax
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
     0xff, 0xe0,
-};
-const Hole holes_GUARD_VERSION[] = {
-    {0x1e, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x26, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
-    {0x2f, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x34, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x2e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x37, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT: 139 bytes of code (134 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
-//   0: movq -0x10(%r13), %rcx
-//   4: movq -0x8(%r13), %rax
-//   8: shlq $0xe, %rcx
-//   c: sarq $0xe, %rcx
-//   10: shlq $0xe, %rax
-//   14: sarq $0xe, %rax
-//   18: addq %rcx, %rax
-//   1b: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
-//   25: addq %rax, %rcx
-//   28: shrq $0x32, %rcx
-//   2c: cmpl $0x3fff, %ecx # imm = 0x3FFF
-//   32: jae 0x71 <krait_stencil_ADD_INT+0x71>
-//   34: pushq %rax
-//   35: movq %rax, %rdi
-//   38: callq 0x3d <krait_stencil_ADD_INT+0x3d>
-//   0000000000000039: R_X86_64_PLT32 krt_int_box-0x4
-//   3d: testq %rax, %rax
-//   40: leaq 0x8(%rsp), %rsp
-//   45: jne 0x7e <krait_stencil_ADD_INT+0x7e>
-//   47: movl $0x0, %eax
-//   0000000000000048: R_X86_64_32 _JIT_NEXT
-//   4c: movl %eax, %eax
-//   4e: shlq $0x2, %rax
-//   52: addq 0x10(%r12), %rax
-//   57: movq %rax, 0x40(%r12)
-//   5c: movq %r13, 0x48(%r12)
-//   61: movl $0x0, %eax
-//   0000000000000062: R_X86_64_32 _JIT_TARGET
-//   66: movl %eax, 0x5c(%r12)
-//   6b: movl $0x1, %eax
-//   70: retq
-//   71: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
-//   7b: orq %rcx, %rax
-//   7e: movq %rax, -0x10(%r13)
-//   82: addq $-0x8, %r13
-//   86: jmp 0x8b <krait_stencil_ADD_INT+0x8b>
-//   0000000000000087: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_ADD_INT[] = {
+    //   holes:
+    KRAIT_HOLE(0x1e, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x26, X86_64_32, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2f, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x34, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_ADD_INT (+0x22e): 139 bytes of code (134 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
+    //   0: movq -0x10(%r13), %rcx
+    //   4: movq -0x8(%r13), %rax
+    //   8: shlq $0xe, %rcx
+    //   c: sarq $0xe, %rcx
+    //   10: shlq $0xe, %rax
+    //   14: sarq $0xe, %rax
+    //   18: addq %rcx, %rax
+    //   1b: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
+    //   25: addq %rax, %rcx
+    //   28: shrq $0x32, %rcx
+    //   2c: cmpl $0x3fff, %ecx # imm = 0x3FFF
+    //   32: jae 0x71 <krait_stencil_ADD_INT+0x71>
+    //   34: pushq %rax
+    //   35: movq %rax, %rdi
+    //   38: callq 0x3d <krait_stencil_ADD_INT+0x3d>
+    //   0000000000000039: R_X86_64_PLT32 krt_int_box-0x4
+    //   3d: testq %rax, %rax
+    //   40: leaq 0x8(%rsp), %rsp
+    //   45: jne 0x7e <krait_stencil_ADD_INT+0x7e>
+    //   47: movl $0x0, %eax
+    //   0000000000000048: R_X86_64_32 _JIT_NEXT
+    //   4c: movl %eax, %eax
+    //   4e: shlq $0x2, %rax
+    //   52: addq 0x10(%r12), %rax
+    //   57: movq %rax, 0x40(%r12)
+    //   5c: movq %r13, 0x48(%r12)
+    //   61: movl $0x0, %eax
+    //   0000000000000062: R_X86_64_32 _JIT_TARGET
+    //   66: movl %eax, 0x5c(%r12)
+    //   6b: movl $0x1, %eax
+    //   70: retq
+    //   71: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
+    //   7b: orq %rcx, %rax
+    //   7e: movq %rax, -0x10(%r13)
+    //   82: addq $-0x8, %r13
+    //   86: jmp 0x8b <krait_stencil_ADD_INT+0x8b>
+    //   0000000000000087: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x8b, 0x4d, 0xf0, 0x49, 0x8b, 0x45, 0xf8, 0x48, 0xc1, 0xe1, 0x0e, 0x48, 0xc1, 0xf9, 0x0e,
     0x48, 0xc1, 0xe0, 0x0e, 0x48, 0xc1, 0xf8, 0x0e, 0x48, 0x01, 0xc8, 0x48, 0xb9, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0xfe, 0xff, 0x48, 0x01, 0xc1, 0x48, 0xc1, 0xe9, 0x32, 0x81, 0xf9, 0xff, 0x3f,
@@ -279,777 +259,670 @@ const uint8_t code_ADD_INT[] = {
     0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00,
     0xc3, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x48, 0x09, 0xc8, 0x49, 0x89,
     0x45, 0xf0, 0x49, 0x83, 0xc5, 0xf8, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_ADD_INT[] = {
-    {0x39, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_int_box},
-    {0x48, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x62, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x87, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_CONSTANT: 23 bytes of code (18 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movabsq $0x0, %rax
-//   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
-//   a: movq %rax, -0x10(%r13)
-//   e: addq $-0x8, %r13
-//   12: jmp 0x17 <krait_stencil_CONSTANT+0x17>
-//   0000000000000013: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_CONSTANT[] = {
+    //   holes:
+    KRAIT_HOLE(0x39, X86_64_PLT32, kFirstSymbol + 2 /* krt_int_box */, -4),
+    KRAIT_HOLE(0x48, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x62, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x87, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_CONSTANT (+0x2d1): 23 bytes of code (18 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movabsq $0x0, %rax
+    //   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
+    //   a: movq %rax, -0x10(%r13)
+    //   e: addq $-0x8, %r13
+    //   12: jmp 0x17 <krait_stencil_CONSTANT+0x17>
+    //   0000000000000013: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x49, 0x89, 0x45, 0xf0, 0x49, 0x83,
     0xc5, 0xf8, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_CONSTANT[] = {
-    {0x2, HoleKind::X86_64_64, HoleValue::Cache64_0, 0, nullptr},
-    {0x13, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_BUILD: 72 bytes of code (67 without the jump to the next uop), 43 of cold code, 0 of data, 8 holes
-//   0: pushq %rax
-//   1: movl $0x0, %eax
-//   0000000000000002: R_X86_64_32 _JIT_OPARG
-//   6: negl %eax
-//   8: cltq
-//   a: leaq (,%rax,8), %rbx
-//   12: addq %r13, %rbx
-//   15: movl $0x0, %esi
-//   0000000000000016: R_X86_64_32 _JIT_OPARG
-//   1a: movq %rbx, %rdi
-//   1d: callq 0x22 <krait_stencil_BUILD+0x22>
-//   000000000000001e: R_X86_64_PLT32 krt_tuple_from_array-0x4
-//   22: testq %rax, %rax
-//   25: je 0x2b <krait_stencil_BUILD+0x2b>
-//   0000000000000027: R_X86_64_PLT32 .text.cold.krait_stencil_BUILD-0x4
-//   2b: movq %rax, (%rbx)
-//   2e: movl $0x0, %eax
-//   000000000000002f: R_X86_64_32 _JIT_OPARG
-//   33: movl $0x1, %ecx
-//   38: subl %eax, %ecx
-//   3a: movslq %ecx, %rax
-//   3d: leaq (%r13,%rax,8), %r13
-//   42: popq %rax
-//   43: jmp 0x48 <krait_stencil_BUILD+0x48>
-//   0000000000000044: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_NEXT
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r13, 0x48(%r12)
-//   1a: movl $0x0, %eax
-//   000000000000001b: R_X86_64_32 _JIT_TARGET
-//   1f: movl %eax, 0x5c(%r12)
-//   24: movl $0x1, %eax
-//   29: popq %rcx
-//   2a: retq
-const uint8_t code_BUILD[] = {
+    //   holes:
+    KRAIT_HOLE(0x2, X86_64_64, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0x13, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_BUILD (+0x2f4): 72 bytes of code (67 without the jump to the next uop), 43 of cold code, 0 of data, 8 holes
+    //   0: pushq %rax
+    //   1: movl $0x0, %eax
+    //   0000000000000002: R_X86_64_32 _JIT_OPARG
+    //   6: negl %eax
+    //   8: cltq
+    //   a: leaq (,%rax,8), %rbx
+    //   12: addq %r13, %rbx
+    //   15: movl $0x0, %esi
+    //   0000000000000016: R_X86_64_32 _JIT_OPARG
+    //   1a: movq %rbx, %rdi
+    //   1d: callq 0x22 <krait_stencil_BUILD+0x22>
+    //   000000000000001e: R_X86_64_PLT32 krt_tuple_from_array-0x4
+    //   22: testq %rax, %rax
+    //   25: je 0x2b <krait_stencil_BUILD+0x2b>
+    //   0000000000000027: R_X86_64_PLT32 .text.cold.krait_stencil_BUILD-0x4
+    //   2b: movq %rax, (%rbx)
+    //   2e: movl $0x0, %eax
+    //   000000000000002f: R_X86_64_32 _JIT_OPARG
+    //   33: movl $0x1, %ecx
+    //   38: subl %eax, %ecx
+    //   3a: movslq %ecx, %rax
+    //   3d: leaq (%r13,%rax,8), %r13
+    //   42: popq %rax
+    //   43: jmp 0x48 <krait_stencil_BUILD+0x48>
+    //   0000000000000044: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x50, 0xb8, 0x00, 0x00, 0x00, 0x00, 0xf7, 0xd8, 0x48, 0x98, 0x48, 0x8d, 0x1c, 0xc5, 0x00, 0x00,
     0x00, 0x00, 0x4c, 0x01, 0xeb, 0xbe, 0x00, 0x00, 0x00, 0x00, 0x48, 0x89, 0xdf, 0xe8, 0x00, 0x00,
     0x00, 0x00, 0x48, 0x85, 0xc0, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x48, 0x89, 0x03, 0xb8, 0x00,
     0x00, 0x00, 0x00, 0xb9, 0x01, 0x00, 0x00, 0x00, 0x29, 0xc1, 0x48, 0x63, 0xc1, 0x4d, 0x8d, 0x6c,
     0xc5, 0x00, 0x58, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_BUILD[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_NEXT
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r13, 0x48(%r12)
+    //   1a: movl $0x0, %eax
+    //   000000000000001b: R_X86_64_32 _JIT_TARGET
+    //   1f: movl %eax, 0x5c(%r12)
+    //   24: movl $0x1, %eax
+    //   29: popq %rcx
+    //   2a: retq
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41,
     0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
-};
-const Hole holes_BUILD[] = {
-    {0x2, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x16, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x1e, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_tuple_from_array},
-    {0x27, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x2f, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x44, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_BUILD[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x1b, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_UNPACK: 91 bytes of code (86 without the jump to the next uop), 32 of cold code, 0 of data, 8 holes
-//   0: pushq %rax
-//   1: leaq -0x8(%r13), %rcx
-//   5: movq -0x8(%r13), %rdi
-//   9: movl $0x0, %eax
-//   000000000000000a: R_X86_64_32 _JIT_NEXT
-//   e: movl %eax, %ebx
-//   10: shlq $0x2, %rbx
-//   14: movq 0x10(%r12), %rax
-//   19: addq %rbx, %rax
-//   1c: movq %rax, 0x40(%r12)
-//   21: movq %r13, 0x48(%r12)
-//   26: movl $0x0, %eax
-//   0000000000000027: R_X86_64_32 _JIT_TARGET
-//   2b: movl %eax, 0x5c(%r12)
-//   30: movl $0x0, %esi
-//   0000000000000031: R_X86_64_32 _JIT_OPARG
-//   35: movl $0xffffffff, %edx # imm = 0xFFFFFFFF
-//   3a: callq 0x3f <krait_stencil_UNPACK+0x3f>
-//   000000000000003b: R_X86_64_PLT32 krt_unpack-0x4
-//   3f: testl %eax, %eax
-//   41: je 0x47 <krait_stencil_UNPACK+0x47>
-//   0000000000000043: R_X86_64_PLT32 .text.cold.krait_stencil_UNPACK-0x4
-//   47: movl $0x0, %eax
-//   0000000000000048: R_X86_64_32 _JIT_OPARG
-//   4c: decl %eax
-//   4e: cltq
-//   50: leaq (%r13,%rax,8), %r13
-//   55: popq %rax
-//   56: jmp 0x5b <krait_stencil_UNPACK+0x5b>
-//   0000000000000057: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: addq 0x10(%r12), %rbx
-//   5: movq %rbx, 0x40(%r12)
-//   a: movq %r13, 0x48(%r12)
-//   f: movl $0x0, %eax
-//   0000000000000010: R_X86_64_32 _JIT_TARGET
-//   14: movl %eax, 0x5c(%r12)
-//   19: movl $0x1, %eax
-//   1e: popq %rcx
-//   1f: retq
-const uint8_t code_UNPACK[] = {
+    //   holes:
+    KRAIT_HOLE(0x2, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x16, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x1e, X86_64_PLT32, kFirstSymbol + 3 /* krt_tuple_from_array */, -4),
+    KRAIT_HOLE(0x27, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x2f, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x44, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1b, X86_64_32, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_UNPACK (+0x397): 91 bytes of code (86 without the jump to the next uop), 32 of cold code, 0 of data, 8 holes
+    //   0: pushq %rax
+    //   1: leaq -0x8(%r13), %rcx
+    //   5: movq -0x8(%r13), %rdi
+    //   9: movl $0x0, %eax
+    //   000000000000000a: R_X86_64_32 _JIT_NEXT
+    //   e: movl %eax, %ebx
+    //   10: shlq $0x2, %rbx
+    //   14: movq 0x10(%r12), %rax
+    //   19: addq %rbx, %rax
+    //   1c: movq %rax, 0x40(%r12)
+    //   21: movq %r13, 0x48(%r12)
+    //   26: movl $0x0, %eax
+    //   0000000000000027: R_X86_64_32 _JIT_TARGET
+    //   2b: movl %eax, 0x5c(%r12)
+    //   30: movl $0x0, %esi
+    //   0000000000000031: R_X86_64_32 _JIT_OPARG
+    //   35: movl $0xffffffff, %edx # imm = 0xFFFFFFFF
+    //   3a: callq 0x3f <krait_stencil_UNPACK+0x3f>
+    //   000000000000003b: R_X86_64_PLT32 krt_unpack-0x4
+    //   3f: testl %eax, %eax
+    //   41: je 0x47 <krait_stencil_UNPACK+0x47>
+    //   0000000000000043: R_X86_64_PLT32 .text.cold.krait_stencil_UNPACK-0x4
+    //   47: movl $0x0, %eax
+    //   0000000000000048: R_X86_64_32 _JIT_OPARG
+    //   4c: decl %eax
+    //   4e: cltq
+    //   50: leaq (%r13,%rax,8), %r13
+    //   55: popq %rax
+    //   56: jmp 0x5b <krait_stencil_UNPACK+0x5b>
+    //   0000000000000057: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x50, 0x49, 0x8d, 0x4d, 0xf8, 0x49, 0x8b, 0x7d, 0xf8, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc3,
     0x48, 0xc1, 0xe3, 0x02, 0x49, 0x8b, 0x44, 0x24, 0x10, 0x48, 0x01, 0xd8, 0x49, 0x89, 0x44, 0x24,
     0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c,
     0xbe, 0x00, 0x00, 0x00, 0x00, 0xba, 0xff, 0xff, 0xff, 0xff, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x85,
     0xc0, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0xb8, 0x00, 0x00, 0x00, 0x00, 0xff, 0xc8, 0x48, 0x98,
     0x4d, 0x8d, 0x6c, 0xc5, 0x00, 0x58, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_UNPACK[] = {
+    //   cold:
+    //   0: addq 0x10(%r12), %rbx
+    //   5: movq %rbx, 0x40(%r12)
+    //   a: movq %r13, 0x48(%r12)
+    //   f: movl $0x0, %eax
+    //   0000000000000010: R_X86_64_32 _JIT_TARGET
+    //   14: movl %eax, 0x5c(%r12)
+    //   19: movl $0x1, %eax
+    //   1e: popq %rcx
+    //   1f: retq
     0x49, 0x03, 0x5c, 0x24, 0x10, 0x49, 0x89, 0x5c, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8,
     0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0x59, 0xc3,
-};
-const Hole holes_UNPACK[] = {
-    {0xa, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x27, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x31, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x3b, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_unpack},
-    {0x43, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x48, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x57, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_UNPACK[] = {
-    {0x10, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_LOAD__r0: 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_OPARG
-//   5: movl %eax, %eax
-//   7: movq 0x60(%r12,%rax,8), %r14
-//   c: jmp 0x11 <krait_stencil_LOAD__r0+0x11>
-//   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_LOAD__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0xa, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x27, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x31, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x3b, X86_64_PLT32, kFirstSymbol + 4 /* krt_unpack */, -4),
+    KRAIT_HOLE(0x43, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x48, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x57, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x10, X86_64_32, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_LOAD__r0 (+0x442): 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_OPARG
+    //   5: movl %eax, %eax
+    //   7: movq 0x60(%r12,%rax,8), %r14
+    //   c: jmp 0x11 <krait_stencil_LOAD__r0+0x11>
+    //   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x4d, 0x8b, 0x74, 0xc4, 0x60, 0xe9, 0x00, 0x00, 0x00,
     0x00,
-};
-const Hole holes_LOAD__r0[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0xd, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_LOAD__r1: 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_OPARG
-//   5: movl %eax, %eax
-//   7: movq 0x60(%r12,%rax,8), %r15
-//   c: jmp 0x11 <krait_stencil_LOAD__r1+0x11>
-//   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_LOAD__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xd, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_LOAD__r1 (+0x45f): 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_OPARG
+    //   5: movl %eax, %eax
+    //   7: movq 0x60(%r12,%rax,8), %r15
+    //   c: jmp 0x11 <krait_stencil_LOAD__r1+0x11>
+    //   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x4d, 0x8b, 0x7c, 0xc4, 0x60, 0xe9, 0x00, 0x00, 0x00,
     0x00,
-};
-const Hole holes_LOAD__r1[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0xd, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_LOAD__r2: 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_OPARG
-//   5: movl %eax, %eax
-//   7: movq 0x60(%r12,%rax,8), %rdi
-//   c: jmp 0x11 <krait_stencil_LOAD__r2+0x11>
-//   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_LOAD__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xd, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_LOAD__r2 (+0x47c): 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_OPARG
+    //   5: movl %eax, %eax
+    //   7: movq 0x60(%r12,%rax,8), %rdi
+    //   c: jmp 0x11 <krait_stencil_LOAD__r2+0x11>
+    //   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x49, 0x8b, 0x7c, 0xc4, 0x60, 0xe9, 0x00, 0x00, 0x00,
     0x00,
-};
-const Hole holes_LOAD__r2[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0xd, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_LOAD__r3: 34 bytes of code (29 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_OPARG
-//   5: movl %eax, %eax
-//   7: movq 0x60(%r12,%rax,8), %rax
-//   c: movq %r14, (%r13)
-//   10: addq $0x8, %r13
-//   14: movq %r15, %r14
-//   17: movq %rdi, %r15
-//   1a: movq %rax, %rdi
-//   1d: jmp 0x22 <krait_stencil_LOAD__r3+0x22>
-//   000000000000001e: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_LOAD__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0xd, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_LOAD__r3 (+0x499): 34 bytes of code (29 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_OPARG
+    //   5: movl %eax, %eax
+    //   7: movq 0x60(%r12,%rax,8), %rax
+    //   c: movq %r14, (%r13)
+    //   10: addq $0x8, %r13
+    //   14: movq %r15, %r14
+    //   17: movq %rdi, %r15
+    //   1a: movq %rax, %rdi
+    //   1d: jmp 0x22 <krait_stencil_LOAD__r3+0x22>
+    //   000000000000001e: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x49, 0x8b, 0x44, 0xc4, 0x60, 0x4d, 0x89, 0x75, 0x00,
     0x49, 0x83, 0xc5, 0x08, 0x4d, 0x89, 0xfe, 0x49, 0x89, 0xff, 0x48, 0x89, 0xc7, 0xe9, 0x00, 0x00,
     0x00, 0x00,
-};
-const Hole holes_LOAD__r3[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Oparg, 0, nullptr},
-    {0x1e, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r0: 54 bytes of code (49 without the jump to the next uop), 66 of cold code, 0 of data, 7 holes
-//   0: movq -0x10(%r13), %r14
-//   4: movq %r14, %rax
-//   7: shrq $0x32, %rax
-//   b: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   10: jb 0x16 <krait_stencil_GUARD_INTS__r0+0x16>
-//   0000000000000012: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r0-0x4
-//   16: movq -0x8(%r13), %r15
-//   1a: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   24: cmpq %rax, %r15
-//   27: jb 0x2d <krait_stencil_GUARD_INTS__r0+0x2d>
-//   0000000000000029: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r0-0x4
-//   2d: addq $-0x10, %r13
-//   31: jmp 0x36 <krait_stencil_GUARD_INTS__r0+0x36>
-//   0000000000000032: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_TARGET
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r13, 0x48(%r12)
-//   1a: movabsq $0x0, %rax
-//   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
-//   24: movq (%rax), %rax
-//   27: testq %rax, %rax
-//   2a: je 0x35 <.text.cold.krait_stencil_GUARD_INTS__r0+0x35>
-//   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_INTS__r0+0x33>
-//   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   33: je 0x40 <.text.cold.krait_stencil_GUARD_INTS__r0+0x40>
-//   35: movabsq $0x0, %rax
-//   0000000000000037: R_X86_64_64 _JIT_EXIT
-//   3f: retq
-//   40: jmpq *%rax
-const uint8_t code_GUARD_INTS__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Oparg), 0),
+    KRAIT_HOLE(0x1e, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_GUARD_INTS__r0 (+0x4c7): 54 bytes of code (49 without the jump to the next uop), 66 of cold code, 0 of data, 7 holes
+    //   0: movq -0x10(%r13), %r14
+    //   4: movq %r14, %rax
+    //   7: shrq $0x32, %rax
+    //   b: cmpl $0x3fff, %eax # imm = 0x3FFF
+    //   10: jb 0x16 <krait_stencil_GUARD_INTS__r0+0x16>
+    //   0000000000000012: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r0-0x4
+    //   16: movq -0x8(%r13), %r15
+    //   1a: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+    //   24: cmpq %rax, %r15
+    //   27: jb 0x2d <krait_stencil_GUARD_INTS__r0+0x2d>
+    //   0000000000000029: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r0-0x4
+    //   2d: addq $-0x10, %r13
+    //   31: jmp 0x36 <krait_stencil_GUARD_INTS__r0+0x36>
+    //   0000000000000032: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x8b, 0x75, 0xf0, 0x4c, 0x89, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00,
     0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0x4d, 0x8b, 0x7d, 0xf8, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0xfc, 0xff, 0x49, 0x39, 0xc7, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0x49, 0x83, 0xc5,
     0xf0, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_INTS__r0[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_TARGET
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r13, 0x48(%r12)
+    //   1a: movabsq $0x0, %rax
+    //   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
+    //   24: movq (%rax), %rax
+    //   27: testq %rax, %rax
+    //   2a: je 0x35 <.text.cold.krait_stencil_GUARD_INTS__r0+0x35>
+    //   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_INTS__r0+0x33>
+    //   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   33: je 0x40 <.text.cold.krait_stencil_GUARD_INTS__r0+0x40>
+    //   35: movabsq $0x0, %rax
+    //   0000000000000037: R_X86_64_64 _JIT_EXIT
+    //   3f: retq
+    //   40: jmpq *%rax
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
     0xff, 0xe0,
-};
-const Hole holes_GUARD_INTS__r0[] = {
-    {0x12, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x29, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x32, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r0[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x2e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x37, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r1: 53 bytes of code (48 without the jump to the next uop), 74 of cold code, 0 of data, 7 holes
-//   0: movq %r14, %r15
-//   3: movq -0x8(%r13), %r14
-//   7: movq %r14, %rax
-//   a: shrq $0x32, %rax
-//   e: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   13: jb 0x19 <krait_stencil_GUARD_INTS__r1+0x19>
-//   0000000000000015: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r1-0x4
-//   19: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   23: cmpq %rax, %r15
-//   26: jb 0x2c <krait_stencil_GUARD_INTS__r1+0x2c>
-//   0000000000000028: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r1-0x4
-//   2c: addq $-0x8, %r13
-//   30: jmp 0x35 <krait_stencil_GUARD_INTS__r1+0x35>
-//   0000000000000031: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movq %r15, (%r13)
-//   4: addq $0x8, %r13
-//   8: movl $0x0, %eax
-//   0000000000000009: R_X86_64_32 _JIT_TARGET
-//   d: movl %eax, %eax
-//   f: shlq $0x2, %rax
-//   13: addq 0x10(%r12), %rax
-//   18: movq %rax, 0x40(%r12)
-//   1d: movq %r13, 0x48(%r12)
-//   22: movabsq $0x0, %rax
-//   0000000000000024: R_X86_64_64 _JIT_EXIT_SLOT
-//   2c: movq (%rax), %rax
-//   2f: testq %rax, %rax
-//   32: je 0x3d <.text.cold.krait_stencil_GUARD_INTS__r1+0x3d>
-//   34: cmpl $0x0, (%rip) # 0x3b <.text.cold.krait_stencil_GUARD_INTS__r1+0x3b>
-//   0000000000000036: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   3b: je 0x48 <.text.cold.krait_stencil_GUARD_INTS__r1+0x48>
-//   3d: movabsq $0x0, %rax
-//   000000000000003f: R_X86_64_64 _JIT_EXIT
-//   47: retq
-//   48: jmpq *%rax
-const uint8_t code_GUARD_INTS__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x12, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x29, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x32, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_INTS__r1 (+0x569): 53 bytes of code (48 without the jump to the next uop), 74 of cold code, 0 of data, 7 holes
+    //   0: movq %r14, %r15
+    //   3: movq -0x8(%r13), %r14
+    //   7: movq %r14, %rax
+    //   a: shrq $0x32, %rax
+    //   e: cmpl $0x3fff, %eax # imm = 0x3FFF
+    //   13: jb 0x19 <krait_stencil_GUARD_INTS__r1+0x19>
+    //   0000000000000015: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r1-0x4
+    //   19: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+    //   23: cmpq %rax, %r15
+    //   26: jb 0x2c <krait_stencil_GUARD_INTS__r1+0x2c>
+    //   0000000000000028: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r1-0x4
+    //   2c: addq $-0x8, %r13
+    //   30: jmp 0x35 <krait_stencil_GUARD_INTS__r1+0x35>
+    //   0000000000000031: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x89, 0xf7, 0x4d, 0x8b, 0x75, 0xf8, 0x4c, 0x89, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff,
     0x3f, 0x00, 0x00, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0xfc, 0xff, 0x49, 0x39, 0xc7, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0x49, 0x83, 0xc5, 0xf8,
     0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_INTS__r1[] = {
+    //   cold:
+    //   0: movq %r15, (%r13)
+    //   4: addq $0x8, %r13
+    //   8: movl $0x0, %eax
+    //   0000000000000009: R_X86_64_32 _JIT_TARGET
+    //   d: movl %eax, %eax
+    //   f: shlq $0x2, %rax
+    //   13: addq 0x10(%r12), %rax
+    //   18: movq %rax, 0x40(%r12)
+    //   1d: movq %r13, 0x48(%r12)
+    //   22: movabsq $0x0, %rax
+    //   0000000000000024: R_X86_64_64 _JIT_EXIT_SLOT
+    //   2c: movq (%rax), %rax
+    //   2f: testq %rax, %rax
+    //   32: je 0x3d <.text.cold.krait_stencil_GUARD_INTS__r1+0x3d>
+    //   34: cmpl $0x0, (%rip) # 0x3b <.text.cold.krait_stencil_GUARD_INTS__r1+0x3b>
+    //   0000000000000036: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   3b: je 0x48 <.text.cold.krait_stencil_GUARD_INTS__r1+0x48>
+    //   3d: movabsq $0x0, %rax
+    //   000000000000003f: R_X86_64_64 _JIT_EXIT
+    //   47: retq
+    //   48: jmpq *%rax
     0x4d, 0x89, 0x7d, 0x00, 0x49, 0x83, 0xc5, 0x08, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48,
     0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c,
     0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48,
     0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3, 0xff, 0xe0,
-};
-const Hole holes_GUARD_INTS__r1[] = {
-    {0x15, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x28, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x31, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r1[] = {
-    {0x9, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x36, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x3f, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r2: 42 bytes of code (37 without the jump to the next uop), 78 of cold code, 0 of data, 7 holes
-//   0: movq %r14, %rax
-//   3: shrq $0x32, %rax
-//   7: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   c: jb 0x12 <krait_stencil_GUARD_INTS__r2+0x12>
-//   000000000000000e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r2-0x4
-//   12: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   1c: cmpq %rax, %r15
-//   1f: jb 0x25 <krait_stencil_GUARD_INTS__r2+0x25>
-//   0000000000000021: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r2-0x4
-//   25: jmp 0x2a <krait_stencil_GUARD_INTS__r2+0x2a>
-//   0000000000000026: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movq %r14, (%r13)
-//   4: movq %r15, 0x8(%r13)
-//   8: addq $0x10, %r13
-//   c: movl $0x0, %eax
-//   000000000000000d: R_X86_64_32 _JIT_TARGET
-//   11: movl %eax, %eax
-//   13: shlq $0x2, %rax
-//   17: addq 0x10(%r12), %rax
-//   1c: movq %rax, 0x40(%r12)
-//   21: movq %r13, 0x48(%r12)
-//   26: movabsq $0x0, %rax
-//   0000000000000028: R_X86_64_64 _JIT_EXIT_SLOT
-//   30: movq (%rax), %rax
-//   33: testq %rax, %rax
-//   36: je 0x41 <.text.cold.krait_stencil_GUARD_INTS__r2+0x41>
-//   38: cmpl $0x0, (%rip) # 0x3f <.text.cold.krait_stencil_GUARD_INTS__r2+0x3f>
-//   000000000000003a: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   3f: je 0x4c <.text.cold.krait_stencil_GUARD_INTS__r2+0x4c>
-//   41: movabsq $0x0, %rax
-//   0000000000000043: R_X86_64_64 _JIT_EXIT
-//   4b: retq
-//   4c: jmpq *%rax
-const uint8_t code_GUARD_INTS__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x15, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x28, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x31, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x9, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x24, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x36, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x3f, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_INTS__r2 (+0x612): 42 bytes of code (37 without the jump to the next uop), 78 of cold code, 0 of data, 7 holes
+    //   0: movq %r14, %rax
+    //   3: shrq $0x32, %rax
+    //   7: cmpl $0x3fff, %eax # imm = 0x3FFF
+    //   c: jb 0x12 <krait_stencil_GUARD_INTS__r2+0x12>
+    //   000000000000000e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r2-0x4
+    //   12: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+    //   1c: cmpq %rax, %r15
+    //   1f: jb 0x25 <krait_stencil_GUARD_INTS__r2+0x25>
+    //   0000000000000021: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r2-0x4
+    //   25: jmp 0x2a <krait_stencil_GUARD_INTS__r2+0x2a>
+    //   0000000000000026: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4c, 0x89, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00, 0x0f, 0x82, 0x00, 0x00,
     0x00, 0x00, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x49, 0x39, 0xc7, 0x0f,
     0x82, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_INTS__r2[] = {
+    //   cold:
+    //   0: movq %r14, (%r13)
+    //   4: movq %r15, 0x8(%r13)
+    //   8: addq $0x10, %r13
+    //   c: movl $0x0, %eax
+    //   000000000000000d: R_X86_64_32 _JIT_TARGET
+    //   11: movl %eax, %eax
+    //   13: shlq $0x2, %rax
+    //   17: addq 0x10(%r12), %rax
+    //   1c: movq %rax, 0x40(%r12)
+    //   21: movq %r13, 0x48(%r12)
+    //   26: movabsq $0x0, %rax
+    //   0000000000000028: R_X86_64_64 _JIT_EXIT_SLOT
+    //   30: movq (%rax), %rax
+    //   33: testq %rax, %rax
+    //   36: je 0x41 <.text.cold.krait_stencil_GUARD_INTS__r2+0x41>
+    //   38: cmpl $0x0, (%rip) # 0x3f <.text.cold.krait_stencil_GUARD_INTS__r2+0x3f>
+    //   000000000000003a: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   3f: je 0x4c <.text.cold.krait_stencil_GUARD_INTS__r2+0x4c>
+    //   41: movabsq $0x0, %rax
+    //   0000000000000043: R_X86_64_64 _JIT_EXIT
+    //   4b: retq
+    //   4c: jmpq *%rax
     0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x83, 0xc5, 0x10, 0xb8, 0x00, 0x00, 0x00,
     0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24,
     0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x74,
     0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3, 0xff, 0xe0,
-};
-const Hole holes_GUARD_INTS__r2[] = {
-    {0xe, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x21, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x26, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r2[] = {
-    {0xd, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x28, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x3a, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x43, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_INTS__r3: 42 bytes of code (37 without the jump to the next uop), 82 of cold code, 0 of data, 7 holes
-//   0: movq %r15, %rax
-//   3: shrq $0x32, %rax
-//   7: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   c: jb 0x12 <krait_stencil_GUARD_INTS__r3+0x12>
-//   000000000000000e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r3-0x4
-//   12: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   1c: cmpq %rax, %rdi
-//   1f: jb 0x25 <krait_stencil_GUARD_INTS__r3+0x25>
-//   0000000000000021: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r3-0x4
-//   25: jmp 0x2a <krait_stencil_GUARD_INTS__r3+0x2a>
-//   0000000000000026: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movq %r14, (%r13)
-//   4: movq %r15, 0x8(%r13)
-//   8: movq %rdi, 0x10(%r13)
-//   c: addq $0x18, %r13
-//   10: movl $0x0, %eax
-//   0000000000000011: R_X86_64_32 _JIT_TARGET
-//   15: movl %eax, %eax
-//   17: shlq $0x2, %rax
-//   1b: addq 0x10(%r12), %rax
-//   20: movq %rax, 0x40(%r12)
-//   25: movq %r13, 0x48(%r12)
-//   2a: movabsq $0x0, %rax
-//   000000000000002c: R_X86_64_64 _JIT_EXIT_SLOT
-//   34: movq (%rax), %rax
-//   37: testq %rax, %rax
-//   3a: je 0x45 <.text.cold.krait_stencil_GUARD_INTS__r3+0x45>
-//   3c: cmpl $0x0, (%rip) # 0x43 <.text.cold.krait_stencil_GUARD_INTS__r3+0x43>
-//   000000000000003e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   43: je 0x50 <.text.cold.krait_stencil_GUARD_INTS__r3+0x50>
-//   45: movabsq $0x0, %rax
-//   0000000000000047: R_X86_64_64 _JIT_EXIT
-//   4f: retq
-//   50: jmpq *%rax
-const uint8_t code_GUARD_INTS__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0xe, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x21, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x26, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0xd, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x28, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x3a, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x43, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_INTS__r3 (+0x6b4): 42 bytes of code (37 without the jump to the next uop), 82 of cold code, 0 of data, 7 holes
+    //   0: movq %r15, %rax
+    //   3: shrq $0x32, %rax
+    //   7: cmpl $0x3fff, %eax # imm = 0x3FFF
+    //   c: jb 0x12 <krait_stencil_GUARD_INTS__r3+0x12>
+    //   000000000000000e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r3-0x4
+    //   12: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+    //   1c: cmpq %rax, %rdi
+    //   1f: jb 0x25 <krait_stencil_GUARD_INTS__r3+0x25>
+    //   0000000000000021: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_INTS__r3-0x4
+    //   25: jmp 0x2a <krait_stencil_GUARD_INTS__r3+0x2a>
+    //   0000000000000026: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4c, 0x89, 0xf8, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00, 0x00, 0x0f, 0x82, 0x00, 0x00,
     0x00, 0x00, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x48, 0x39, 0xc7, 0x0f,
     0x82, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_INTS__r3[] = {
+    //   cold:
+    //   0: movq %r14, (%r13)
+    //   4: movq %r15, 0x8(%r13)
+    //   8: movq %rdi, 0x10(%r13)
+    //   c: addq $0x18, %r13
+    //   10: movl $0x0, %eax
+    //   0000000000000011: R_X86_64_32 _JIT_TARGET
+    //   15: movl %eax, %eax
+    //   17: shlq $0x2, %rax
+    //   1b: addq 0x10(%r12), %rax
+    //   20: movq %rax, 0x40(%r12)
+    //   25: movq %r13, 0x48(%r12)
+    //   2a: movabsq $0x0, %rax
+    //   000000000000002c: R_X86_64_64 _JIT_EXIT_SLOT
+    //   34: movq (%rax), %rax
+    //   37: testq %rax, %rax
+    //   3a: je 0x45 <.text.cold.krait_stencil_GUARD_INTS__r3+0x45>
+    //   3c: cmpl $0x0, (%rip) # 0x43 <.text.cold.krait_stencil_GUARD_INTS__r3+0x43>
+    //   000000000000003e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   43: je 0x50 <.text.cold.krait_stencil_GUARD_INTS__r3+0x50>
+    //   45: movabsq $0x0, %rax
+    //   0000000000000047: R_X86_64_64 _JIT_EXIT
+    //   4f: retq
+    //   50: jmpq *%rax
     0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x89, 0x7d, 0x10, 0x49, 0x83, 0xc5, 0x18,
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
     0xff, 0xe0,
-};
-const Hole holes_GUARD_INTS__r3[] = {
-    {0xe, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x21, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x26, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_INTS__r3[] = {
-    {0x11, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x2c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x3e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x47, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r0: 63 bytes of code (58 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
-//   0: movq -0x10(%r13), %r14
-//   4: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
-//   e: leaq (%r14,%rax), %rcx
-//   12: orq $0x100, %rax # imm = 0x100
-//   18: cmpq %rax, %rcx
-//   1b: jb 0x21 <krait_stencil_GUARD_VERSION__r0+0x21>
-//   000000000000001d: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r0-0x4
-//   21: movq (%r14), %rax
-//   24: movl $0x0, %ecx
-//   0000000000000025: R_X86_64_32 _JIT_CACHE0
-//   29: cmpl %ecx, 0x50(%rax)
-//   2c: jne 0x32 <krait_stencil_GUARD_VERSION__r0+0x32>
-//   000000000000002e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r0-0x4
-//   32: movq -0x8(%r13), %r15
-//   36: addq $-0x10, %r13
-//   3a: jmp 0x3f <krait_stencil_GUARD_VERSION__r0+0x3f>
-//   000000000000003b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_TARGET
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r13, 0x48(%r12)
-//   1a: movabsq $0x0, %rax
-//   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
-//   24: movq (%rax), %rax
-//   27: testq %rax, %rax
-//   2a: je 0x35 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x35>
-//   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x33>
-//   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   33: je 0x40 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x40>
-//   35: movabsq $0x0, %rax
-//   0000000000000037: R_X86_64_64 _JIT_EXIT
-//   3f: retq
-//   40: jmpq *%rax
-const uint8_t code_GUARD_VERSION__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0xe, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x21, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x26, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x11, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x3e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x47, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r0 (+0x75a): 63 bytes of code (58 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
+    //   0: movq -0x10(%r13), %r14
+    //   4: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
+    //   e: leaq (%r14,%rax), %rcx
+    //   12: orq $0x100, %rax # imm = 0x100
+    //   18: cmpq %rax, %rcx
+    //   1b: jb 0x21 <krait_stencil_GUARD_VERSION__r0+0x21>
+    //   000000000000001d: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r0-0x4
+    //   21: movq (%r14), %rax
+    //   24: movl $0x0, %ecx
+    //   0000000000000025: R_X86_64_32 _JIT_CACHE0
+    //   29: cmpl %ecx, 0x50(%rax)
+    //   2c: jne 0x32 <krait_stencil_GUARD_VERSION__r0+0x32>
+    //   000000000000002e: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r0-0x4
+    //   32: movq -0x8(%r13), %r15
+    //   36: addq $-0x10, %r13
+    //   3a: jmp 0x3f <krait_stencil_GUARD_VERSION__r0+0x3f>
+    //   000000000000003b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x8b, 0x75, 0xf0, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x49, 0x8d,
     0x0c, 0x06, 0x48, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xc1, 0x0f, 0x82, 0x00, 0x00, 0x00,
     0x00, 0x49, 0x8b, 0x06, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x85, 0x00, 0x00,
     0x00, 0x00, 0x4d, 0x8b, 0x7d, 0xf8, 0x49, 0x83, 0xc5, 0xf0, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_VERSION__r0[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_TARGET
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r13, 0x48(%r12)
+    //   1a: movabsq $0x0, %rax
+    //   000000000000001c: R_X86_64_64 _JIT_EXIT_SLOT
+    //   24: movq (%rax), %rax
+    //   27: testq %rax, %rax
+    //   2a: je 0x35 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x35>
+    //   2c: cmpl $0x0, (%rip) # 0x33 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x33>
+    //   000000000000002e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   33: je 0x40 <.text.cold.krait_stencil_GUARD_VERSION__r0+0x40>
+    //   35: movabsq $0x0, %rax
+    //   0000000000000037: R_X86_64_64 _JIT_EXIT
+    //   3f: retq
+    //   40: jmpq *%rax
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
     0xff, 0xe0,
-};
-const Hole holes_GUARD_VERSION__r0[] = {
-    {0x1d, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x25, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
-    {0x2e, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x3b, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r0[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x1c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x2e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x37, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r1: 62 bytes of code (57 without the jump to the next uop), 74 of cold code, 0 of data, 8 holes
-//   0: movq %r14, %r15
-//   3: movq -0x8(%r13), %r14
-//   7: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
-//   11: leaq (%r14,%rax), %rcx
-//   15: orq $0x100, %rax # imm = 0x100
-//   1b: cmpq %rax, %rcx
-//   1e: jb 0x24 <krait_stencil_GUARD_VERSION__r1+0x24>
-//   0000000000000020: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r1-0x4
-//   24: movq (%r14), %rax
-//   27: movl $0x0, %ecx
-//   0000000000000028: R_X86_64_32 _JIT_CACHE0
-//   2c: cmpl %ecx, 0x50(%rax)
-//   2f: jne 0x35 <krait_stencil_GUARD_VERSION__r1+0x35>
-//   0000000000000031: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r1-0x4
-//   35: addq $-0x8, %r13
-//   39: jmp 0x3e <krait_stencil_GUARD_VERSION__r1+0x3e>
-//   000000000000003a: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movq %r15, (%r13)
-//   4: addq $0x8, %r13
-//   8: movl $0x0, %eax
-//   0000000000000009: R_X86_64_32 _JIT_TARGET
-//   d: movl %eax, %eax
-//   f: shlq $0x2, %rax
-//   13: addq 0x10(%r12), %rax
-//   18: movq %rax, 0x40(%r12)
-//   1d: movq %r13, 0x48(%r12)
-//   22: movabsq $0x0, %rax
-//   0000000000000024: R_X86_64_64 _JIT_EXIT_SLOT
-//   2c: movq (%rax), %rax
-//   2f: testq %rax, %rax
-//   32: je 0x3d <.text.cold.krait_stencil_GUARD_VERSION__r1+0x3d>
-//   34: cmpl $0x0, (%rip) # 0x3b <.text.cold.krait_stencil_GUARD_VERSION__r1+0x3b>
-//   0000000000000036: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   3b: je 0x48 <.text.cold.krait_stencil_GUARD_VERSION__r1+0x48>
-//   3d: movabsq $0x0, %rax
-//   000000000000003f: R_X86_64_64 _JIT_EXIT
-//   47: retq
-//   48: jmpq *%rax
-const uint8_t code_GUARD_VERSION__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x1d, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x25, X86_64_32, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2e, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x3b, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r1 (+0x80b): 62 bytes of code (57 without the jump to the next uop), 74 of cold code, 0 of data, 8 holes
+    //   0: movq %r14, %r15
+    //   3: movq -0x8(%r13), %r14
+    //   7: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
+    //   11: leaq (%r14,%rax), %rcx
+    //   15: orq $0x100, %rax # imm = 0x100
+    //   1b: cmpq %rax, %rcx
+    //   1e: jb 0x24 <krait_stencil_GUARD_VERSION__r1+0x24>
+    //   0000000000000020: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r1-0x4
+    //   24: movq (%r14), %rax
+    //   27: movl $0x0, %ecx
+    //   0000000000000028: R_X86_64_32 _JIT_CACHE0
+    //   2c: cmpl %ecx, 0x50(%rax)
+    //   2f: jne 0x35 <krait_stencil_GUARD_VERSION__r1+0x35>
+    //   0000000000000031: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r1-0x4
+    //   35: addq $-0x8, %r13
+    //   39: jmp 0x3e <krait_stencil_GUARD_VERSION__r1+0x3e>
+    //   000000000000003a: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x89, 0xf7, 0x4d, 0x8b, 0x75, 0xf8, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff,
     0xff, 0x49, 0x8d, 0x0c, 0x06, 0x48, 0x0d, 0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xc1, 0x0f, 0x82,
     0x00, 0x00, 0x00, 0x00, 0x49, 0x8b, 0x06, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f,
     0x85, 0x00, 0x00, 0x00, 0x00, 0x49, 0x83, 0xc5, 0xf8, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_VERSION__r1[] = {
+    //   cold:
+    //   0: movq %r15, (%r13)
+    //   4: addq $0x8, %r13
+    //   8: movl $0x0, %eax
+    //   0000000000000009: R_X86_64_32 _JIT_TARGET
+    //   d: movl %eax, %eax
+    //   f: shlq $0x2, %rax
+    //   13: addq 0x10(%r12), %rax
+    //   18: movq %rax, 0x40(%r12)
+    //   1d: movq %r13, 0x48(%r12)
+    //   22: movabsq $0x0, %rax
+    //   0000000000000024: R_X86_64_64 _JIT_EXIT_SLOT
+    //   2c: movq (%rax), %rax
+    //   2f: testq %rax, %rax
+    //   32: je 0x3d <.text.cold.krait_stencil_GUARD_VERSION__r1+0x3d>
+    //   34: cmpl $0x0, (%rip) # 0x3b <.text.cold.krait_stencil_GUARD_VERSION__r1+0x3b>
+    //   0000000000000036: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   3b: je 0x48 <.text.cold.krait_stencil_GUARD_VERSION__r1+0x48>
+    //   3d: movabsq $0x0, %rax
+    //   000000000000003f: R_X86_64_64 _JIT_EXIT
+    //   47: retq
+    //   48: jmpq *%rax
     0x4d, 0x89, 0x7d, 0x00, 0x49, 0x83, 0xc5, 0x08, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48,
     0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c,
     0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48,
     0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3, 0xff, 0xe0,
-};
-const Hole holes_GUARD_VERSION__r1[] = {
-    {0x20, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x28, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
-    {0x31, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x3a, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r1[] = {
-    {0x9, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x24, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x36, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x3f, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r2: 51 bytes of code (46 without the jump to the next uop), 78 of cold code, 0 of data, 8 holes
-//   0: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
-//   a: leaq (%r14,%rax), %rcx
-//   e: orq $0x100, %rax # imm = 0x100
-//   14: cmpq %rax, %rcx
-//   17: jb 0x1d <krait_stencil_GUARD_VERSION__r2+0x1d>
-//   0000000000000019: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r2-0x4
-//   1d: movq (%r14), %rax
-//   20: movl $0x0, %ecx
-//   0000000000000021: R_X86_64_32 _JIT_CACHE0
-//   25: cmpl %ecx, 0x50(%rax)
-//   28: jne 0x2e <krait_stencil_GUARD_VERSION__r2+0x2e>
-//   000000000000002a: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r2-0x4
-//   2e: jmp 0x33 <krait_stencil_GUARD_VERSION__r2+0x33>
-//   000000000000002f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movq %r14, (%r13)
-//   4: movq %r15, 0x8(%r13)
-//   8: addq $0x10, %r13
-//   c: movl $0x0, %eax
-//   000000000000000d: R_X86_64_32 _JIT_TARGET
-//   11: movl %eax, %eax
-//   13: shlq $0x2, %rax
-//   17: addq 0x10(%r12), %rax
-//   1c: movq %rax, 0x40(%r12)
-//   21: movq %r13, 0x48(%r12)
-//   26: movabsq $0x0, %rax
-//   0000000000000028: R_X86_64_64 _JIT_EXIT_SLOT
-//   30: movq (%rax), %rax
-//   33: testq %rax, %rax
-//   36: je 0x41 <.text.cold.krait_stencil_GUARD_VERSION__r2+0x41>
-//   38: cmpl $0x0, (%rip) # 0x3f <.text.cold.krait_stencil_GUARD_VERSION__r2+0x3f>
-//   000000000000003a: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   3f: je 0x4c <.text.cold.krait_stencil_GUARD_VERSION__r2+0x4c>
-//   41: movabsq $0x0, %rax
-//   0000000000000043: R_X86_64_64 _JIT_EXIT
-//   4b: retq
-//   4c: jmpq *%rax
-const uint8_t code_GUARD_VERSION__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x20, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x28, X86_64_32, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x31, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x3a, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x9, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x24, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x36, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x3f, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r2 (+0x8c3): 51 bytes of code (46 without the jump to the next uop), 78 of cold code, 0 of data, 8 holes
+    //   0: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
+    //   a: leaq (%r14,%rax), %rcx
+    //   e: orq $0x100, %rax # imm = 0x100
+    //   14: cmpq %rax, %rcx
+    //   17: jb 0x1d <krait_stencil_GUARD_VERSION__r2+0x1d>
+    //   0000000000000019: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r2-0x4
+    //   1d: movq (%r14), %rax
+    //   20: movl $0x0, %ecx
+    //   0000000000000021: R_X86_64_32 _JIT_CACHE0
+    //   25: cmpl %ecx, 0x50(%rax)
+    //   28: jne 0x2e <krait_stencil_GUARD_VERSION__r2+0x2e>
+    //   000000000000002a: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r2-0x4
+    //   2e: jmp 0x33 <krait_stencil_GUARD_VERSION__r2+0x33>
+    //   000000000000002f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x49, 0x8d, 0x0c, 0x06, 0x48, 0x0d,
     0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xc1, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0x49, 0x8b, 0x06,
     0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x85, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00,
     0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_VERSION__r2[] = {
+    //   cold:
+    //   0: movq %r14, (%r13)
+    //   4: movq %r15, 0x8(%r13)
+    //   8: addq $0x10, %r13
+    //   c: movl $0x0, %eax
+    //   000000000000000d: R_X86_64_32 _JIT_TARGET
+    //   11: movl %eax, %eax
+    //   13: shlq $0x2, %rax
+    //   17: addq 0x10(%r12), %rax
+    //   1c: movq %rax, 0x40(%r12)
+    //   21: movq %r13, 0x48(%r12)
+    //   26: movabsq $0x0, %rax
+    //   0000000000000028: R_X86_64_64 _JIT_EXIT_SLOT
+    //   30: movq (%rax), %rax
+    //   33: testq %rax, %rax
+    //   36: je 0x41 <.text.cold.krait_stencil_GUARD_VERSION__r2+0x41>
+    //   38: cmpl $0x0, (%rip) # 0x3f <.text.cold.krait_stencil_GUARD_VERSION__r2+0x3f>
+    //   000000000000003a: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   3f: je 0x4c <.text.cold.krait_stencil_GUARD_VERSION__r2+0x4c>
+    //   41: movabsq $0x0, %rax
+    //   0000000000000043: R_X86_64_64 _JIT_EXIT
+    //   4b: retq
+    //   4c: jmpq *%rax
     0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x83, 0xc5, 0x10, 0xb8, 0x00, 0x00, 0x00,
     0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10, 0x49, 0x89, 0x44, 0x24,
     0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x74,
     0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3, 0xff, 0xe0,
-};
-const Hole holes_GUARD_VERSION__r2[] = {
-    {0x19, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x21, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
-    {0x2a, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x2f, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r2[] = {
-    {0xd, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x28, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x3a, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x43, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_GUARD_VERSION__r3: 51 bytes of code (46 without the jump to the next uop), 82 of cold code, 0 of data, 8 holes
-//   0: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
-//   a: leaq (%r15,%rax), %rcx
-//   e: orq $0x100, %rax # imm = 0x100
-//   14: cmpq %rax, %rcx
-//   17: jb 0x1d <krait_stencil_GUARD_VERSION__r3+0x1d>
-//   0000000000000019: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r3-0x4
-//   1d: movq (%r15), %rax
-//   20: movl $0x0, %ecx
-//   0000000000000021: R_X86_64_32 _JIT_CACHE0
-//   25: cmpl %ecx, 0x50(%rax)
-//   28: jne 0x2e <krait_stencil_GUARD_VERSION__r3+0x2e>
-//   000000000000002a: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r3-0x4
-//   2e: jmp 0x33 <krait_stencil_GUARD_VERSION__r3+0x33>
-//   000000000000002f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movq %r14, (%r13)
-//   4: movq %r15, 0x8(%r13)
-//   8: movq %rdi, 0x10(%r13)
-//   c: addq $0x18, %r13
-//   10: movl $0x0, %eax
-//   0000000000000011: R_X86_64_32 _JIT_TARGET
-//   15: movl %eax, %eax
-//   17: shlq $0x2, %rax
-//   1b: addq 0x10(%r12), %rax
-//   20: movq %rax, 0x40(%r12)
-//   25: movq %r13, 0x48(%r12)
-//   2a: movabsq $0x0, %rax
-//   000000000000002c: R_X86_64_64 _JIT_EXIT_SLOT
-//   34: movq (%rax), %rax
-//   37: testq %rax, %rax
-//   3a: je 0x45 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x45>
-//   3c: cmpl $0x0, (%rip) # 0x43 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x43>
-//   000000000000003e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
-//   43: je 0x50 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x50>
-//   45: movabsq $0x0, %rax
-//   0000000000000047: R_X86_64_64 _JIT_EXIT
-//   4f: retq
-//   50: jmpq *%rax
-const uint8_t code_GUARD_VERSION__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x19, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x21, X86_64_32, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2a, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x2f, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0xd, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x28, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x3a, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x43, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_GUARD_VERSION__r3 (+0x974): 51 bytes of code (46 without the jump to the next uop), 82 of cold code, 0 of data, 8 holes
+    //   0: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
+    //   a: leaq (%r15,%rax), %rcx
+    //   e: orq $0x100, %rax # imm = 0x100
+    //   14: cmpq %rax, %rcx
+    //   17: jb 0x1d <krait_stencil_GUARD_VERSION__r3+0x1d>
+    //   0000000000000019: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r3-0x4
+    //   1d: movq (%r15), %rax
+    //   20: movl $0x0, %ecx
+    //   0000000000000021: R_X86_64_32 _JIT_CACHE0
+    //   25: cmpl %ecx, 0x50(%rax)
+    //   28: jne 0x2e <krait_stencil_GUARD_VERSION__r3+0x2e>
+    //   000000000000002a: R_X86_64_PLT32 .text.cold.krait_stencil_GUARD_VERSION__r3-0x4
+    //   2e: jmp 0x33 <krait_stencil_GUARD_VERSION__r3+0x33>
+    //   000000000000002f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0x49, 0x8d, 0x0c, 0x07, 0x48, 0x0d,
     0x00, 0x01, 0x00, 0x00, 0x48, 0x39, 0xc1, 0x0f, 0x82, 0x00, 0x00, 0x00, 0x00, 0x49, 0x8b, 0x07,
     0xb9, 0x00, 0x00, 0x00, 0x00, 0x39, 0x48, 0x50, 0x0f, 0x85, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00,
     0x00, 0x00, 0x00,
-};
-const uint8_t cold_GUARD_VERSION__r3[] = {
+    //   cold:
+    //   0: movq %r14, (%r13)
+    //   4: movq %r15, 0x8(%r13)
+    //   8: movq %rdi, 0x10(%r13)
+    //   c: addq $0x18, %r13
+    //   10: movl $0x0, %eax
+    //   0000000000000011: R_X86_64_32 _JIT_TARGET
+    //   15: movl %eax, %eax
+    //   17: shlq $0x2, %rax
+    //   1b: addq 0x10(%r12), %rax
+    //   20: movq %rax, 0x40(%r12)
+    //   25: movq %r13, 0x48(%r12)
+    //   2a: movabsq $0x0, %rax
+    //   000000000000002c: R_X86_64_64 _JIT_EXIT_SLOT
+    //   34: movq (%rax), %rax
+    //   37: testq %rax, %rax
+    //   3a: je 0x45 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x45>
+    //   3c: cmpl $0x0, (%rip) # 0x43 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x43>
+    //   000000000000003e: R_X86_64_PC32 krt_eval_breaker_flag-0x5
+    //   43: je 0x50 <.text.cold.krait_stencil_GUARD_VERSION__r3+0x50>
+    //   45: movabsq $0x0, %rax
+    //   0000000000000047: R_X86_64_64 _JIT_EXIT
+    //   4f: retq
+    //   50: jmpq *%rax
     0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x89, 0x7d, 0x10, 0x49, 0x83, 0xc5, 0x18,
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x00, 0x48, 0x85, 0xc0, 0x74, 0x09, 0x83, 0x3d, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x74, 0x0b, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc3,
     0xff, 0xe0,
-};
-const Hole holes_GUARD_VERSION__r3[] = {
-    {0x19, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x21, HoleKind::X86_64_32, HoleValue::Cache0, 0, nullptr},
-    {0x2a, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x2f, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_GUARD_VERSION__r3[] = {
-    {0x11, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x2c, HoleKind::X86_64_64, HoleValue::ExitSlot, 0, nullptr},
-    {0x3e, HoleKind::X86_64_PC32, HoleValue::Symbol, -5, ksym_krt_eval_breaker_flag},
-    {0x47, HoleKind::X86_64_64, HoleValue::Exit, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r0: 108 bytes of code (103 without the jump to the next uop), 42 of cold code, 0 of data, 6 holes
-//   0: movq -0x10(%r13), %rax
-//   4: movq -0x8(%r13), %r14
-//   8: shlq $0xe, %rax
-//   c: sarq $0xe, %rax
-//   10: shlq $0xe, %r14
-//   14: sarq $0xe, %r14
-//   18: addq %rax, %r14
-//   1b: movabsq $-0x2000000000000, %rax # imm = 0xFFFE000000000000
-//   25: addq %r14, %rax
-//   28: shrq $0x32, %rax
-//   2c: cmpl $0x3fff, %eax # imm = 0x3FFF
-//   31: jae 0x56 <krait_stencil_ADD_INT__r0+0x56>
-//   33: pushq %rax
-//   34: movq %r14, %rdi
-//   37: callq 0x3c <krait_stencil_ADD_INT__r0+0x3c>
-//   0000000000000038: R_X86_64_PLT32 krt_int_box-0x4
-//   3c: movq %rax, %r14
-//   3f: testq %rax, %rax
-//   42: leaq 0x8(%rsp), %rsp
-//   47: je 0x4d <krait_stencil_ADD_INT__r0+0x4d>
-//   0000000000000049: R_X86_64_PLT32 .text.cold.krait_stencil_ADD_INT__r0-0x4
-//   4d: addq $-0x10, %r13
-//   51: jmp 0x56 <krait_stencil_ADD_INT__r0+0x56>
-//   0000000000000052: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   56: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
-//   60: orq %rax, %r14
-//   63: addq $-0x10, %r13
-//   67: jmp 0x6c <krait_stencil_ADD_INT__r0+0x6c>
-//   0000000000000068: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_NEXT
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r13, 0x48(%r12)
-//   1a: movl $0x0, %eax
-//   000000000000001b: R_X86_64_32 _JIT_TARGET
-//   1f: movl %eax, 0x5c(%r12)
-//   24: movl $0x1, %eax
-//   29: retq
-const uint8_t code_ADD_INT__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x19, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x21, X86_64_32, uint8_t(HoleValue::Cache0), 0),
+    KRAIT_HOLE(0x2a, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x2f, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x11, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
+    KRAIT_HOLE(0x3e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
+    KRAIT_HOLE(0x47, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    // krait_stencil_ADD_INT__r0 (+0xa29): 108 bytes of code (103 without the jump to the next uop), 42 of cold code, 0 of data, 6 holes
+    //   0: movq -0x10(%r13), %rax
+    //   4: movq -0x8(%r13), %r14
+    //   8: shlq $0xe, %rax
+    //   c: sarq $0xe, %rax
+    //   10: shlq $0xe, %r14
+    //   14: sarq $0xe, %r14
+    //   18: addq %rax, %r14
+    //   1b: movabsq $-0x2000000000000, %rax # imm = 0xFFFE000000000000
+    //   25: addq %r14, %rax
+    //   28: shrq $0x32, %rax
+    //   2c: cmpl $0x3fff, %eax # imm = 0x3FFF
+    //   31: jae 0x56 <krait_stencil_ADD_INT__r0+0x56>
+    //   33: pushq %rax
+    //   34: movq %r14, %rdi
+    //   37: callq 0x3c <krait_stencil_ADD_INT__r0+0x3c>
+    //   0000000000000038: R_X86_64_PLT32 krt_int_box-0x4
+    //   3c: movq %rax, %r14
+    //   3f: testq %rax, %rax
+    //   42: leaq 0x8(%rsp), %rsp
+    //   47: je 0x4d <krait_stencil_ADD_INT__r0+0x4d>
+    //   0000000000000049: R_X86_64_PLT32 .text.cold.krait_stencil_ADD_INT__r0-0x4
+    //   4d: addq $-0x10, %r13
+    //   51: jmp 0x56 <krait_stencil_ADD_INT__r0+0x56>
+    //   0000000000000052: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+    //   56: movabsq $-0x4000000000000, %rax # imm = 0xFFFC000000000000
+    //   60: orq %rax, %r14
+    //   63: addq $-0x10, %r13
+    //   67: jmp 0x6c <krait_stencil_ADD_INT__r0+0x6c>
+    //   0000000000000068: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x8b, 0x45, 0xf0, 0x4d, 0x8b, 0x75, 0xf8, 0x48, 0xc1, 0xe0, 0x0e, 0x48, 0xc1, 0xf8, 0x0e,
     0x49, 0xc1, 0xe6, 0x0e, 0x49, 0xc1, 0xfe, 0x0e, 0x49, 0x01, 0xc6, 0x48, 0xb8, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0xfe, 0xff, 0x4c, 0x01, 0xf0, 0x48, 0xc1, 0xe8, 0x32, 0x3d, 0xff, 0x3f, 0x00,
@@ -1057,64 +930,70 @@ const uint8_t code_ADD_INT__r0[] = {
     0x85, 0xc0, 0x48, 0x8d, 0x64, 0x24, 0x08, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x49, 0x83, 0xc5,
     0xf0, 0xe9, 0x00, 0x00, 0x00, 0x00, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff,
     0x49, 0x09, 0xc6, 0x49, 0x83, 0xc5, 0xf0, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_ADD_INT__r0[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_NEXT
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r13, 0x48(%r12)
+    //   1a: movl $0x0, %eax
+    //   000000000000001b: R_X86_64_32 _JIT_TARGET
+    //   1f: movl %eax, 0x5c(%r12)
+    //   24: movl $0x1, %eax
+    //   29: retq
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41,
     0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0xc3,
-};
-const Hole holes_ADD_INT__r0[] = {
-    {0x38, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_int_box},
-    {0x49, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x52, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x68, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_ADD_INT__r0[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x1b, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r1: 145 bytes of code (140 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
-//   0: movq -0x8(%r13), %rcx
-//   4: shlq $0xe, %rcx
-//   8: sarq $0xe, %rcx
-//   c: movq %r14, %rax
-//   f: shlq $0xe, %rax
-//   13: sarq $0xe, %rax
-//   17: addq %rcx, %rax
-//   1a: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
-//   24: addq %rax, %rcx
-//   27: shrq $0x32, %rcx
-//   2b: cmpl $0x3fff, %ecx # imm = 0x3FFF
-//   31: jae 0x78 <krait_stencil_ADD_INT__r1+0x78>
-//   33: pushq %rax
-//   34: movq %rax, %rdi
-//   37: callq 0x3c <krait_stencil_ADD_INT__r1+0x3c>
-//   0000000000000038: R_X86_64_PLT32 krt_int_box-0x4
-//   3c: testq %rax, %rax
-//   3f: leaq 0x8(%rsp), %rsp
-//   44: jne 0x85 <krait_stencil_ADD_INT__r1+0x85>
-//   46: movl $0x0, %eax
-//   0000000000000047: R_X86_64_32 _JIT_NEXT
-//   4b: movl %eax, %eax
-//   4d: shlq $0x2, %rax
-//   51: addq 0x10(%r12), %rax
-//   56: movq %rax, 0x40(%r12)
-//   5b: movq %r14, (%r13)
-//   5f: addq $0x8, %r13
-//   63: movq %r13, 0x48(%r12)
-//   68: movl $0x0, %eax
-//   0000000000000069: R_X86_64_32 _JIT_TARGET
-//   6d: movl %eax, 0x5c(%r12)
-//   72: movl $0x1, %eax
-//   77: retq
-//   78: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
-//   82: orq %rcx, %rax
-//   85: addq $-0x8, %r13
-//   89: movq %rax, %r14
-//   8c: jmp 0x91 <krait_stencil_ADD_INT__r1+0x91>
-//   000000000000008d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_ADD_INT__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x38, X86_64_PLT32, kFirstSymbol + 2 /* krt_int_box */, -4),
+    KRAIT_HOLE(0x49, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x52, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    KRAIT_HOLE(0x68, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x1b, X86_64_32, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_ADD_INT__r1 (+0xae3): 145 bytes of code (140 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
+    //   0: movq -0x8(%r13), %rcx
+    //   4: shlq $0xe, %rcx
+    //   8: sarq $0xe, %rcx
+    //   c: movq %r14, %rax
+    //   f: shlq $0xe, %rax
+    //   13: sarq $0xe, %rax
+    //   17: addq %rcx, %rax
+    //   1a: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
+    //   24: addq %rax, %rcx
+    //   27: shrq $0x32, %rcx
+    //   2b: cmpl $0x3fff, %ecx # imm = 0x3FFF
+    //   31: jae 0x78 <krait_stencil_ADD_INT__r1+0x78>
+    //   33: pushq %rax
+    //   34: movq %rax, %rdi
+    //   37: callq 0x3c <krait_stencil_ADD_INT__r1+0x3c>
+    //   0000000000000038: R_X86_64_PLT32 krt_int_box-0x4
+    //   3c: testq %rax, %rax
+    //   3f: leaq 0x8(%rsp), %rsp
+    //   44: jne 0x85 <krait_stencil_ADD_INT__r1+0x85>
+    //   46: movl $0x0, %eax
+    //   0000000000000047: R_X86_64_32 _JIT_NEXT
+    //   4b: movl %eax, %eax
+    //   4d: shlq $0x2, %rax
+    //   51: addq 0x10(%r12), %rax
+    //   56: movq %rax, 0x40(%r12)
+    //   5b: movq %r14, (%r13)
+    //   5f: addq $0x8, %r13
+    //   63: movq %r13, 0x48(%r12)
+    //   68: movl $0x0, %eax
+    //   0000000000000069: R_X86_64_32 _JIT_TARGET
+    //   6d: movl %eax, 0x5c(%r12)
+    //   72: movl $0x1, %eax
+    //   77: retq
+    //   78: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
+    //   82: orq %rcx, %rax
+    //   85: addq $-0x8, %r13
+    //   89: movq %rax, %r14
+    //   8c: jmp 0x91 <krait_stencil_ADD_INT__r1+0x91>
+    //   000000000000008d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x8b, 0x4d, 0xf8, 0x48, 0xc1, 0xe1, 0x0e, 0x48, 0xc1, 0xf9, 0x0e, 0x4c, 0x89, 0xf0, 0x48,
     0xc1, 0xe0, 0x0e, 0x48, 0xc1, 0xf8, 0x0e, 0x48, 0x01, 0xc8, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0xfe, 0xff, 0x48, 0x01, 0xc1, 0x48, 0xc1, 0xe9, 0x32, 0x81, 0xf9, 0xff, 0x3f, 0x00,
@@ -1125,60 +1004,40 @@ const uint8_t code_ADD_INT__r1[] = {
     0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0xc3, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0xfc, 0xff, 0x48, 0x09, 0xc8, 0x49, 0x83, 0xc5, 0xf8, 0x49, 0x89, 0xc6, 0xe9, 0x00, 0x00, 0x00,
     0x00,
-};
-const Hole holes_ADD_INT__r1[] = {
-    {0x38, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_int_box},
-    {0x47, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x69, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-    {0x8d, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_ADD_INT__r2: 102 bytes of code (97 without the jump to the next uop), 54 of cold code, 0 of data, 6 holes
-//   0: movq %r14, %rcx
-//   3: shlq $0xe, %rcx
-//   7: sarq $0xe, %rcx
-//   b: movq %r15, %rax
-//   e: shlq $0xe, %rax
-//   12: sarq $0xe, %rax
-//   16: addq %rcx, %rax
-//   19: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
-//   23: addq %rax, %rcx
-//   26: shrq $0x32, %rcx
-//   2a: cmpl $0x3fff, %ecx # imm = 0x3FFF
-//   30: jae 0x51 <krait_stencil_ADD_INT__r2+0x51>
-//   32: pushq %rax
-//   33: movq %rax, %rdi
-//   36: callq 0x3b <krait_stencil_ADD_INT__r2+0x3b>
-//   0000000000000037: R_X86_64_PLT32 krt_int_box-0x4
-//   3b: testq %rax, %rax
-//   3e: leaq 0x8(%rsp), %rsp
-//   43: je 0x49 <krait_stencil_ADD_INT__r2+0x49>
-//   0000000000000045: R_X86_64_PLT32 .text.cold.krait_stencil_ADD_INT__r2-0x4
-//   49: movq %rax, %r14
-//   4c: jmp 0x51 <krait_stencil_ADD_INT__r2+0x51>
-//   000000000000004d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   51: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
-//   5b: orq %rcx, %rax
-//   5e: movq %rax, %r14
-//   61: jmp 0x66 <krait_stencil_ADD_INT__r2+0x66>
-//   0000000000000062: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_NEXT
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r14, (%r13)
-//   19: movq %r15, 0x8(%r13)
-//   1d: addq $0x10, %r13
-//   21: movq %r13, 0x48(%r12)
-//   26: movl $0x0, %eax
-//   0000000000000027: R_X86_64_32 _JIT_TARGET
-//   2b: movl %eax, 0x5c(%r12)
-//   30: movl $0x1, %eax
-//   35: retq
-const uint8_t code_ADD_INT__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x38, X86_64_PLT32, kFirstSymbol + 2 /* krt_int_box */, -4),
+    KRAIT_HOLE(0x47, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x69, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x8d, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_ADD_INT__r2 (+0xb8c): 102 bytes of code (97 without the jump to the next uop), 54 of cold code, 0 of data, 6 holes
+    //   0: movq %r14, %rcx
+    //   3: shlq $0xe, %rcx
+    //   7: sarq $0xe, %rcx
+    //   b: movq %r15, %rax
+    //   e: shlq $0xe, %rax
+    //   12: sarq $0xe, %rax
+    //   16: addq %rcx, %rax
+    //   19: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
+    //   23: addq %rax, %rcx
+    //   26: shrq $0x32, %rcx
+    //   2a: cmpl $0x3fff, %ecx # imm = 0x3FFF
+    //   30: jae 0x51 <krait_stencil_ADD_INT__r2+0x51>
+    //   32: pushq %rax
+    //   33: movq %rax, %rdi
+    //   36: callq 0x3b <krait_stencil_ADD_INT__r2+0x3b>
+    //   0000000000000037: R_X86_64_PLT32 krt_int_box-0x4
+    //   3b: testq %rax, %rax
+    //   3e: leaq 0x8(%rsp), %rsp
+    //   43: je 0x49 <krait_stencil_ADD_INT__r2+0x49>
+    //   0000000000000045: R_X86_64_PLT32 .text.cold.krait_stencil_ADD_INT__r2-0x4
+    //   49: movq %rax, %r14
+    //   4c: jmp 0x51 <krait_stencil_ADD_INT__r2+0x51>
+    //   000000000000004d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+    //   51: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
+    //   5b: orq %rcx, %rax
+    //   5e: movq %rax, %r14
+    //   61: jmp 0x66 <krait_stencil_ADD_INT__r2+0x66>
+    //   0000000000000062: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4c, 0x89, 0xf1, 0x48, 0xc1, 0xe1, 0x0e, 0x48, 0xc1, 0xf9, 0x0e, 0x4c, 0x89, 0xf8, 0x48, 0xc1,
     0xe0, 0x0e, 0x48, 0xc1, 0xf8, 0x0e, 0x48, 0x01, 0xc8, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0xfe, 0xff, 0x48, 0x01, 0xc1, 0x48, 0xc1, 0xe9, 0x32, 0x81, 0xf9, 0xff, 0x3f, 0x00, 0x00,
@@ -1186,72 +1045,64 @@ const uint8_t code_ADD_INT__r2[] = {
     0x64, 0x24, 0x08, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x49, 0x89, 0xc6, 0xe9, 0x00, 0x00, 0x00,
     0x00, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x48, 0x09, 0xc8, 0x49, 0x89,
     0xc6, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_ADD_INT__r2[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_NEXT
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r14, (%r13)
+    //   19: movq %r15, 0x8(%r13)
+    //   1d: addq $0x10, %r13
+    //   21: movq %r13, 0x48(%r12)
+    //   26: movl $0x0, %eax
+    //   0000000000000027: R_X86_64_32 _JIT_TARGET
+    //   2b: movl %eax, 0x5c(%r12)
+    //   30: movl $0x1, %eax
+    //   35: retq
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x83, 0xc5,
     0x10, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41, 0x89, 0x44, 0x24, 0x5c,
     0xb8, 0x01, 0x00, 0x00, 0x00, 0xc3,
-};
-const Hole holes_ADD_INT__r2[] = {
-    {0x37, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_int_box},
-    {0x45, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x4d, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x62, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_ADD_INT__r2[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x27, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_ADD_INT__r3: 105 bytes of code (100 without the jump to the next uop), 58 of cold code, 0 of data, 6 holes
-//   0: movq %r15, %rcx
-//   3: shlq $0xe, %rcx
-//   7: sarq $0xe, %rcx
-//   b: movq %rdi, %rax
-//   e: shlq $0xe, %rax
-//   12: sarq $0xe, %rax
-//   16: addq %rcx, %rax
-//   19: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
-//   23: addq %rax, %rcx
-//   26: shrq $0x32, %rcx
-//   2a: cmpl $0x3fff, %ecx # imm = 0x3FFF
-//   30: jae 0x54 <krait_stencil_ADD_INT__r3+0x54>
-//   32: pushq %rax
-//   33: movq %rdi, %rbx
-//   36: movq %rax, %rdi
-//   39: callq 0x3e <krait_stencil_ADD_INT__r3+0x3e>
-//   000000000000003a: R_X86_64_PLT32 krt_int_box-0x4
-//   3e: testq %rax, %rax
-//   41: leaq 0x8(%rsp), %rsp
-//   46: je 0x4c <krait_stencil_ADD_INT__r3+0x4c>
-//   0000000000000048: R_X86_64_PLT32 .text.cold.krait_stencil_ADD_INT__r3-0x4
-//   4c: movq %rax, %r15
-//   4f: jmp 0x54 <krait_stencil_ADD_INT__r3+0x54>
-//   0000000000000050: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   54: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
-//   5e: orq %rcx, %rax
-//   61: movq %rax, %r15
-//   64: jmp 0x69 <krait_stencil_ADD_INT__r3+0x69>
-//   0000000000000065: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-//   cold:
-//   0: movl $0x0, %eax
-//   0000000000000001: R_X86_64_32 _JIT_NEXT
-//   5: movl %eax, %eax
-//   7: shlq $0x2, %rax
-//   b: addq 0x10(%r12), %rax
-//   10: movq %rax, 0x40(%r12)
-//   15: movq %r14, (%r13)
-//   19: movq %r15, 0x8(%r13)
-//   1d: movq %rbx, 0x10(%r13)
-//   21: addq $0x18, %r13
-//   25: movq %r13, 0x48(%r12)
-//   2a: movl $0x0, %eax
-//   000000000000002b: R_X86_64_32 _JIT_TARGET
-//   2f: movl %eax, 0x5c(%r12)
-//   34: movl $0x1, %eax
-//   39: retq
-const uint8_t code_ADD_INT__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x37, X86_64_PLT32, kFirstSymbol + 2 /* krt_int_box */, -4),
+    KRAIT_HOLE(0x45, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x4d, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    KRAIT_HOLE(0x62, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x27, X86_64_32, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_ADD_INT__r3 (+0xc4c): 105 bytes of code (100 without the jump to the next uop), 58 of cold code, 0 of data, 6 holes
+    //   0: movq %r15, %rcx
+    //   3: shlq $0xe, %rcx
+    //   7: sarq $0xe, %rcx
+    //   b: movq %rdi, %rax
+    //   e: shlq $0xe, %rax
+    //   12: sarq $0xe, %rax
+    //   16: addq %rcx, %rax
+    //   19: movabsq $-0x2000000000000, %rcx # imm = 0xFFFE000000000000
+    //   23: addq %rax, %rcx
+    //   26: shrq $0x32, %rcx
+    //   2a: cmpl $0x3fff, %ecx # imm = 0x3FFF
+    //   30: jae 0x54 <krait_stencil_ADD_INT__r3+0x54>
+    //   32: pushq %rax
+    //   33: movq %rdi, %rbx
+    //   36: movq %rax, %rdi
+    //   39: callq 0x3e <krait_stencil_ADD_INT__r3+0x3e>
+    //   000000000000003a: R_X86_64_PLT32 krt_int_box-0x4
+    //   3e: testq %rax, %rax
+    //   41: leaq 0x8(%rsp), %rsp
+    //   46: je 0x4c <krait_stencil_ADD_INT__r3+0x4c>
+    //   0000000000000048: R_X86_64_PLT32 .text.cold.krait_stencil_ADD_INT__r3-0x4
+    //   4c: movq %rax, %r15
+    //   4f: jmp 0x54 <krait_stencil_ADD_INT__r3+0x54>
+    //   0000000000000050: R_X86_64_PLT32 _JIT_CONTINUE-0x4
+    //   54: movabsq $-0x4000000000000, %rcx # imm = 0xFFFC000000000000
+    //   5e: orq %rcx, %rax
+    //   61: movq %rax, %r15
+    //   64: jmp 0x69 <krait_stencil_ADD_INT__r3+0x69>
+    //   0000000000000065: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4c, 0x89, 0xf9, 0x48, 0xc1, 0xe1, 0x0e, 0x48, 0xc1, 0xf9, 0x0e, 0x48, 0x89, 0xf8, 0x48, 0xc1,
     0xe0, 0x0e, 0x48, 0xc1, 0xf8, 0x0e, 0x48, 0x01, 0xc8, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0xfe, 0xff, 0x48, 0x01, 0xc1, 0x48, 0xc1, 0xe9, 0x32, 0x81, 0xf9, 0xff, 0x3f, 0x00, 0x00,
@@ -1259,187 +1110,162 @@ const uint8_t code_ADD_INT__r3[] = {
     0xc0, 0x48, 0x8d, 0x64, 0x24, 0x08, 0x0f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x49, 0x89, 0xc7, 0xe9,
     0x00, 0x00, 0x00, 0x00, 0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfc, 0xff, 0x48, 0x09,
     0xc8, 0x49, 0x89, 0xc7, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const uint8_t cold_ADD_INT__r3[] = {
+    //   cold:
+    //   0: movl $0x0, %eax
+    //   0000000000000001: R_X86_64_32 _JIT_NEXT
+    //   5: movl %eax, %eax
+    //   7: shlq $0x2, %rax
+    //   b: addq 0x10(%r12), %rax
+    //   10: movq %rax, 0x40(%r12)
+    //   15: movq %r14, (%r13)
+    //   19: movq %r15, 0x8(%r13)
+    //   1d: movq %rbx, 0x10(%r13)
+    //   21: addq $0x18, %r13
+    //   25: movq %r13, 0x48(%r12)
+    //   2a: movl $0x0, %eax
+    //   000000000000002b: R_X86_64_32 _JIT_TARGET
+    //   2f: movl %eax, 0x5c(%r12)
+    //   34: movl $0x1, %eax
+    //   39: retq
     0xb8, 0x00, 0x00, 0x00, 0x00, 0x89, 0xc0, 0x48, 0xc1, 0xe0, 0x02, 0x49, 0x03, 0x44, 0x24, 0x10,
     0x49, 0x89, 0x44, 0x24, 0x40, 0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x89, 0x5d,
     0x10, 0x49, 0x83, 0xc5, 0x18, 0x4d, 0x89, 0x6c, 0x24, 0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x41,
     0x89, 0x44, 0x24, 0x5c, 0xb8, 0x01, 0x00, 0x00, 0x00, 0xc3,
-};
-const Hole holes_ADD_INT__r3[] = {
-    {0x3a, HoleKind::X86_64_PLT32, HoleValue::Symbol, -4, ksym_krt_int_box},
-    {0x48, HoleKind::X86_64_PLT32, HoleValue::Cold, -4, nullptr},
-    {0x50, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-    {0x65, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-const Hole cold_holes_ADD_INT__r3[] = {
-    {0x1, HoleKind::X86_64_32, HoleValue::Next, 0, nullptr},
-    {0x2b, HoleKind::X86_64_32, HoleValue::Target, 0, nullptr},
-};
-
-// krait_stencil_CONSTANT__r0: 19 bytes of code (14 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: addq $-0x10, %r13
-//   4: movabsq $0x0, %r14
-//   0000000000000006: R_X86_64_64 _JIT_CACHE64_0
-//   e: jmp 0x13 <krait_stencil_CONSTANT__r0+0x13>
-//   000000000000000f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_CONSTANT__r0[] = {
+    //   holes:
+    KRAIT_HOLE(0x3a, X86_64_PLT32, kFirstSymbol + 2 /* krt_int_box */, -4),
+    KRAIT_HOLE(0x48, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
+    KRAIT_HOLE(0x50, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    KRAIT_HOLE(0x65, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    //   cold holes:
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Next), 0),
+    KRAIT_HOLE(0x2b, X86_64_32, uint8_t(HoleValue::Target), 0),
+    // krait_stencil_CONSTANT__r0 (+0xd13): 19 bytes of code (14 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: addq $-0x10, %r13
+    //   4: movabsq $0x0, %r14
+    //   0000000000000006: R_X86_64_64 _JIT_CACHE64_0
+    //   e: jmp 0x13 <krait_stencil_CONSTANT__r0+0x13>
+    //   000000000000000f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x83, 0xc5, 0xf0, 0x49, 0xbe, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00,
     0x00, 0x00, 0x00,
-};
-const Hole holes_CONSTANT__r0[] = {
-    {0x6, HoleKind::X86_64_64, HoleValue::Cache64_0, 0, nullptr},
-    {0xf, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_CONSTANT__r1: 19 bytes of code (14 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: addq $-0x8, %r13
-//   4: movabsq $0x0, %r14
-//   0000000000000006: R_X86_64_64 _JIT_CACHE64_0
-//   e: jmp 0x13 <krait_stencil_CONSTANT__r1+0x13>
-//   000000000000000f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_CONSTANT__r1[] = {
+    //   holes:
+    KRAIT_HOLE(0x6, X86_64_64, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xf, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_CONSTANT__r1 (+0xd32): 19 bytes of code (14 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: addq $-0x8, %r13
+    //   4: movabsq $0x0, %r14
+    //   0000000000000006: R_X86_64_64 _JIT_CACHE64_0
+    //   e: jmp 0x13 <krait_stencil_CONSTANT__r1+0x13>
+    //   000000000000000f: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0x83, 0xc5, 0xf8, 0x49, 0xbe, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00,
     0x00, 0x00, 0x00,
-};
-const Hole holes_CONSTANT__r1[] = {
-    {0x6, HoleKind::X86_64_64, HoleValue::Cache64_0, 0, nullptr},
-    {0xf, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_CONSTANT__r2: 15 bytes of code (10 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movabsq $0x0, %r14
-//   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
-//   a: jmp 0xf <krait_stencil_CONSTANT__r2+0xf>
-//   000000000000000b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_CONSTANT__r2[] = {
+    //   holes:
+    KRAIT_HOLE(0x6, X86_64_64, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xf, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_CONSTANT__r2 (+0xd51): 15 bytes of code (10 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movabsq $0x0, %r14
+    //   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
+    //   a: jmp 0xf <krait_stencil_CONSTANT__r2+0xf>
+    //   000000000000000b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0xbe, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_CONSTANT__r2[] = {
-    {0x2, HoleKind::X86_64_64, HoleValue::Cache64_0, 0, nullptr},
-    {0xb, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_CONSTANT__r3: 15 bytes of code (10 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movabsq $0x0, %r15
-//   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
-//   a: jmp 0xf <krait_stencil_CONSTANT__r3+0xf>
-//   000000000000000b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_CONSTANT__r3[] = {
+    //   holes:
+    KRAIT_HOLE(0x2, X86_64_64, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xb, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_CONSTANT__r3 (+0xd6c): 15 bytes of code (10 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movabsq $0x0, %r15
+    //   0000000000000002: R_X86_64_64 _JIT_CACHE64_0
+    //   a: jmp 0xf <krait_stencil_CONSTANT__r3+0xf>
+    //   000000000000000b: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x49, 0xbf, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_CONSTANT__r3[] = {
-    {0x2, HoleKind::X86_64_64, HoleValue::Cache64_0, 0, nullptr},
-    {0xb, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_SPILL_1: 13 bytes of code (8 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
-//   0: movq %r14, (%r13)
-//   4: addq $0x8, %r13
-//   8: jmp 0xd <krait_stencil_SPILL_1+0xd>
-//   0000000000000009: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_spill_1[] = {
+    //   holes:
+    KRAIT_HOLE(0x2, X86_64_64, uint8_t(HoleValue::Cache64_0), 0),
+    KRAIT_HOLE(0xb, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_SPILL_1 (+0xd87): 13 bytes of code (8 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
+    //   0: movq %r14, (%r13)
+    //   4: addq $0x8, %r13
+    //   8: jmp 0xd <krait_stencil_SPILL_1+0xd>
+    //   0000000000000009: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x89, 0x75, 0x00, 0x49, 0x83, 0xc5, 0x08, 0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_spill_1[] = {
-    {0x9, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_SPILL_2: 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
-//   0: movq %r14, (%r13)
-//   4: movq %r15, 0x8(%r13)
-//   8: addq $0x10, %r13
-//   c: jmp 0x11 <krait_stencil_SPILL_2+0x11>
-//   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_spill_2[] = {
+    //   holes:
+    KRAIT_HOLE(0x9, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_SPILL_2 (+0xd9a): 17 bytes of code (12 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
+    //   0: movq %r14, (%r13)
+    //   4: movq %r15, 0x8(%r13)
+    //   8: addq $0x10, %r13
+    //   c: jmp 0x11 <krait_stencil_SPILL_2+0x11>
+    //   000000000000000d: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x83, 0xc5, 0x10, 0xe9, 0x00, 0x00, 0x00,
     0x00,
-};
-const Hole holes_spill_2[] = {
-    {0xd, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_SPILL_3: 21 bytes of code (16 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
-//   0: movq %r14, (%r13)
-//   4: movq %r15, 0x8(%r13)
-//   8: movq %rdi, 0x10(%r13)
-//   c: addq $0x18, %r13
-//   10: jmp 0x15 <krait_stencil_SPILL_3+0x15>
-//   0000000000000011: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_spill_3[] = {
+    //   holes:
+    KRAIT_HOLE(0xd, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_SPILL_3 (+0xdb1): 21 bytes of code (16 without the jump to the next uop), 0 of cold code, 0 of data, 1 holes
+    //   0: movq %r14, (%r13)
+    //   4: movq %r15, 0x8(%r13)
+    //   8: movq %rdi, 0x10(%r13)
+    //   c: addq $0x18, %r13
+    //   10: jmp 0x15 <krait_stencil_SPILL_3+0x15>
+    //   0000000000000011: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x4d, 0x89, 0x75, 0x00, 0x4d, 0x89, 0x7d, 0x08, 0x49, 0x89, 0x7d, 0x10, 0x49, 0x83, 0xc5, 0x18,
     0xe9, 0x00, 0x00, 0x00, 0x00,
-};
-const Hole holes_spill_3[] = {
-    {0x11, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_jit_entry: 35 bytes of code (35 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
-//   0: pushq %r15
-//   2: pushq %r14
-//   4: pushq %r13
-//   6: pushq %r12
-//   8: pushq %rbx
-//   9: movq %rdi, %r12
-//   c: movq %rsi, %r13
-//   f: xorl %r14d, %r14d
-//   12: xorl %r15d, %r15d
-//   15: xorl %edi, %edi
-//   17: callq *%rdx
-//   19: popq %rbx
-//   1a: popq %r12
-//   1c: popq %r13
-//   1e: popq %r14
-//   20: popq %r15
-//   22: retq
-const uint8_t code_entry[] = {
+    //   holes:
+    KRAIT_HOLE(0x11, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_jit_entry (+0xdcc): 35 bytes of code (35 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
+    //   0: pushq %r15
+    //   2: pushq %r14
+    //   4: pushq %r13
+    //   6: pushq %r12
+    //   8: pushq %rbx
+    //   9: movq %rdi, %r12
+    //   c: movq %rsi, %r13
+    //   f: xorl %r14d, %r14d
+    //   12: xorl %r15d, %r15d
+    //   15: xorl %edi, %edi
+    //   17: callq *%rdx
+    //   19: popq %rbx
+    //   1a: popq %r12
+    //   1c: popq %r13
+    //   1e: popq %r14
+    //   20: popq %r15
+    //   22: retq
     0x41, 0x57, 0x41, 0x56, 0x41, 0x55, 0x41, 0x54, 0x53, 0x49, 0x89, 0xfc, 0x49, 0x89, 0xf5, 0x45,
     0x31, 0xf6, 0x45, 0x31, 0xff, 0x31, 0xff, 0xff, 0xd2, 0x5b, 0x41, 0x5c, 0x41, 0x5d, 0x41, 0x5e,
     0x41, 0x5f, 0xc3,
-};
-
-// krait_stencil_TRACE_HEAD: 18 bytes of code (13 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
-//   0: movabsq $0x0, %rax
-//   0000000000000002: R_X86_64_64 _JIT_WARM
-//   a: movb $0x1, (%rax)
-//   d: jmp 0x12 <krait_stencil_TRACE_HEAD+0x12>
-//   000000000000000e: R_X86_64_PLT32 _JIT_CONTINUE-0x4
-const uint8_t code_head[] = {
+    // krait_stencil_TRACE_HEAD (+0xdef): 18 bytes of code (13 without the jump to the next uop), 0 of cold code, 0 of data, 2 holes
+    //   0: movabsq $0x0, %rax
+    //   0000000000000002: R_X86_64_64 _JIT_WARM
+    //   a: movb $0x1, (%rax)
+    //   d: jmp 0x12 <krait_stencil_TRACE_HEAD+0x12>
+    //   000000000000000e: R_X86_64_PLT32 _JIT_CONTINUE-0x4
     0x48, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc6, 0x00, 0x01, 0xe9, 0x00, 0x00,
     0x00, 0x00,
-};
-const Hole holes_head[] = {
-    {0x2, HoleKind::X86_64_64, HoleValue::Warm, 0, nullptr},
-    {0xe, HoleKind::X86_64_PLT32, HoleValue::Continue, -4, nullptr},
-};
-
-// krait_stencil_FELL_OFF_TRACE: 2 bytes of code (2 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
-//   0: ud2
-const uint8_t code_fell_off[] = {
+    //   holes:
+    KRAIT_HOLE(0x2, X86_64_64, uint8_t(HoleValue::Warm), 0),
+    KRAIT_HOLE(0xe, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
+    // krait_stencil_FELL_OFF_TRACE (+0xe0d): 2 bytes of code (2 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
+    //   0: ud2
     0x0f, 0x0b,
 };
 
 const Stencil uops_x86_64[UOP__COUNT] = {
-    {{code_LOAD, 25, holes_LOAD, 2}, 20, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 0
-    {{code_SWAP, 32, holes_SWAP, 2}, 27, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 1
-    {{code_ADD, 81, holes_ADD, 6}, 76, {cold_ADD, 32, cold_holes_ADD, 1}, nullptr, 0, 1},  // 2
-    {{code_GUARD_INTS, 44, holes_GUARD_INTS, 3}, 39, {cold_GUARD_INTS, 66, cold_holes_GUARD_INTS, 4}, nullptr, 0, 1},  // 3
-    {{code_GUARD_VERSION, 56, holes_GUARD_VERSION, 4}, 51, {cold_GUARD_VERSION, 66, cold_holes_GUARD_VERSION, 4}, nullptr, 0, 1},  // 4
-    {{code_ADD_INT, 139, holes_ADD_INT, 4}, 134, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 5
-    {{code_CONSTANT, 23, holes_CONSTANT, 2}, 18, {nullptr, 0, nullptr, 0}, nullptr, 0, 1},  // 6
-    {{code_BUILD, 72, holes_BUILD, 6}, 67, {cold_BUILD, 43, cold_holes_BUILD, 2}, nullptr, 0, 1},  // 7
-    {{code_UNPACK, 91, holes_UNPACK, 7}, 86, {cold_UNPACK, 32, cold_holes_UNPACK, 1}, nullptr, 0, 1},  // 8
+    {0x0, 25, 20, 0, 0, 1, 2, 0},  // 0 LOAD
+    {0x25, 32, 27, 0, 0, 1, 2, 0},  // 1 SWAP
+    {0x51, 81, 76, 32, 0, 1, 6, 1},  // 2 ADD
+    {0xec, 44, 39, 66, 0, 1, 3, 4},  // 3 GUARD_INTS
+    {0x184, 56, 51, 66, 0, 1, 4, 4},  // 4 GUARD_VERSION
+    {0x22e, 139, 134, 0, 0, 1, 4, 0},  // 5 ADD_INT
+    {0x2d1, 23, 18, 0, 0, 1, 2, 0},  // 6 CONSTANT
+    {0x2f4, 72, 67, 43, 0, 1, 6, 2},  // 7 BUILD
+    {0x397, 91, 86, 32, 0, 1, 7, 1},  // 8 UNPACK
 };
 const Stencil reg_uops_x86_64[UOP__COUNT][KRAIT_VALUE_REGS + 1] = {  // {}: no such variant
-    {{{code_LOAD__r0, 17, holes_LOAD__r0, 2}, 12, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_LOAD__r1, 17, holes_LOAD__r1, 2}, 12, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_LOAD__r2, 17, holes_LOAD__r2, 2}, 12, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_LOAD__r3, 34, holes_LOAD__r3, 2}, 29, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}},  // 0
-    {{}, {}, {}, {}},  // 1
-    {{}, {}, {}, {}},  // 2
-    {{{code_GUARD_INTS__r0, 54, holes_GUARD_INTS__r0, 3}, 49, {cold_GUARD_INTS__r0, 66, cold_holes_GUARD_INTS__r0, 4}, nullptr, 0, 1}, {{code_GUARD_INTS__r1, 53, holes_GUARD_INTS__r1, 3}, 48, {cold_GUARD_INTS__r1, 74, cold_holes_GUARD_INTS__r1, 4}, nullptr, 0, 1}, {{code_GUARD_INTS__r2, 42, holes_GUARD_INTS__r2, 3}, 37, {cold_GUARD_INTS__r2, 78, cold_holes_GUARD_INTS__r2, 4}, nullptr, 0, 1}, {{code_GUARD_INTS__r3, 42, holes_GUARD_INTS__r3, 3}, 37, {cold_GUARD_INTS__r3, 82, cold_holes_GUARD_INTS__r3, 4}, nullptr, 0, 1}},  // 3
-    {{{code_GUARD_VERSION__r0, 63, holes_GUARD_VERSION__r0, 4}, 58, {cold_GUARD_VERSION__r0, 66, cold_holes_GUARD_VERSION__r0, 4}, nullptr, 0, 1}, {{code_GUARD_VERSION__r1, 62, holes_GUARD_VERSION__r1, 4}, 57, {cold_GUARD_VERSION__r1, 74, cold_holes_GUARD_VERSION__r1, 4}, nullptr, 0, 1}, {{code_GUARD_VERSION__r2, 51, holes_GUARD_VERSION__r2, 4}, 46, {cold_GUARD_VERSION__r2, 78, cold_holes_GUARD_VERSION__r2, 4}, nullptr, 0, 1}, {{code_GUARD_VERSION__r3, 51, holes_GUARD_VERSION__r3, 4}, 46, {cold_GUARD_VERSION__r3, 82, cold_holes_GUARD_VERSION__r3, 4}, nullptr, 0, 1}},  // 4
-    {{{code_ADD_INT__r0, 108, holes_ADD_INT__r0, 4}, 103, {cold_ADD_INT__r0, 42, cold_holes_ADD_INT__r0, 2}, nullptr, 0, 1}, {{code_ADD_INT__r1, 145, holes_ADD_INT__r1, 4}, 140, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_ADD_INT__r2, 102, holes_ADD_INT__r2, 4}, 97, {cold_ADD_INT__r2, 54, cold_holes_ADD_INT__r2, 2}, nullptr, 0, 1}, {{code_ADD_INT__r3, 105, holes_ADD_INT__r3, 4}, 100, {cold_ADD_INT__r3, 58, cold_holes_ADD_INT__r3, 2}, nullptr, 0, 1}},  // 5
-    {{{code_CONSTANT__r0, 19, holes_CONSTANT__r0, 2}, 14, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_CONSTANT__r1, 19, holes_CONSTANT__r1, 2}, 14, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_CONSTANT__r2, 15, holes_CONSTANT__r2, 2}, 10, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_CONSTANT__r3, 15, holes_CONSTANT__r3, 2}, 10, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}},  // 6
-    {{}, {}, {}, {}},  // 7
-    {{}, {}, {}, {}},  // 8
+    {{0x442, 17, 12, 0, 0, 1, 2, 0}, {0x45f, 17, 12, 0, 0, 1, 2, 0}, {0x47c, 17, 12, 0, 0, 1, 2, 0}, {0x499, 34, 29, 0, 0, 1, 2, 0}},  // 0 LOAD
+    {{}, {}, {}, {}},  // 1 SWAP
+    {{}, {}, {}, {}},  // 2 ADD
+    {{0x4c7, 54, 49, 66, 0, 1, 3, 4}, {0x569, 53, 48, 74, 0, 1, 3, 4}, {0x612, 42, 37, 78, 0, 1, 3, 4}, {0x6b4, 42, 37, 82, 0, 1, 3, 4}},  // 3 GUARD_INTS
+    {{0x75a, 63, 58, 66, 0, 1, 4, 4}, {0x80b, 62, 57, 74, 0, 1, 4, 4}, {0x8c3, 51, 46, 78, 0, 1, 4, 4}, {0x974, 51, 46, 82, 0, 1, 4, 4}},  // 4 GUARD_VERSION
+    {{0xa29, 108, 103, 42, 0, 1, 4, 2}, {0xae3, 145, 140, 0, 0, 1, 4, 0}, {0xb8c, 102, 97, 54, 0, 1, 4, 2}, {0xc4c, 105, 100, 58, 0, 1, 4, 2}},  // 5 ADD_INT
+    {{0xd13, 19, 14, 0, 0, 1, 2, 0}, {0xd32, 19, 14, 0, 0, 1, 2, 0}, {0xd51, 15, 10, 0, 0, 1, 2, 0}, {0xd6c, 15, 10, 0, 0, 1, 2, 0}},  // 6 CONSTANT
+    {{}, {}, {}, {}},  // 7 BUILD
+    {{}, {}, {}, {}},  // 8 UNPACK
 };
 
 static_assert(UOP_LOAD == 0);
@@ -1451,9 +1277,10 @@ static_assert(UOP_ADD_INT == 5);
 static_assert(UOP_CONSTANT == 6);
 static_assert(UOP_BUILD == 7);
 static_assert(UOP_UNPACK == 8);
+static_assert(kFirstSymbol == 20 && kHoleBytes == 6);
 
 }  // namespace
 
-const StencilTable stencils_x86_64 = {Target::X86_64, uops_x86_64, UOP__COUNT, reg_uops_x86_64, {{code_entry, 35, nullptr, 0}, 35, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_head, 18, holes_head, 2}, 13, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_fell_off, 2, nullptr, 0}, 2, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{}, {{code_spill_1, 13, holes_spill_1, 1}, 8, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_spill_2, 17, holes_spill_2, 1}, 12, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}, {{code_spill_3, 21, holes_spill_3, 1}, 16, {nullptr, 0, nullptr, 0}, nullptr, 0, 1}}};
+const StencilTable stencils_x86_64 = {Target::X86_64, records_x86_64, 3599, uops_x86_64, UOP__COUNT, reg_uops_x86_64, {0xdcc, 35, 35, 0, 0, 1, 0, 0}, {0xdef, 18, 13, 0, 0, 1, 2, 0}, {0xe0d, 2, 2, 0, 0, 1, 0, 0}, {{}, {0xd87, 13, 8, 0, 0, 1, 1, 0}, {0xd9a, 17, 12, 0, 0, 1, 1, 0}, {0xdb1, 21, 16, 0, 0, 1, 1, 0}}, symbols_x86_64, 5};
 
 }  // namespace krait::jit
