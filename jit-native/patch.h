@@ -3,6 +3,7 @@
 // other). Pure functions of bytes and addresses: no memory is mapped here.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -88,6 +89,57 @@ inline void set_field(uint8_t* p, int shift, int width, uint32_t field) {
             return true;
     }
     return false;
+}
+
+namespace patch_detail {
+// How patch_x86_64_holes writes a 32-bit hole of each kind: the displacement from the hole's end or the value
+// itself (pc_mask all ones or zero; the addend accounts for the field's 4 bytes), and what it must fit: 32 bits
+// unsigned (bias 0) or signed (bias 2^31), checked as (value + bias) < 2^32. Kinds that are not 32-bit x86-64 ones
+// never fit (bias 2^32).
+struct NarrowHole {
+    uint64_t pc_mask;
+    uint64_t bias;
+};
+constexpr uint64_t kSigned32 = uint64_t{1} << 31, kNever = uint64_t{1} << 32;
+constexpr NarrowHole narrow_x86_64(HoleKind k) {
+    switch (k) {
+        case HoleKind::X86_64_32: return {0, 0};
+        case HoleKind::X86_64_32S: return {0, kSigned32};
+        case HoleKind::X86_64_PC32:
+        case HoleKind::X86_64_PLT32: return {~uint64_t{0}, kSigned32};
+        default: return {0, kNever};
+    }
+}
+constexpr size_t kHoleKinds = static_cast<size_t>(HoleKind::A64_TSTBR14) + 1;
+constexpr auto kNarrowX86_64 = [] {
+    std::array<NarrowHole, kHoleKinds> t{};
+    for (size_t k = 0; k < kHoleKinds; k++) t[k] = narrow_x86_64(static_cast<HoleKind>(k));
+    return t;
+}();
+}  // namespace patch_detail
+
+// Patches n holes of one part of an x86-64 stencil (kHoleBytes each at `holes`, in stencil.h's order: the first
+// `wide` are 64-bit words, the rest 32-bit values), copied to `code` to run at `pc`, each with values[Hole::value]
+// plus its addend: without a branch on their kinds, which patch_hole's switch takes for every hole (a compile finds
+// the branch predictors untrained on it). False when a 32-bit value does not fit (or a hole is of another kind):
+// the caller then patches the part again with patch_hole, which knows trampolines.
+inline bool patch_x86_64_holes(const uint8_t* holes, uint32_t wide, uint32_t n, const uint64_t* values,
+                               uint8_t* code, uint64_t pc) {
+    using namespace patch_detail;
+    uint32_t k = 0;
+    for (; k < wide; k++) {
+        const Hole h = read_hole(holes + k * kHoleBytes);
+        write64(code + h.offset, values[h.value] + static_cast<uint64_t>(int64_t{h.addend}));
+    }
+    uint64_t out_of_range = 0;
+    for (; k < n; k++) {
+        const Hole h = read_hole(holes + k * kHoleBytes);
+        const NarrowHole& f = kNarrowX86_64[static_cast<size_t>(h.kind)];
+        const uint64_t v = values[h.value] + static_cast<uint64_t>(int64_t{h.addend}) - ((pc + h.offset) & f.pc_mask);
+        write32(code + h.offset, static_cast<uint32_t>(v));
+        out_of_range |= (v + f.bias) >> 32;
+    }
+    return out_of_range == 0;
 }
 
 // Whether a hole of this kind is a call or jump that a trampoline can stand in for when its target is out of reach.

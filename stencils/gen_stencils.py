@@ -52,6 +52,8 @@ KINDS = {
 TAIL_JUMP = {EM_X86_64: (5, "X86_64_PLT32"), EM_AARCH64: (4, "A64_JUMP26")}
 TARGETS = {"x86_64": (EM_X86_64, "X86_64"), "aarch64": (EM_AARCH64, "AArch64")}
 HOLE_BYTES = 6  # stencil.h's kHoleBytes
+WIDE_KINDS = {"X86_64_64", "A64_ABS64"}  # the holes that are a whole 64-bit word
+COPY_SLACK = 32  # stencil.h's kCopySlack
 
 # template.c's holes -> HoleValue.
 HOLE_VALUES = {
@@ -189,6 +191,11 @@ def extract(elf, fn):
     last = st.holes[-1] if st.holes else None
     if last and last[2] == "Continue" and last[1] == kind and tail_jump_at_end(elf.machine, code, last[0]):
         st.body_size = len(code) - size
+    # The order the JIT patches them in (stencil.h's Stencil): the 64-bit ones first, the jump to the next uop
+    # last (the only hole past body_size: a trace leaves it out with the jump).
+    for holes in (st.holes, st.cold_holes):
+        holes.sort(key=lambda h: (0 if h[1] in WIDE_KINDS else 2 if h[0] >= st.body_size and holes is st.holes
+                                  else 1, h[0]))
     return st
 
 
@@ -347,11 +354,12 @@ class Records:
             if hs:
                 L.append(f"    //   {part}:")
                 L += ["    " + self.hole(h, st.name) for h in hs]
-        sizes = (len(st.code), st.body_size, len(st.cold), len(st.data))
-        if max(sizes) >= 1 << 16 or max(len(st.holes), len(st.cold_holes), st.data_align) >= 1 << 8:
+        sizes = (len(st.code), st.body_size, len(st.cold))
+        if max(sizes) >= 1 << 16 or max(len(st.holes), len(st.cold_holes), len(st.data), st.data_align) >= 1 << 8:
             raise GenError(f"{st.name}: too large for the table's format")
+        wide = [sum(h[1] in WIDE_KINDS for h in hs) for hs in (st.holes, st.cold_holes)]
         entry = (f"{{{self.size:#x}, {len(st.code)}, {st.body_size}, {len(st.cold)}, {len(st.data)}, {st.data_align}, "
-                 f"{len(st.holes)}, {len(st.cold_holes)}}}")
+                 f"{len(st.holes)}, {wide[0]}, {len(st.cold_holes)}, {wide[1]}}}")
         self.size += len(st.code) + len(st.cold) + len(st.data) + HOLE_BYTES * holes
         return entry
 
@@ -411,6 +419,8 @@ def generate(obj, opcode_ids, target, objdump):
     L += ["};", "", "// Each stencil's record: its hot code, cold code, data and holes (stencil.h).",
           f"alignas(64) const uint8_t records_{target}[] = {{"]
     L += records.lines
+    L += [f"    // {COPY_SLACK} bytes for the copy's last chunk to read (stencil.h's kCopySlack)",
+          "    " + ", ".join(["0"] * COPY_SLACK) + ","]
     L += ["};", "", f"const Stencil uops_{target}[UOP__COUNT] = {{"]
     for name, num, _ in stencils:
         L.append(f"    {index[name]},  // {num} {name}")
@@ -423,7 +433,7 @@ def generate(obj, opcode_ids, target, objdump):
     L.append("")
     for name, num, _ in stencils:
         L.append(f"static_assert(UOP_{name} == {num});")
-    L.append(f"static_assert(kFirstSymbol == {FIRST_SYMBOL} && kHoleBytes == {HOLE_BYTES});")
+    L.append(f"static_assert(kFirstSymbol == {FIRST_SYMBOL} && kHoleBytes == {HOLE_BYTES} && kCopySlack == {COPY_SLACK});")
     spill_list = ", ".join(index[f"spill_{n}"] for n in range(1, nregs + 1))
     L += ["", "}  // namespace", "",
           f"const StencilTable stencils_{target} = {{Target::{target_enum}, records_{target}, {records.size}, "

@@ -64,6 +64,9 @@ struct Hole {
     int16_t addend;
 };
 constexpr uint32_t kHoleBytes = 6;
+// Zero bytes after the last record: the JIT copies code in whole chunks of this many bytes (see jit-native's
+// copy_chunks), which may read past a record's end.
+constexpr uint32_t kCopySlack = 32;
 #define KRAIT_HOLE(offset, kind, value, addend)                                                                   \
     uint8_t((offset) & 0xFF), uint8_t((offset) >> 8), uint8_t(HoleKind::kind), uint8_t(value),                      \
         uint8_t((addend) & 0xFF), uint8_t(((addend) >> 8) & 0xFF)
@@ -77,17 +80,21 @@ inline Hole read_hole(const uint8_t* b) {
 // the next uop; its cold code (the unlikely paths: deopts, errors), which a trace keeps after all of its hot code;
 // its read-only data; then the holes of the hot code and those of the cold code. The sizes are here, in 16 bytes,
 // so that laying out a trace reads one small entry per stencil and each record is read in one piece, by the copy.
+// Each part's holes come in the order the JIT patches them without looking at their kinds: first the ones that are
+// a whole 64-bit word (`wide`), then the 32-bit ones, and last, in the hot code, the jump to the next uop (the one
+// hole past body_size).
 struct Stencil {
     uint32_t record;     // offset of its record in StencilTable::records
     uint16_t hot_size;   // 0: no such stencil (a register variant the uop does not have)
     uint16_t body_size;  // the hot code without its final jump to the next uop (the JIT leaves the jump out: the
                          // next uop's code follows); hot_size when it does not end with one
     uint16_t cold_size;
-    uint16_t data_size;  // constants the code refers to, copied after the trace's code
+    uint8_t data_size;   // constants the code refers to, copied after the trace's code
     uint8_t data_align;
     uint8_t hot_holes;   // how many holes the hot code has
-    uint8_t cold_holes;  // and the cold code
-    uint8_t unused = 0;
+    uint8_t hot_wide;    // of which 64-bit words
+    uint8_t cold_holes;  // the same of the cold code
+    uint8_t cold_wide;
     uint32_t cold_at() const { return hot_size; }
     uint32_t data_at() const { return hot_size + cold_size; }
     uint32_t holes_at() const { return data_at() + data_size; }

@@ -64,6 +64,42 @@ TEST_CASE("x86-64 PC-relative holes: displacement from the field, range checked"
     CHECK_FALSE(ok);
 }
 
+TEST_CASE("the x86-64 fast patcher writes what patch_hole writes and says when a value does not fit", "[jit]") {
+    // A 64-bit hole, then one 32-bit hole of each kind, patched with values[value] + addend; pc 0x10000.
+    const uint8_t holes[] = {
+        KRAIT_HOLE(0x0, X86_64_64, 0, 8),
+        KRAIT_HOLE(0x8, X86_64_32, 1, 0),
+        KRAIT_HOLE(0xc, X86_64_32S, 2, -16),
+        KRAIT_HOLE(0x10, X86_64_PC32, 3, -4),
+        KRAIT_HOLE(0x14, X86_64_PLT32, 1, -4),
+    };
+    const uint64_t pc = 0x10000;
+    auto check_against_patch_hole = [&](const uint64_t* values, bool fits) {
+        uint8_t fast[0x18] = {}, slow[0x18] = {};
+        CHECK(patch_x86_64_holes(holes, 1, 5, values, fast, pc) == fits);
+        bool all = true;
+        for (uint32_t k = 0; k < 5; k++) {
+            const Hole h = read_hole(holes + k * kHoleBytes);
+            all = patch_hole(slow + h.offset, pc + h.offset, h.kind,
+                             values[h.value] + static_cast<uint64_t>(int64_t{h.addend})) && all;
+        }
+        CHECK(all == fits);
+        if (fits) CHECK(std::memcmp(fast, slow, sizeof fast) == 0);
+    };
+    const uint64_t near[] = {0x1122334455667788ull, 0x12345, static_cast<uint64_t>(-40), 0x9000};
+    check_against_patch_hole(near, true);
+    const uint64_t too_big[] = {0, 0x100000000ull, 0, 0x9000};  // the unsigned 32-bit hole
+    check_against_patch_hole(too_big, false);
+    const uint64_t too_far[] = {0, 0x12345, 0, 0x10000 + (3ull << 30)};  // the displacement
+    check_against_patch_hole(too_far, false);
+    const uint64_t not_signed[] = {0, 0x12345, 0x80000010u, 0x9000};  // 2^31 after the addend: not a signed 32-bit
+    check_against_patch_hole(not_signed, false);
+    // A kind the fast patcher does not know (an AArch64 one) always sends the part the general way.
+    const uint8_t other[] = {KRAIT_HOLE(0x0, A64_JUMP26, 0, 0)};
+    uint8_t code[4] = {};
+    CHECK_FALSE(patch_x86_64_holes(other, 0, 1, near, code, pc));
+}
+
 TEST_CASE("AArch64 MOVZ/MOVK holes take 16 bits each", "[jit]") {
     const uint64_t v = 0x1122334455667788ull;
     CHECK(patched(0xD2800000, HoleKind::A64_MOVW_G0_NC, 0, v) == (0xD2800000 | (0x7788u << 5)));  // movz x0

@@ -153,10 +153,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x23, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x28, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_VERSION (+0x184): 56 bytes of code (51 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
     //   0: movq -0x10(%r13), %rax
     //   4: movabsq $-0x1000000000000, %rcx # imm = 0xFFFF000000000000
@@ -208,10 +208,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x2f, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x34, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_ADD_INT (+0x22e): 139 bytes of code (134 without the jump to the next uop), 0 of cold code, 0 of data, 4 holes
     //   0: movq -0x10(%r13), %rcx
     //   4: movq -0x8(%r13), %rax
@@ -496,10 +496,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x29, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x32, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_INTS__r1 (+0x569): 53 bytes of code (48 without the jump to the next uop), 74 of cold code, 0 of data, 7 holes
     //   0: movq %r14, %r15
     //   3: movq -0x8(%r13), %r14
@@ -551,10 +551,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x28, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x31, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x9, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x24, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x36, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x3f, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x9, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x36, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_INTS__r2 (+0x612): 42 bytes of code (37 without the jump to the next uop), 78 of cold code, 0 of data, 7 holes
     //   0: movq %r14, %rax
     //   3: shrq $0x32, %rax
@@ -603,10 +603,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x21, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x26, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0xd, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x28, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x3a, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x43, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0xd, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x3a, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_INTS__r3 (+0x6b4): 42 bytes of code (37 without the jump to the next uop), 82 of cold code, 0 of data, 7 holes
     //   0: movq %r15, %rax
     //   3: shrq $0x32, %rax
@@ -657,10 +657,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x21, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x26, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x11, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x2c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x3e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x47, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x11, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x3e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_VERSION__r0 (+0x75a): 63 bytes of code (58 without the jump to the next uop), 66 of cold code, 0 of data, 8 holes
     //   0: movq -0x10(%r13), %r14
     //   4: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
@@ -714,10 +714,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x2e, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x3b, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x1c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x37, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x1, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x2e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_VERSION__r1 (+0x80b): 62 bytes of code (57 without the jump to the next uop), 74 of cold code, 0 of data, 8 holes
     //   0: movq %r14, %r15
     //   3: movq -0x8(%r13), %r14
@@ -773,10 +773,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x31, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x3a, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x9, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x24, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x36, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x3f, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x9, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x36, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_VERSION__r2 (+0x8c3): 51 bytes of code (46 without the jump to the next uop), 78 of cold code, 0 of data, 8 holes
     //   0: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
     //   a: leaq (%r14,%rax), %rcx
@@ -830,10 +830,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x2a, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x2f, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0xd, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x28, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x3a, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x43, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0xd, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x3a, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_GUARD_VERSION__r3 (+0x974): 51 bytes of code (46 without the jump to the next uop), 82 of cold code, 0 of data, 8 holes
     //   0: movabsq $-0x1000000000000, %rax # imm = 0xFFFF000000000000
     //   a: leaq (%r15,%rax), %rcx
@@ -889,10 +889,10 @@ alignas(64) const uint8_t records_x86_64[] = {
     KRAIT_HOLE(0x2a, X86_64_PLT32, uint8_t(HoleValue::Cold), -4),
     KRAIT_HOLE(0x2f, X86_64_PLT32, uint8_t(HoleValue::Continue), -4),
     //   cold holes:
-    KRAIT_HOLE(0x11, X86_64_32, uint8_t(HoleValue::Target), 0),
     KRAIT_HOLE(0x2c, X86_64_64, uint8_t(HoleValue::ExitSlot), 0),
-    KRAIT_HOLE(0x3e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     KRAIT_HOLE(0x47, X86_64_64, uint8_t(HoleValue::Exit), 0),
+    KRAIT_HOLE(0x11, X86_64_32, uint8_t(HoleValue::Target), 0),
+    KRAIT_HOLE(0x3e, X86_64_PC32, kFirstSymbol + 1 /* krt_eval_breaker_flag */, -5),
     // krait_stencil_ADD_INT__r0 (+0xa29): 108 bytes of code (103 without the jump to the next uop), 42 of cold code, 0 of data, 6 holes
     //   0: movq -0x10(%r13), %rax
     //   4: movq -0x8(%r13), %r14
@@ -1243,27 +1243,29 @@ alignas(64) const uint8_t records_x86_64[] = {
     // krait_stencil_FELL_OFF_TRACE (+0xe0d): 2 bytes of code (2 without the jump to the next uop), 0 of cold code, 0 of data, 0 holes
     //   0: ud2
     0x0f, 0x0b,
+    // 32 bytes for the copy's last chunk to read (stencil.h's kCopySlack)
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
 const Stencil uops_x86_64[UOP__COUNT] = {
-    {0x0, 25, 20, 0, 0, 1, 2, 0},  // 0 LOAD
-    {0x25, 32, 27, 0, 0, 1, 2, 0},  // 1 SWAP
-    {0x51, 81, 76, 32, 0, 1, 6, 1},  // 2 ADD
-    {0xec, 44, 39, 66, 0, 1, 3, 4},  // 3 GUARD_INTS
-    {0x184, 56, 51, 66, 0, 1, 4, 4},  // 4 GUARD_VERSION
-    {0x22e, 139, 134, 0, 0, 1, 4, 0},  // 5 ADD_INT
-    {0x2d1, 23, 18, 0, 0, 1, 2, 0},  // 6 CONSTANT
-    {0x2f4, 72, 67, 43, 0, 1, 6, 2},  // 7 BUILD
-    {0x397, 91, 86, 32, 0, 1, 7, 1},  // 8 UNPACK
+    {0x0, 25, 20, 0, 0, 1, 2, 0, 0, 0},  // 0 LOAD
+    {0x25, 32, 27, 0, 0, 1, 2, 0, 0, 0},  // 1 SWAP
+    {0x51, 81, 76, 32, 0, 1, 6, 0, 1, 0},  // 2 ADD
+    {0xec, 44, 39, 66, 0, 1, 3, 0, 4, 2},  // 3 GUARD_INTS
+    {0x184, 56, 51, 66, 0, 1, 4, 0, 4, 2},  // 4 GUARD_VERSION
+    {0x22e, 139, 134, 0, 0, 1, 4, 0, 0, 0},  // 5 ADD_INT
+    {0x2d1, 23, 18, 0, 0, 1, 2, 1, 0, 0},  // 6 CONSTANT
+    {0x2f4, 72, 67, 43, 0, 1, 6, 0, 2, 0},  // 7 BUILD
+    {0x397, 91, 86, 32, 0, 1, 7, 0, 1, 0},  // 8 UNPACK
 };
 const Stencil reg_uops_x86_64[UOP__COUNT][KRAIT_VALUE_REGS + 1] = {  // {}: no such variant
-    {{0x442, 17, 12, 0, 0, 1, 2, 0}, {0x45f, 17, 12, 0, 0, 1, 2, 0}, {0x47c, 17, 12, 0, 0, 1, 2, 0}, {0x499, 34, 29, 0, 0, 1, 2, 0}},  // 0 LOAD
+    {{0x442, 17, 12, 0, 0, 1, 2, 0, 0, 0}, {0x45f, 17, 12, 0, 0, 1, 2, 0, 0, 0}, {0x47c, 17, 12, 0, 0, 1, 2, 0, 0, 0}, {0x499, 34, 29, 0, 0, 1, 2, 0, 0, 0}},  // 0 LOAD
     {{}, {}, {}, {}},  // 1 SWAP
     {{}, {}, {}, {}},  // 2 ADD
-    {{0x4c7, 54, 49, 66, 0, 1, 3, 4}, {0x569, 53, 48, 74, 0, 1, 3, 4}, {0x612, 42, 37, 78, 0, 1, 3, 4}, {0x6b4, 42, 37, 82, 0, 1, 3, 4}},  // 3 GUARD_INTS
-    {{0x75a, 63, 58, 66, 0, 1, 4, 4}, {0x80b, 62, 57, 74, 0, 1, 4, 4}, {0x8c3, 51, 46, 78, 0, 1, 4, 4}, {0x974, 51, 46, 82, 0, 1, 4, 4}},  // 4 GUARD_VERSION
-    {{0xa29, 108, 103, 42, 0, 1, 4, 2}, {0xae3, 145, 140, 0, 0, 1, 4, 0}, {0xb8c, 102, 97, 54, 0, 1, 4, 2}, {0xc4c, 105, 100, 58, 0, 1, 4, 2}},  // 5 ADD_INT
-    {{0xd13, 19, 14, 0, 0, 1, 2, 0}, {0xd32, 19, 14, 0, 0, 1, 2, 0}, {0xd51, 15, 10, 0, 0, 1, 2, 0}, {0xd6c, 15, 10, 0, 0, 1, 2, 0}},  // 6 CONSTANT
+    {{0x4c7, 54, 49, 66, 0, 1, 3, 0, 4, 2}, {0x569, 53, 48, 74, 0, 1, 3, 0, 4, 2}, {0x612, 42, 37, 78, 0, 1, 3, 0, 4, 2}, {0x6b4, 42, 37, 82, 0, 1, 3, 0, 4, 2}},  // 3 GUARD_INTS
+    {{0x75a, 63, 58, 66, 0, 1, 4, 0, 4, 2}, {0x80b, 62, 57, 74, 0, 1, 4, 0, 4, 2}, {0x8c3, 51, 46, 78, 0, 1, 4, 0, 4, 2}, {0x974, 51, 46, 82, 0, 1, 4, 0, 4, 2}},  // 4 GUARD_VERSION
+    {{0xa29, 108, 103, 42, 0, 1, 4, 0, 2, 0}, {0xae3, 145, 140, 0, 0, 1, 4, 0, 0, 0}, {0xb8c, 102, 97, 54, 0, 1, 4, 0, 2, 0}, {0xc4c, 105, 100, 58, 0, 1, 4, 0, 2, 0}},  // 5 ADD_INT
+    {{0xd13, 19, 14, 0, 0, 1, 2, 1, 0, 0}, {0xd32, 19, 14, 0, 0, 1, 2, 1, 0, 0}, {0xd51, 15, 10, 0, 0, 1, 2, 1, 0, 0}, {0xd6c, 15, 10, 0, 0, 1, 2, 1, 0, 0}},  // 6 CONSTANT
     {{}, {}, {}, {}},  // 7 BUILD
     {{}, {}, {}, {}},  // 8 UNPACK
 };
@@ -1277,10 +1279,10 @@ static_assert(UOP_ADD_INT == 5);
 static_assert(UOP_CONSTANT == 6);
 static_assert(UOP_BUILD == 7);
 static_assert(UOP_UNPACK == 8);
-static_assert(kFirstSymbol == 20 && kHoleBytes == 6);
+static_assert(kFirstSymbol == 20 && kHoleBytes == 6 && kCopySlack == 32);
 
 }  // namespace
 
-const StencilTable stencils_x86_64 = {Target::X86_64, records_x86_64, 3599, uops_x86_64, UOP__COUNT, reg_uops_x86_64, {0xdcc, 35, 35, 0, 0, 1, 0, 0}, {0xdef, 18, 13, 0, 0, 1, 2, 0}, {0xe0d, 2, 2, 0, 0, 1, 0, 0}, {{}, {0xd87, 13, 8, 0, 0, 1, 1, 0}, {0xd9a, 17, 12, 0, 0, 1, 1, 0}, {0xdb1, 21, 16, 0, 0, 1, 1, 0}}, symbols_x86_64, 5};
+const StencilTable stencils_x86_64 = {Target::X86_64, records_x86_64, 3599, uops_x86_64, UOP__COUNT, reg_uops_x86_64, {0xdcc, 35, 35, 0, 0, 1, 0, 0, 0, 0}, {0xdef, 18, 13, 0, 0, 1, 2, 1, 0, 0}, {0xe0d, 2, 2, 0, 0, 1, 0, 0, 0, 0}, {{}, {0xd87, 13, 8, 0, 0, 1, 1, 0, 0, 0}, {0xd9a, 17, 12, 0, 0, 1, 1, 0, 0, 0}, {0xdb1, 21, 16, 0, 0, 1, 1, 0, 0, 0}}, symbols_x86_64, 5};
 
 }  // namespace krait::jit
