@@ -71,10 +71,11 @@ void dump_trace(const Executor& ex, const NativeTrace& t) {
             fprintf(dump_file, k + 1 == to || (k - from) % 16 == 15 ? "0x%02x\n" : "0x%02x ", t.code[k]);
     };
     fprintf(dump_file, "# trace head (+0)\n");
-    bytes(0, t.uop_offsets.empty() ? t.hot_size : t.uop_offsets[0]);
+    const size_t n = ex.uops.size();
+    bytes(0, n ? compiler->uop_offset(0) : t.hot_size);
     for (size_t i = 0; i < ex.uops.size(); i++) {
         const UopInst& u = ex.uops[i];
-        size_t from = t.uop_offsets[i], to = i + 1 < ex.uops.size() ? t.uop_offsets[i + 1] : t.hot_size;
+        size_t from = compiler->uop_offset(i), to = i + 1 < n ? compiler->uop_offset(i + 1) : t.hot_size;
         fprintf(dump_file, "# %4zu %s oparg=%u target=%u%s", i, uop_names[u.op], u.oparg, u.target,
                 i == ex.loop_start ? " [loop]" : "");
         if (!ex.regs.empty()) {  // the register allocator's choice: the spill first, then the variant's depths

@@ -228,8 +228,6 @@ NativeTrace* TraceCompiler::compile(const Executor& ex, CompileFailure* why) {
     t->code = block;
     t->size = pos;
     t->hot_size = l.fell_off;
-    t->uop_offsets.resize(n);
-    for (size_t i = 0; i < n; i++) t->uop_offsets[i] = l.hot[l.first_piece[i]];
     *why = CompileFailure::None;
     return t;
 }

@@ -22,7 +22,6 @@ struct NativeTrace {
     uint8_t* code = nullptr;  // the trace's entry (its head), in the arena: the block starts here
     size_t size = 0;          // bytes of the block
     size_t hot_size = 0;      // bytes of the uops' hot code, at its start
-    std::vector<uint32_t> uop_offsets;  // where each uop's code starts (for -X dump-jit)
 };
 
 enum class CompileFailure { None, ArenaFull, OutOfRange };
@@ -35,6 +34,8 @@ public:
     // its value (then the uop interpreter runs the trace).
     NativeTrace* compile(const Executor& ex, CompileFailure* why);
     void release(NativeTrace* trace);
+    // Where uop i's code starts in the block of the trace compiled last (for -X dump-jit, right after the compile).
+    uint32_t uop_offset(size_t i) const { return layout_.hot[layout_.first_piece[i]]; }
     // The machine code of a stencil with no holes (the entry shim), copied into the arena once.
     uint8_t* install_fixed(const Stencil& s);
 
