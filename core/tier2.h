@@ -58,8 +58,9 @@ struct UopRegs {
 };
 
 // Where a trace can leave. Each exit warms up on its own; when hot, the code it leads to gets a side trace. A side
-// trace whose own first guard fails (the callee it was recorded for was replaced, say) is recorded again in its
-// place rather than growing a chain, and chains stop at kMaxChainDepth side traces.
+// trace whose own first guard fails (a polymorphic call site reaching another class) gets a side trace of its own
+// there, chained beside it; chains stop at kMaxChainDepth side traces, where the last one is recorded again in its
+// place instead.
 struct TraceExit {
     Executor* owner = nullptr;  // the executor whose uop exits here
     uint32_t target;     // the code unit tier 1 resumes at

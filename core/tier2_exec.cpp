@@ -42,10 +42,13 @@ ExitAction tier2_take_exit(Executor** ex, TraceExit* e, Frame* f) {
     e->counter = static_cast<uint16_t>((1u << e->backoff) - 1);
     Executor* parent = *ex;
     TraceExit* at = e;
-    if (parent->parent_exit && e->target == parent->start) {  // the side trace's own entry no longer holds
+    // A side trace's own first guard failing (a polymorphic site: another class's method) gets a side trace of its
+    // own, chained beside it, until the chain is kMaxChainDepth long; then the last one is recorded again in its
+    // place, each time after a longer wait.
+    if (parent->parent_exit && e->target == parent->start && parent->chain_depth >= kMaxChainDepth) {
         at = parent->parent_exit;
         parent = parent->parent;
-        if (at->backoff < 12) at->backoff++;  // each replacement waits longer for the next (polymorphic sites)
+        if (at->backoff < 12) at->backoff++;
     }
     if (parent->chain_depth >= kMaxChainDepth) return ExitAction::Resume;
     return tier2_start_side_trace(parent, at, f) ? ExitAction::Record : ExitAction::Resume;
