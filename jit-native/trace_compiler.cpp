@@ -138,14 +138,12 @@ uint64_t TraceCompiler::trampoline(uint64_t address) {
 }
 
 // Patches `n` holes (read from `holes`) of a part of a stencil copied to offset `at` of the block being written at
-// `out`, of which its first `len` bytes were copied.
-bool TraceCompiler::patch_part(const uint8_t* holes, uint32_t n, uint8_t* out, uint32_t at, uint32_t len,
-                               uint64_t base) {
+// `out`.
+bool TraceCompiler::patch_part(const uint8_t* holes, uint32_t n, uint8_t* out, uint32_t at, uint64_t base) {
     uint8_t* code = out + at;
     const uint64_t pc = base + at;
     for (const uint8_t *b = holes, *end = holes + n * kHoleBytes; b != end; b += kHoleBytes) {
         const Hole h = read_hole(b);
-        if (h.offset >= len) continue;  // in the jump to the next uop, which was left out
         const uint64_t value = values_[h.value];
         if (!patch_hole(code + h.offset, pc + h.offset, h.kind, value + static_cast<uint64_t>(int64_t{h.addend})) &&
             !patch_through_trampoline(h, code + h.offset, pc + h.offset, value))
@@ -275,15 +273,15 @@ bool TraceCompiler::patch(const Stencil& s, uint32_t hot_len, uint8_t* out, uint
                           uint64_t base) {
     const uint8_t* holes = table_.records + s.record + s.holes_at();
     const uint8_t* cold_holes = holes + s.hot_holes * kHoleBytes;
-    const uint32_t hot_holes = s.hot_holes - (hot_len < s.hot_size);  // the jump's hole is the last
+    // The jump to the next uop, when left out, takes its hole along: the last (stencil.h's order).
+    const uint32_t hot_holes = s.hot_holes - (hot_len < s.hot_size);
     const uint64_t* values = values_.data();
     if (table_.target == Target::X86_64 &&
         patch_x86_64_holes(holes, s.hot_wide, hot_holes, values, out + hot, base + hot) &&
         patch_x86_64_holes(cold_holes, s.cold_wide, s.cold_holes, values, out + cold, base + cold))
         return true;
     // AArch64's holes, or a value that did not fit: the general way, with trampolines.
-    return patch_part(holes, hot_holes, out, hot, hot_len, base) &&
-           patch_part(cold_holes, s.cold_holes, out, cold, s.cold_size, base);
+    return patch_part(holes, hot_holes, out, hot, base) && patch_part(cold_holes, s.cold_holes, out, cold, base);
 }
 
 void TraceCompiler::release(NativeTrace* trace) {

@@ -60,7 +60,7 @@ private:
     uint64_t trampoline(uint64_t address);
     bool fill(const Executor& ex, uint8_t* out, uint64_t base, size_t code_end, size_t size);
     bool patch(const Stencil& s, uint32_t hot_len, uint8_t* out, uint32_t hot, uint32_t cold, uint64_t base);
-    bool patch_part(const uint8_t* holes, uint32_t n, uint8_t* out, uint32_t at, uint32_t len, uint64_t base);
+    bool patch_part(const uint8_t* holes, uint32_t n, uint8_t* out, uint32_t at, uint64_t base);
     [[gnu::noinline]] bool patch_through_trampoline(const Hole& h, uint8_t* loc, uint64_t pc, uint64_t target);
 
     const StencilTable& table_;

@@ -231,7 +231,8 @@ TEST_CASE("the anonymous code arena (for -X perf) is never writable either", "[j
 
 namespace {
 // A stencil's record lies inside the table and each of its holes inside its part's code, naming a value or symbol
-// the table has.
+// the table has, in the order the trace compiler relies on: in each part the 64-bit holes (`wide`) first, and in
+// the hot code the jump to the next uop, when there is one to leave out, as the one hole past body_size and last.
 void check_stencil(const StencilTable& t, const Stencil& s) {
     CHECK(s.hot_size > 0);
     CHECK(s.body_size <= s.hot_size);
@@ -239,9 +240,14 @@ void check_stencil(const StencilTable& t, const Stencil& s) {
     const uint8_t* holes = t.records + s.record + s.holes_at();
     for (uint32_t k = 0; k < uint32_t{s.hot_holes} + s.cold_holes; k++) {
         const Hole h = read_hole(holes + k * kHoleBytes);
-        CHECK(h.offset + 4u <= (k < s.hot_holes ? s.hot_size : s.cold_size));  // the smallest hole is 4 bytes
+        const bool hot = k < s.hot_holes;
+        CHECK(h.offset + 4u <= (hot ? s.hot_size : s.cold_size));  // the smallest hole is 4 bytes
         CHECK(h.value < kFirstSymbol + t.nsymbols);
         if (h.value >= kFirstSymbol) CHECK(t.symbols[h.value - kFirstSymbol] != nullptr);
+        const uint32_t in_part = hot ? k : k - s.hot_holes;
+        const bool wide = h.kind == HoleKind::X86_64_64 || h.kind == HoleKind::A64_ABS64;
+        CHECK(wide == (in_part < (hot ? s.hot_wide : s.cold_wide)));
+        if (hot) CHECK((h.offset >= s.body_size) == (s.body_size < s.hot_size && k + 1 == s.hot_holes));
     }
 }
 }  // namespace
