@@ -77,7 +77,12 @@ bool CodeArena::init(size_t capacity, const void* near, uint64_t reach, bool ano
     if (!base_) return false;
     capacity_ = capacity;
     quarantine_limit_ = std::min(kQuarantineLimit, capacity / 8);
-    provide(0);
+    // The first pages on this thread, now: a program that compiles little never starts the helper thread (see
+    // helper_thread.h for what the thread cost the first compiles).
+    if (writable_) {
+        requested_ = std::min(capacity_, kPopulateAhead);
+        populate(0, requested_);
+    }
     return true;
 }
 
@@ -90,9 +95,10 @@ CodeArena::~CodeArena() {
 // Keeps both views populated at least kPopulateAhead / 2 bytes above `end`, so that writing and running new code
 // takes no page faults (6-15 us each here; populating a run of pages 1-3 us per page). Each new page is also written
 // once: on this project's machines (virtual machines) the first write to a page the kernel hands out costs ~5 us
-// more, page fault or not (the hypervisor backs it then). The helper thread does both, whole pages at a time above
-// what it did before: the main thread never writes there until populated_ says the job is done, and waits for the
-// job only when a block would reach past it (a trace larger than the margin, or compiles faster than the helper).
+// more, page fault or not (the hypervisor backs it then). Beyond the first kPopulateAhead bytes (populated at init),
+// the helper thread does both, whole pages at a time above what it did before: the main thread never writes there
+// until populated_ says the job is done, and waits for the job only when a block would reach past it (a trace larger
+// than the margin, or compiles faster than the helper).
 void CodeArena::provide(size_t end) {
     if (!writable_) return;
     if (requested_ < capacity_ && requested_ < end + kPopulateAhead / 2) {
@@ -104,7 +110,7 @@ void CodeArena::provide(size_t end) {
     if (populated_.load(std::memory_order_acquire) < end) helper_.wait_idle();
 }
 
-// On the helper thread: [from, to) is page-aligned and above every block handed out.
+// On the helper thread (or at init): [from, to) is page-aligned and above every block handed out.
 void CodeArena::populate(size_t from, size_t to) {
     madvise(writable_ + from, to - from, MADV_POPULATE_WRITE);
     madvise(base_ + from, to - from, MADV_POPULATE_READ);

@@ -5,8 +5,8 @@
 // .NET's JIT does it). Freed blocks are reused in batches (see recycle()). Writing costs no system call and no protection change — a protection change
 // (two mprotect() calls) cost 20.7 us per trace on this project's machines, one pwrite() 3.4 us (richards, 249
 // traces) — and a trace may be written while another trace's code on the same page is suspended on the stack (a
-// trace calls Python, which records and compiles another). Pages are populated ahead of use, on a helper thread
-// (see provide()).
+// trace calls Python, which records and compiles another). Pages are populated ahead of use: the first ones at init,
+// then on a helper thread (see provide()).
 #pragma once
 
 #include <cstddef>

@@ -1,11 +1,20 @@
 // helper_thread.h — one background thread that does the JIT's first-touch work ahead of need: populating the code
-// arena's pages before traces are written into them and reading the stencil tables once at start-up. On this
+// arena's pages before traces are written into them, once the pages the arena populated at start-up run out. On this
 // project's machines (virtual machines) the first touch of a page costs 5-20 us however it happens — a page fault,
 // madvise(MADV_POPULATE_*), or the hypervisor backing a page the guest already mapped — which is 100-500 times a
-// uop's copy and patch. Done on the main thread it made a trace's compile wait for the kernel (nbody: 40 us per
-// trace, about 40 of them on pages, not on copying); done here, the second core pays it while the program runs.
-// Nothing the main thread reads or writes is touched here except memory no one uses yet (see CodeArena) and
-// read-only tables, so the jobs need no locking beyond the queue's.
+// uop's copy and patch. Done on the main thread during a compile it made the compile wait for the kernel (nbody:
+// 40 us per trace, about 40 of them on pages, not on copying); done here, the second core pays it while the program
+// runs.
+//
+// The thread starts only when a program compiles that much code, and the start-up work is done before the program
+// runs instead (CodeArena::init, the JIT's touch_runtime_code and touch_table): while this thread existed, the main
+// thread's first compiles were slower. fib's first trace took a median of 19.8K cycles to compile with the start-up
+// work here, 13.9K with it done at start-up and no thread (21 runs each), and 13.4K with this thread but the whole
+// process pinned to one CPU; start-up did not get slower (`krait -c pass`: 10.0 ms against 10.4 ms). Why, these
+// machines cannot say (no PMU).
+//
+// Nothing the main thread reads or writes is touched here except memory no one uses yet (see CodeArena), so the
+// jobs need no locking beyond the queue's.
 #pragma once
 
 #include <condition_variable>

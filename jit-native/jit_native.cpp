@@ -204,9 +204,10 @@ const Tier2Backend* native_backend() {
     if (!arena.init(arena_size, reinterpret_cast<const void*>(&native_backend), kReach, g_tier2.perf_map))
         return nullptr;
     // The runtime's machine code is mapped from its file a fault at a time, 5-20 us each on this project's machines;
-    // the helper thread maps it all first, so that neither the JIT's first compiles nor the code the traces call
-    // wait for it (fib's first trace took 22 us more than its second for the compiler's own code).
-    arena.helper().post(touch_runtime_code);
+    // it is all mapped now, before the program runs, so that neither the JIT's first compiles nor the code the
+    // traces call wait for it (fib's first trace took 22 us more than its second for the compiler's own code). Not
+    // on the helper thread: see helper_thread.h.
+    touch_runtime_code();
     compiler = new TraceCompiler(host_table(), arena);
     entry = reinterpret_cast<EntryFn>(compiler->install_fixed(host_table().entry));
     if (!entry) return nullptr;

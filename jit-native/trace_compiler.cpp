@@ -39,13 +39,14 @@ void prefetch(const void* p, size_t size) {
 
 }  // namespace
 
-// The table (~220 KiB of the runtime's image on x86-64) is read once, a byte per page, on the helper thread: a trace
-// uses stencils from all over it, and on this project's machines the first touch of each page cost the first traces
-// 5-12 us (fib's first trace: 33 us to copy 21 uops, 0.7 us the second time).
+// The table (~110 KiB of the runtime's image on x86-64) is read once, a byte per page, at start-up: a trace uses
+// stencils from all over it, and on this project's machines the first touch of each page cost the first traces
+// 5-12 us (fib's first trace: 33 us to copy 21 uops, 0.7 us the second time). Not on the helper thread: see
+// helper_thread.h.
 TraceCompiler::TraceCompiler(const StencilTable& table, CodeArena& arena)
     : table_(table), arena_(arena), values_(kFirstSymbol + table.nsymbols) {
     for (uint32_t k = 0; k < table.nsymbols; k++) values_[kFirstSymbol + k] = reinterpret_cast<uint64_t>(table.symbols[k]);
-    arena_.helper().post([&table] { touch_table(table); });
+    touch_table(table);
     // Room for the pieces of most traces, now: growing the layout's arrays during the first compiles cost fib's
     // first trace ~1 us (six allocations and copies of each array).
     constexpr size_t kPieces = 256;
