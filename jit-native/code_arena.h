@@ -41,7 +41,7 @@ public:
     size_t capacity() const { return capacity_; }
     size_t used() const { return used_; }
     uint64_t recycles() const { return recycles_; }  // how often the quarantine was recycled
-    // The thread that populates the arena ahead of use; the JIT gives it other first-touch work too.
+    // The thread that populates the arena ahead of use past its first kPopulateAhead bytes (tests wait for it).
     HelperThread& helper() { return helper_; }
 
     static constexpr size_t kAlign = 64;           // a cache line: a trace's first instructions start one
@@ -60,8 +60,8 @@ private:
     uint8_t* writable_ = nullptr;  // the writable view of the same memory (nullptr: anonymous)
     size_t capacity_ = 0;
     size_t top_ = 0;        // bump pointer: everything above is free
-    size_t requested_ = 0;  // bytes from the base asked of the helper thread to populate (main thread only)
-    std::atomic<size_t> populated_{0};  // of those, populated in both views (written by the helper thread)
+    size_t requested_ = 0;  // bytes from the base populated at init or asked of the helper thread (main thread only)
+    std::atomic<size_t> populated_{0};  // of those, populated in both views (written at init, then by the helper)
     size_t used_ = 0;
     std::map<size_t, size_t> free_;  // offset -> size of recycled blocks below top_, coalesced
     std::vector<std::pair<size_t, size_t>> quarantine_;  // freed blocks (offset, size) not recycled yet (see recycle)
