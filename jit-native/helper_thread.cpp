@@ -1,10 +1,6 @@
 // helper_thread.cpp — see helper_thread.h.
 #include "helper_thread.h"
 
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstdint>
 #include <system_error>
 
 namespace krait::jit {
@@ -26,13 +22,6 @@ void HelperThread::post(std::function<void()> job) {
         }
     }
     job();
-}
-
-void touch_pages(const void* at, size_t size) {
-    static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-    const uintptr_t end = reinterpret_cast<uintptr_t>(at) + size;
-    for (uintptr_t p = reinterpret_cast<uintptr_t>(at) & ~(page - 1); p < end; p += page)
-        (void)*reinterpret_cast<const volatile uint8_t*>(std::max(p, reinterpret_cast<uintptr_t>(at)));
 }
 
 void HelperThread::wait_idle() {

@@ -25,9 +25,6 @@
 
 namespace krait::jit {
 
-// Reads a byte of each page of [at, at + size): mapped, readable memory (the runtime's image).
-void touch_pages(const void* at, size_t size);
-
 class HelperThread {
 public:
     HelperThread() = default;

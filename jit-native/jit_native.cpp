@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <string>
 
+#include "first_touch.h"
 #include "opcode_ids.h"
 #include "object.h"
 #include "trace_compiler.h"
