@@ -28,7 +28,7 @@ enum class CompileFailure { None, ArenaFull, OutOfRange };
 
 class TraceCompiler {
 public:
-    // Reads a byte of each page of the stencil table (the first compiles find them mapped).
+    // Reads every cache line of the stencil table (the first compiles find it mapped and in the caches).
     TraceCompiler(const StencilTable& table, CodeArena& arena);
     // Copies and patches ex's uops into the arena. Null with *why set when the arena is full or a hole cannot hold
     // its value (then the uop interpreter runs the trace).
