@@ -9,6 +9,9 @@
 namespace krait::jit {
 
 namespace {
+// The cache line of x86-64 and of most AArch64 cores (one of 128 bytes is just read twice).
+constexpr uintptr_t kCacheLine = 64;
+
 // Reads a byte every `stride` bytes of [at, at + size), from the first byte of the range, then from each
 // stride-aligned address after it.
 void touch(const void* at, size_t size, uintptr_t stride) {
@@ -24,6 +27,6 @@ void touch_pages(const void* at, size_t size) {
     touch(at, size, page);
 }
 
-void touch_lines(const void* at, size_t size) { touch(at, size, 64); }
+void touch_lines(const void* at, size_t size) { touch(at, size, kCacheLine); }
 
 }  // namespace krait::jit
